@@ -1,0 +1,12 @@
+/** Tests run from TypeScript sources; type-checking is done once by `tsc` in `npm test`. */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }],
+  },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  cacheDirectory: '<rootDir>/.jest-cache',
+  testTimeout: 60000,
+};

@@ -1,0 +1,292 @@
+/**
+ * The simulated cluster: what the API server, the controllers and the scheduler would hold after
+ * the inputs were applied. Built once by `buildCluster` (cluster/build.ts); every view and rule
+ * reads it and none writes it. All lists are in a deterministic order (documented per field).
+ */
+import type { JsonObject } from '../k8s/json';
+import type { Cidr } from '../k8s/ip';
+import type { ManifestObject } from '../load/types';
+
+export type Protocol = 'TCP' | 'UDP' | 'SCTP';
+export type ServiceType = 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName';
+export type TrafficPolicy = 'Cluster' | 'Local';
+
+export interface KubernetesVersion {
+  major: number;
+  minor: number;
+}
+
+/** `--cluster FILE` after defaults were filled in (CONTRACT §3). */
+export interface ClusterSettings {
+  kubernetesVersion: KubernetesVersion;
+  clusterDomain: string;
+  serviceCIDR: Cidr;
+  podCIDR: Cidr;
+  nodePortRange: { min: number; max: number };
+  /** Nodes from the settings file (default node-1..node-3); Node objects in the input are added in build. */
+  nodes: { name: string; ip: string; labels: Record<string, string> }[];
+}
+
+export interface SimNode {
+  name: string;
+  /** InternalIP. */
+  ip: string;
+  labels: Record<string, string>;
+  /** This node's slice of the pod CIDR (the k-th node, 1-based, gets the k-th /24 of a /16). */
+  podCIDR: Cidr;
+  /** The Node object, when the input had one. */
+  obj?: ManifestObject;
+}
+
+export interface SimContainerPort {
+  name?: string;
+  containerPort: number;
+  protocol: Protocol;
+  hostPort?: number;
+}
+
+export interface SimContainer {
+  name: string;
+  /** Regular containers first, then restartable init containers (sidecars), as FindPort searches them. */
+  sidecar: boolean;
+  ports: SimContainerPort[];
+  /** `env[]` names with literal values (valueFrom entries have value undefined). */
+  env: { name: string; value?: string }[];
+  /** Names defined through envFrom are unknown offline; true when the container has any envFrom. */
+  hasEnvFrom: boolean;
+}
+
+/** A workload that makes pods: Deployment, ReplicaSet, ReplicationController, StatefulSet, DaemonSet, Job, CronJob. */
+export interface SimWorkload {
+  kind: string;
+  namespace: string;
+  name: string;
+  obj: ManifestObject;
+  /** Labels of the pod template (what pods get). */
+  templateLabels: Record<string, string>;
+  /** `spec.serviceName` of a StatefulSet. */
+  serviceName?: string;
+  replicas: number;
+  /** Pods in ordinal / creation order. */
+  pods: SimPod[];
+}
+
+export interface SimPod {
+  namespace: string;
+  name: string;
+  /** Deterministic UID (observed `metadata.uid` when given). */
+  uid: string;
+  labels: Record<string, string>;
+  /** `''` when the pod has no IP yet (observed status without podIP, or Pending). */
+  ip: string;
+  nodeName: string;
+  phase: 'Pending' | 'Running' | 'Succeeded' | 'Failed' | 'Unknown';
+  /** Ready condition is True. */
+  ready: boolean;
+  /** `metadata.deletionTimestamp` is set. */
+  terminating: boolean;
+  hostname?: string;
+  subdomain?: string;
+  hostNetwork: boolean;
+  enableServiceLinks: boolean;
+  dnsPolicy: string;
+  containers: SimContainer[];
+  /** The workload that made it; undefined for Pod objects from the input. */
+  owner?: SimWorkload;
+  /** The Pod object when the input had one; else the workload's object. */
+  obj: ManifestObject;
+  /** The Pod as the API server would hold it (for `get pods -o yaml`). */
+  api: JsonObject;
+}
+
+export interface SimServicePort {
+  index: number;
+  /** `''` when unnamed. */
+  name: string;
+  port: number;
+  protocol: Protocol;
+  /** Defaulted: equals `port` when not given. */
+  targetPort: number | string;
+  /** Allocated or requested; 0 when none. */
+  nodePort: number;
+  appProtocol?: string;
+}
+
+export interface SimService {
+  namespace: string;
+  name: string;
+  /** The input object; undefined for the built-in `kubernetes` and `kube-dns` Services. */
+  obj?: ManifestObject;
+  type: ServiceType;
+  /** `''` (ExternalName, or allocation failed), `'None'` (headless) or an IP. */
+  clusterIP: string;
+  clusterIPs: string[];
+  headless: boolean;
+  /** undefined = selector-less (nil or `{}`, which upstream cannot tell apart). */
+  selector?: Record<string, string>;
+  ports: SimServicePort[];
+  externalName?: string;
+  externalIPs: string[];
+  /** status.loadBalancer.ingress[].ip (observed only; never invented). */
+  loadBalancerIPs: string[];
+  loadBalancerSourceRanges: string[];
+  externalTrafficPolicy?: TrafficPolicy;
+  internalTrafficPolicy?: TrafficPolicy;
+  sessionAffinity: 'None' | 'ClientIP';
+  /** sessionAffinityConfig.clientIP.timeoutSeconds (10800 by default with ClientIP). */
+  affinityTimeoutSeconds?: number;
+  healthCheckNodePort?: number;
+  publishNotReadyAddresses: boolean;
+  labels: Record<string, string>;
+  /** Pods of the namespace matching the selector, any readiness (empty when selector-less). Sorted by name. */
+  selectedPods: SimPod[];
+  /** The Service as the API server would hold it: defaulted and allocated. */
+  api: JsonObject;
+}
+
+export interface SimEndpointAddress {
+  ip: string;
+  nodeName?: string;
+  hostname?: string;
+  /** The pod behind it; undefined for manual addresses. */
+  pod?: SimPod;
+}
+
+export interface SimEndpointPort {
+  name: string;
+  port: number;
+  protocol: Protocol;
+  appProtocol?: string;
+}
+
+export interface SimEndpointSubset {
+  addresses: SimEndpointAddress[];
+  notReadyAddresses: SimEndpointAddress[];
+  ports: SimEndpointPort[];
+}
+
+export interface SimEndpoints {
+  namespace: string;
+  name: string;
+  /** `controller` when computed by the endpoints controller, `manual` when from the input. */
+  origin: 'controller' | 'manual';
+  obj?: ManifestObject;
+  /** Repacked subsets (controller) or as given (manual). */
+  subsets: SimEndpointSubset[];
+  api: JsonObject;
+}
+
+export interface SimSliceEndpoint {
+  addresses: string[];
+  ready: boolean;
+  serving: boolean;
+  terminating: boolean;
+  nodeName?: string;
+  zone?: string;
+  hostname?: string;
+  pod?: SimPod;
+}
+
+export interface SimEndpointSlice {
+  namespace: string;
+  name: string;
+  /** Label `kubernetes.io/service-name` (undefined when absent). */
+  serviceName?: string;
+  addressType: 'IPv4' | 'IPv6' | 'FQDN';
+  /** `controller` (endpointslice controller), `mirror` (mirrored from manual Endpoints), `manual` (input). */
+  origin: 'controller' | 'mirror' | 'manual';
+  obj?: ManifestObject;
+  /** `undefined` port means "all ports" (nil port in the slice). */
+  ports: SimEndpointPort[];
+  endpoints: SimSliceEndpoint[];
+  api: JsonObject;
+}
+
+export interface SimIngressBackend {
+  serviceName?: string;
+  /** Exactly one of portName / portNumber for a service backend. */
+  portName?: string;
+  portNumber?: number;
+  /** Resource backends are not routed by the simulator. */
+  resource?: { kind?: string; name?: string };
+  /** Field path of this backend within the Ingress (`spec.rules[0].http.paths[1].backend`). */
+  field: string;
+}
+
+export interface SimIngressPath {
+  path: string;
+  pathType: 'Exact' | 'Prefix' | 'ImplementationSpecific';
+  backend: SimIngressBackend;
+}
+
+export interface SimIngressRule {
+  /** `''` when the rule has no host (matches any host). */
+  host: string;
+  paths: SimIngressPath[];
+}
+
+export interface SimIngress {
+  namespace: string;
+  name: string;
+  obj: ManifestObject;
+  /** `spec.ingressClassName`, else the `kubernetes.io/ingress.class` annotation, else undefined. */
+  className?: string;
+  /** Whether an ingress controller serves it: its class exists among IngressClasses, or it has none and a default IngressClass exists, or no IngressClass objects were given at all (then every Ingress is served). */
+  served: boolean;
+  defaultBackend?: SimIngressBackend;
+  rules: SimIngressRule[];
+  tls: { hosts: string[]; secretName?: string }[];
+}
+
+export interface SimIngressClass {
+  name: string;
+  controller?: string;
+  isDefault: boolean;
+  obj: ManifestObject;
+}
+
+/** A problem the allocator met, as the API server would report it on create. */
+export interface AllocationProblem {
+  rule: 'node-port-out-of-range' | 'node-port-conflict' | 'cluster-ip-out-of-range' | 'cluster-ip-conflict';
+  service: SimService;
+  /** Upstream field path, e.g. `spec.ports[0].nodePort` or `spec.clusterIPs`. */
+  field: string;
+  /** Upstream message body, e.g. `Invalid value: 30080: provided port is already allocated`. */
+  message: string;
+  /** The Service that already holds the port/IP, for conflicts. */
+  holder?: SimService;
+}
+
+export interface Cluster {
+  settings: ClusterSettings;
+  /** Every object that was loaded (including ones of unmodelled kinds), in input order. */
+  objects: ManifestObject[];
+  /** Namespaces that exist: `default`, `kube-system`, `kube-public`, `kube-node-lease`, Namespace objects, and every namespace an object is in. Sorted. */
+  namespaces: string[];
+  /** In settings order, then Node objects not in the settings, by name. */
+  nodes: SimNode[];
+  /** Sorted by namespace, then name. Includes the built-in `default/kubernetes` and `kube-system/kube-dns`. */
+  services: SimService[];
+  /** Sorted by namespace, kind, name. */
+  workloads: SimWorkload[];
+  /** Sorted by namespace, name. */
+  pods: SimPod[];
+  /** Sorted by namespace, name. Controller-made and manual. */
+  endpoints: SimEndpoints[];
+  /** Sorted by namespace, name. */
+  endpointSlices: SimEndpointSlice[];
+  ingresses: SimIngress[];
+  ingressClasses: SimIngressClass[];
+  allocationProblems: AllocationProblem[];
+  /** IP of the cluster DNS Service (the 10th address of the service CIDR). */
+  dnsServiceIP: string;
+
+  /** Look-ups (namespace/name keys). */
+  service(namespace: string, name: string): SimService | undefined;
+  pod(namespace: string, name: string): SimPod | undefined;
+  endpointsOf(namespace: string, name: string): SimEndpoints | undefined;
+  /** Slices labelled `kubernetes.io/service-name: name` in the namespace, by slice name. */
+  slicesOf(namespace: string, name: string): SimEndpointSlice[];
+  /** Pods of a namespace whose labels contain every selector pair (indexed, not scanned). */
+  podsMatching(namespace: string, selector: Record<string, string>): SimPod[];
+}

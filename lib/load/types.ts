@@ -1,0 +1,51 @@
+import type { JsonObject } from '../k8s/json';
+import type { Finding, SourceLocation } from '../findings';
+
+/**
+ * Where an object came from. Positions are computed lazily: the model is built from a fast parse,
+ * and only objects that get a finding pay for locating a field (see load/locate.ts).
+ */
+export interface ManifestSource {
+  /** File path as given (or `<stdin>`, or a construct path for objects from a cdk8s chart). */
+  file: string;
+  /** 0-based index of the YAML document within the file. */
+  documentIndex: number;
+  /** 1-based line/column where the object starts. */
+  line: number;
+  column: number;
+  /** cdk8s construct path, for objects synthesized from a chart. */
+  constructPath?: string;
+  /**
+   * Exact position of a field path (`spec.ports[0].targetPort`) within this object. Falls back to
+   * the nearest ancestor that exists in the text, and finally to the object's start.
+   */
+  locate(fieldPath?: string): SourceLocation;
+}
+
+/** One Kubernetes object as read from the input. `raw` is exactly what the user wrote. */
+export interface ManifestObject {
+  apiVersion: string;
+  kind: string;
+  name: string;
+  /** Resolved namespace: `metadata.namespace`, else the default (`default` or `-n`); `''` for cluster-scoped kinds. */
+  namespace: string;
+  raw: JsonObject;
+  source: ManifestSource;
+}
+
+export interface LoadResult {
+  objects: ManifestObject[];
+  /** manifest-parse-error / manifest-invalid-object findings. */
+  findings: Finding[];
+  /** Kinds that are not modelled, with how many objects of each were seen ("apiVersion/kind" → count). */
+  unknownKinds: Record<string, number>;
+  files: string[];
+}
+
+export interface LoadOptions {
+  /** Namespace for objects without `metadata.namespace` (default `default`). */
+  defaultNamespace?: string;
+}
+
+/** Kinds without a namespace. */
+export const CLUSTER_SCOPED_KINDS = new Set(['Namespace', 'Node', 'IngressClass', 'PersistentVolume', 'ClusterRole', 'ClusterRoleBinding', 'CustomResourceDefinition', 'StorageClass', 'PriorityClass']);
