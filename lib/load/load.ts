@@ -1,0 +1,234 @@
+/**
+ * Reading manifests: files, directories, standard input; multi-document YAML, JSON, `kind: List`.
+ * The model is built from a fast parse (js-yaml, per document); source positions are located
+ * lazily (locate.ts). Malformed input never throws: it becomes manifest-parse-error or
+ * manifest-invalid-object findings. Only I/O problems (missing path, unreadable file) throw
+ * UsageError, which the CLI turns into exit status 2.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as jsyaml from 'js-yaml';
+import { parseAllDocuments } from 'yaml';
+import type { Finding } from '../findings';
+import { isObject, type Json } from '../k8s/json';
+import type { PathStep } from '../k8s/field-path';
+import { UsageError } from '../errors';
+import { LocatableText } from './locate';
+import { identify } from './objects';
+import { firstContentPosition, splitDocuments, type DocumentChunk } from './split';
+import type { LoadOptions, LoadResult, ManifestObject, ManifestSource } from './types';
+
+/** Core schema (YAML 1.2 scalars, no timestamps turned into Dates) plus `<<` merge keys, which go-yaml supports. */
+const SCHEMA = jsyaml.CORE_SCHEMA.extend({ implicit: [(jsyaml as unknown as { types: { merge: jsyaml.Type } }).types.merge] });
+
+const MANIFEST_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
+
+/** cdk8s writes this next to the manifests when validations are configured; it is not a manifest. */
+const CDK8S_METADATA_FILE = 'construct-metadata.json';
+
+/** Anchors and aliases can expand exponentially (billion laughs); such documents go through `yaml`, which caps aliases. */
+const ALIAS_PATTERN = /(^|[\s[{,:-])\*[^\s,\]}]/;
+const ANCHOR_PATTERN = /(^|[\s[{,:-])&[^\s,\]}]/;
+
+interface ParsedDoc {
+  value?: unknown;
+  error?: { message: string; line: number; column: number };
+}
+
+function parseChunk(chunk: DocumentChunk): ParsedDoc {
+  const text = chunk.text;
+  if (ANCHOR_PATTERN.test(text) && ALIAS_PATTERN.test(text)) return parseWithAliasLimit(chunk);
+  try {
+    return { value: jsyaml.load(text, { schema: SCHEMA, json: false }) };
+  } catch (e) {
+    if (e instanceof jsyaml.YAMLException) {
+      const mark = (e as jsyaml.YAMLException & { mark?: { line: number; column: number } }).mark;
+      return { error: { message: e.reason ?? e.message, line: chunk.startLine + (mark?.line ?? 0), column: (mark?.column ?? 0) + 1 } };
+    }
+    if (e instanceof RangeError) {
+      return { error: { message: 'the document nests too deeply to be a Kubernetes object', line: chunk.startLine, column: 1 } };
+    }
+    return { error: { message: e instanceof Error ? e.message : String(e), line: chunk.startLine, column: 1 } };
+  }
+}
+
+function parseWithAliasLimit(chunk: DocumentChunk): ParsedDoc {
+  try {
+    const docs = parseAllDocuments(chunk.text, { uniqueKeys: true });
+    const doc = Array.isArray(docs) ? docs[0] : undefined;
+    if (!doc) return { value: null };
+    const err = doc.errors[0];
+    if (err) {
+      const [line, col] = err.linePos?.[0] ? [err.linePos[0].line, err.linePos[0].col] : [1, 1];
+      return { error: { message: err.message.split('\n')[0], line: chunk.startLine - 1 + line, column: col } };
+    }
+    return { value: doc.toJS({ maxAliasCount: 100 }) };
+  } catch (e) {
+    const message = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    return { error: { message: /alias/i.test(message) ? `${message} (too many YAML aliases: the document expands beyond any real manifest)` : message, line: chunk.startLine, column: 1 } };
+  }
+}
+
+function parseError(file: string, error: { message: string; line: number; column: number }): Finding {
+  return {
+    rule: 'manifest-parse-error',
+    severity: 'error',
+    message: `${file}:${error.line}:${error.column}: ${error.message}; fix the YAML/JSON syntax at that position`,
+    source: { file, line: error.line, column: error.column },
+  };
+}
+
+function makeSource(file: string, text: LocatableText, chunk: DocumentChunk, base: PathStep[]): ManifestSource {
+  const first = firstContentPosition(chunk.text);
+  let start = { file, line: chunk.startLine - 1 + first.line, column: first.column };
+  if (base.length > 0) start = text.locate(base, undefined, start);
+  return {
+    file,
+    documentIndex: chunk.index,
+    line: start.line,
+    column: start.column,
+    locate: (fieldPath?: string) => (fieldPath ? text.locate(base, fieldPath, start) : start),
+  };
+}
+
+/** Loads one file's text. `file` is how findings name it. */
+export function loadText(text: string, file: string, opts: LoadOptions = {}): LoadResult {
+  const result: LoadResult = { objects: [], findings: [], unknownKinds: {}, files: [file] };
+  addText(result, text, file, opts.defaultNamespace ?? 'default');
+  return result;
+}
+
+function addText(result: LoadResult, rawText: string, file: string, defaultNamespace: string): void {
+  const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
+  const trimmed = text.trimStart();
+  const chunks: DocumentChunk[] = trimmed.startsWith('{') || trimmed.startsWith('[') ? jsonChunk(text) : splitDocuments(text);
+  for (const chunk of chunks) {
+    const parsed = chunk.text === text && (trimmed.startsWith('{') || trimmed.startsWith('[')) ? parseJson(chunk) : parseChunk(chunk);
+    if (parsed.error) {
+      result.findings.push(parseError(file, parsed.error));
+      continue;
+    }
+    if (parsed.value === null || parsed.value === undefined) continue;
+    const locatable = new LocatableText(file, chunk.text, chunk.startLine);
+    addDocument(result, parsed.value as Json, file, locatable, chunk, [], defaultNamespace);
+  }
+}
+
+function jsonChunk(text: string): DocumentChunk[] {
+  return [{ text, startLine: 1, index: 0 }];
+}
+
+/** JSON.parse is the fastest parser there is; on a syntax error, YAML parsing reports the position. */
+function parseJson(chunk: DocumentChunk): ParsedDoc {
+  try {
+    return { value: JSON.parse(chunk.text) };
+  } catch {
+    return parseChunk(chunk);
+  }
+}
+
+function addDocument(result: LoadResult, value: Json, file: string, text: LocatableText, chunk: DocumentChunk, base: PathStep[], defaultNamespace: string): void {
+  // `kind: List` (what `kubectl get -o yaml` prints) is flattened into its items.
+  if (isObject(value) && typeof value.kind === 'string' && value.kind.endsWith('List') && Array.isArray(value.items)) {
+    value.items.forEach((item, i) => addDocument(result, item, file, text, chunk, [...base, 'items', i], defaultNamespace));
+    return;
+  }
+  const source = makeSource(file, text, chunk, base);
+  const { object, finding } = identify(value, source, defaultNamespace);
+  if (finding) result.findings.push(finding);
+  if (object) result.objects.push(object);
+}
+
+function decodeUtf8(bytes: Buffer, file: string): { text?: string; finding?: Finding } {
+  if (bytes.includes(0)) {
+    return { finding: { rule: 'manifest-parse-error', severity: 'error', message: `${file} contains NUL bytes: it is a binary file, not YAML or JSON; remove it from the inputs`, source: { file, line: 1, column: 1 } } };
+  }
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    // Find the first bad byte for the message.
+    const text = bytes.toString('utf8');
+    const bad = text.indexOf('\ufffd');
+    const before = bad < 0 ? text : text.slice(0, bad);
+    const line = before.split('\n').length;
+    const column = before.length - before.lastIndexOf('\n');
+    return { finding: { rule: 'manifest-parse-error', severity: 'error', message: `${file}:${line}:${column}: not valid UTF-8; save the file as UTF-8`, source: { file, line, column } } };
+  }
+}
+
+/** Recursively lists manifest files under a directory, sorted by path, following symlinks once. */
+function listDirectory(dir: string, seen: Set<string>, out: string[]): void {
+  let real: string;
+  try {
+    real = fs.realpathSync(dir);
+  } catch (e) {
+    throw new UsageError(`cannot read directory ${dir}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+  }
+  if (seen.has(real)) return; // a symlink loop, or the same directory twice
+  seen.add(real);
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch (e) {
+    throw new UsageError(`cannot read directory ${dir}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+  }
+  const names = entries.map((e) => e.name).sort();
+  for (const name of names) {
+    const full = path.join(dir, name);
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(full);
+    } catch {
+      continue; // a dangling symlink is not an input
+    }
+    if (stat.isDirectory()) {
+      if (name === 'node_modules' || name.startsWith('.')) continue;
+      listDirectory(full, seen, out);
+    } else if (stat.isFile() && MANIFEST_EXTENSIONS.has(path.extname(name).toLowerCase()) && name !== CDK8S_METADATA_FILE) {
+      out.push(full);
+    }
+  }
+}
+
+/** Expands the paths given on the command line into files, in a deterministic order. */
+export function expandPaths(paths: string[]): string[] {
+  const files: string[] = [];
+  const seen = new Set<string>();
+  for (const p of paths) {
+    if (p === '-') {
+      files.push('-');
+      continue;
+    }
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(p);
+    } catch {
+      throw new UsageError(`no such file or directory: ${p}`);
+    }
+    if (stat.isDirectory()) listDirectory(p, seen, files);
+    else files.push(p);
+  }
+  return files;
+}
+
+/** Loads every manifest under the given paths (`-` = standard input). */
+export function loadPaths(paths: string[], opts: LoadOptions = {}): LoadResult {
+  const result: LoadResult = { objects: [], findings: [], unknownKinds: {}, files: [] };
+  const defaultNamespace = opts.defaultNamespace ?? 'default';
+  for (const file of expandPaths(paths)) {
+    const display = file === '-' ? '<stdin>' : file.split(path.sep).join('/');
+    let bytes: Buffer;
+    try {
+      bytes = file === '-' ? fs.readFileSync(0) : fs.readFileSync(file);
+    } catch (e) {
+      throw new UsageError(`cannot read ${display}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+    }
+    result.files.push(display);
+    const { text, finding } = decodeUtf8(bytes, display);
+    if (finding) result.findings.push(finding);
+    if (text !== undefined) addText(result, text, display, defaultNamespace);
+  }
+  return result;
+}
+
+export type { ManifestObject };

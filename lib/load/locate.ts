@@ -1,0 +1,75 @@
+/**
+ * Exact positions for field paths, computed on demand. Only objects that get a finding pay for a
+ * positioned parse (`yaml` with a LineCounter, ~10× slower than the model's parse), once per
+ * document, cached.
+ */
+import { isMap, isSeq, isScalar, LineCounter, parseDocument, type Document, type Node, type Pair } from 'yaml';
+import type { SourceLocation } from '../findings';
+import { parsePath, type PathStep } from '../k8s/field-path';
+
+export interface PositionedDocument {
+  doc: Document.Parsed;
+  lines: LineCounter;
+}
+
+/** A document's text plus where it sits in its file; parses itself with positions on first use. */
+export class LocatableText {
+  private parsed?: PositionedDocument | null;
+
+  constructor(
+    readonly file: string,
+    readonly text: string,
+    /** 1-based line in the file where `text` starts. */
+    readonly startLine: number,
+  ) {}
+
+  private positioned(): PositionedDocument | undefined {
+    if (this.parsed === undefined) {
+      try {
+        const lines = new LineCounter();
+        const doc = parseDocument(this.text, { lineCounter: lines, keepSourceTokens: false, uniqueKeys: false });
+        this.parsed = { doc, lines };
+      } catch {
+        this.parsed = null;
+      }
+    }
+    return this.parsed ?? undefined;
+  }
+
+  private toLocation(offset: number): SourceLocation {
+    const parsed = this.positioned()!;
+    const { line, col } = parsed.lines.linePos(offset);
+    return { file: this.file, line: this.startLine - 1 + line, column: col };
+  }
+
+  /**
+   * Position of `base` + `fieldPath`. For a map entry, the key's position (that is where an
+   * editor should put the cursor); for a list item, the item's. Falls back to the deepest step
+   * that exists.
+   */
+  locate(base: readonly PathStep[], fieldPath: string | undefined, fallback: SourceLocation): SourceLocation {
+    const parsed = this.positioned();
+    if (!parsed || !parsed.doc.contents) return fallback;
+    const steps = [...base, ...(fieldPath ? parsePath(fieldPath) : [])];
+    let node: Node | null = parsed.doc.contents as Node;
+    let best: number | undefined = node.range?.[0];
+    for (const step of steps) {
+      if (isMap(node)) {
+        const pair: Pair | undefined = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(step));
+        if (!pair) break;
+        const key = pair.key as Node;
+        if (key.range) best = key.range[0];
+        node = (pair.value as Node | null) ?? null;
+        if (node === null) break;
+      } else if (isSeq(node) && typeof step === 'number') {
+        const item = node.items[step] as Node | undefined;
+        if (!item) break;
+        if (item.range) best = item.range[0];
+        node = item;
+      } else {
+        break;
+      }
+    }
+    return best === undefined ? fallback : this.toLocation(best);
+  }
+}

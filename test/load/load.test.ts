@@ -1,0 +1,148 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { loadPaths, loadText } from '../../lib/load/load';
+import { splitDocuments } from '../../lib/load/split';
+import { UsageError } from '../../lib/errors';
+
+const SERVICE = `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector:
+    app: wbe
+  ports:
+  - name: http
+    port: 80
+    targetPort: http
+`;
+
+describe('splitDocuments', () => {
+  test.each([
+    ['a: 1\n---\nb: 2\n', [[1, 'a: 1\n'], [2, '   \nb: 2\n']]],
+    ['---\na: 1\n', [[1, '   \na: 1\n']]],
+    ['--- {a: 1}\n--- {b: 2}\n', [[1, '    {a: 1}\n'], [2, '    {b: 2}\n']]],
+    ['a: 1\n...\n# trailing\n---\nb: 1\n', [[1, 'a: 1\n'], [4, '   \nb: 1\n']]],
+    ['a: |\n  x\n  ---\n', [[1, 'a: |\n  x\n  ---\n']]],
+    ['a: 1\n---\n', [[1, 'a: 1\n']]],
+    ['---foo: 1\n', [[1, '---foo: 1\n']]],
+  ])('%j', (text, expected) => {
+    expect(splitDocuments(text).map((c) => [c.startLine, c.text])).toEqual(expected);
+  });
+});
+
+describe('loadText', () => {
+  test('identity, namespace default, and lazy exact positions', () => {
+    const r = loadText(`# leading comment\n---\n${SERVICE}`, 'app.yaml');
+    expect(r.findings).toEqual([]);
+    expect(r.objects).toHaveLength(1);
+    const svc = r.objects[0];
+    expect([svc.apiVersion, svc.kind, svc.namespace, svc.name]).toEqual(['v1', 'Service', 'default', 'web']);
+    expect([svc.source.line, svc.source.column]).toEqual([3, 1]);
+    expect(svc.source.locate('spec.selector')).toEqual({ file: 'app.yaml', line: 8, column: 3 });
+    expect(svc.source.locate('spec.ports[0].targetPort')).toEqual({ file: 'app.yaml', line: 13, column: 5 });
+    // A path that does not exist falls back to the deepest existing step.
+    expect(svc.source.locate('spec.ports[0].nodePort')).toEqual({ file: 'app.yaml', line: 11, column: 5 });
+  });
+
+  test('the default namespace can be changed; cluster-scoped kinds have none', () => {
+    const r = loadText(`${SERVICE}---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n`, 'x.yaml', { defaultNamespace: 'shop' });
+    expect(r.objects.map((o) => [o.kind, o.namespace])).toEqual([
+      ['Service', 'shop'],
+      ['Namespace', ''],
+    ]);
+  });
+
+  test('kind: List is flattened and items are located', () => {
+    const list = `apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Service\n  metadata:\n    name: a\n- apiVersion: v1\n  kind: Service\n  metadata:\n    name: b\n  spec:\n    type: NodePort\n`;
+    const r = loadText(list, 'list.yaml');
+    expect(r.objects.map((o) => o.name)).toEqual(['a', 'b']);
+    expect([r.objects[1].source.line, r.objects[1].source.column]).toEqual([8, 3]);
+    expect(r.objects[1].source.locate('spec.type')).toEqual({ file: 'list.yaml', line: 13, column: 5 });
+  });
+
+  test('JSON input, including positions', () => {
+    const json = JSON.stringify({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'j' }, spec: { ports: [{ port: 80 }] } }, null, 2);
+    const r = loadText(json, 'svc.json');
+    expect(r.objects.map((o) => o.name)).toEqual(['j']);
+    expect(r.objects[0].source.locate('spec.ports[0].port')).toEqual({ file: 'svc.json', line: 10, column: 9 });
+  });
+
+  test.each([
+    ['a: [1, 2\n', 'manifest-parse-error', 2],
+    ['apiVersion: v1\nkind: Service\nkind: Pod\nmetadata: {name: x}\n', 'manifest-parse-error', 3],
+    ['- just\n- a list\n', 'manifest-invalid-object', 1],
+    ['plain scalar\n', 'manifest-invalid-object', 1],
+    ['apiVersion: v1\nkind: Service\nmetadata:\n  labels: {}\n', 'manifest-invalid-object', 3],
+    ['kind: Service\nmetadata: {name: x}\n', 'manifest-invalid-object', 1],
+  ])('%j gives %s at line %d', (text, rule, line) => {
+    const r = loadText(text, 'bad.yaml');
+    expect(r.objects).toEqual([]);
+    expect(r.findings.map((f) => [f.rule, f.source?.line])).toEqual([[rule, line]]);
+  });
+
+  test('a broken document does not hide the good ones around it', () => {
+    const r = loadText(`${SERVICE}---\nfoo: [\n---\n${SERVICE.replace('web', 'web2')}`, 'mixed.yaml');
+    expect(r.objects.map((o) => o.name)).toEqual(['web', 'web2']);
+    expect(r.findings.map((f) => f.rule)).toEqual(['manifest-parse-error']);
+  });
+
+  test('empty documents are skipped, BOM is ignored', () => {
+    const r = loadText(`\ufeff---\n---\n# only a comment\n---\n${SERVICE}---\n`, 'e.yaml');
+    expect(r.findings).toEqual([]);
+    expect(r.objects.map((o) => o.name)).toEqual(['web']);
+  });
+
+  test('alias bombs are refused, not expanded', () => {
+    const lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+    for (let i = 1; i < 10; i++) {
+      const prev = String.fromCharCode(96 + i);
+      const cur = String.fromCharCode(97 + i);
+      lines.push(`${cur}: &${cur} [${Array(9).fill(`*${prev}`).join(',')}]`);
+    }
+    const r = loadText(lines.join('\n') + '\n', 'bomb.yaml');
+    expect(r.objects).toEqual([]);
+    expect(r.findings).toHaveLength(1);
+    expect(r.findings[0].rule).toBe('manifest-parse-error');
+    expect(r.findings[0].message).toMatch(/alias/i);
+  });
+
+  test('__proto__ keys stay data', () => {
+    const r = loadText('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: p\n__proto__:\n  polluted: true\n', 'p.yaml');
+    expect(r.objects).toHaveLength(1);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('loadPaths', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lineup-load-'));
+    fs.mkdirSync(path.join(dir, 'b'));
+    fs.writeFileSync(path.join(dir, 'b', 'two.yaml'), SERVICE.replace('web', 'two'));
+    fs.writeFileSync(path.join(dir, 'a.yml'), SERVICE.replace('web', 'one'));
+    fs.writeFileSync(path.join(dir, 'notes.txt'), 'ignored');
+    fs.writeFileSync(path.join(dir, 'construct-metadata.json'), '{"version":"1.0.0","resources":{}}');
+    fs.writeFileSync(path.join(dir, 'latin1.yaml'), Buffer.from([0x61, 0x3a, 0x20, 0xe9, 0x0a]));
+    fs.symlinkSync(dir, path.join(dir, 'b', 'loop'));
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test('directories recursively, sorted, manifest extensions only, symlink loops cut', () => {
+    const r = loadPaths([dir]);
+    expect(r.objects.map((o) => o.name)).toEqual(['one', 'two']);
+    expect(r.files.map((f) => path.relative(dir, f))).toEqual(['a.yml', path.join('b', 'two.yaml'), 'latin1.yaml']);
+    expect(r.files.some((f) => f.endsWith('construct-metadata.json'))).toBe(false);
+  });
+
+  test('non-UTF-8 bytes become a finding with a position', () => {
+    const r = loadPaths([path.join(dir, 'latin1.yaml')]);
+    expect(r.findings.map((f) => [f.rule, f.source?.line, f.source?.column])).toEqual([['manifest-parse-error', 1, 4]]);
+  });
+
+  test('a missing path is a usage error', () => {
+    expect(() => loadPaths([path.join(dir, 'nope')])).toThrow(UsageError);
+    expect(() => loadPaths([path.join(dir, 'nope')])).toThrow(/no such file or directory: .*nope/);
+  });
+});
