@@ -1,0 +1,25 @@
+/** `check -o json`: exactly the CONTRACT §5 shape, keys in the documented order. */
+import { compareFindings, type Finding } from '../findings';
+import type { ReportSummary } from './summary';
+
+export function formatJson(findings: readonly Finding[], summary: ReportSummary): string {
+  const doc = {
+    summary: { objects: summary.objects, errors: summary.errors, warnings: summary.warnings, infos: summary.infos },
+    findings: [...findings].sort(compareFindings).map(findingJson),
+  };
+  return JSON.stringify(doc, null, 2) + '\n';
+}
+
+/** One finding with its optional parts omitted when absent (never `null`). */
+export function findingJson(f: Finding): Record<string, unknown> {
+  const out: Record<string, unknown> = { rule: f.rule, severity: f.severity, message: f.message };
+  if (f.object) {
+    const o: Record<string, string> = { apiVersion: f.object.apiVersion, kind: f.object.kind };
+    if (f.object.namespace !== undefined && f.object.namespace !== '') o.namespace = f.object.namespace;
+    o.name = f.object.name;
+    out.object = o;
+  }
+  if (f.field !== undefined) out.field = f.field;
+  if (f.source) out.source = { file: f.source.file, line: f.source.line, column: f.source.column };
+  return out;
+}

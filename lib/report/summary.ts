@@ -1,0 +1,27 @@
+/** The counts every report format ends with (CONTRACT §5 `summary`). */
+import type { Finding } from '../findings';
+
+export interface ReportSummary {
+  /** Objects that were loaded and checked. */
+  objects: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+export function summarize(findings: readonly Finding[], objects: number): ReportSummary {
+  let errors = 0;
+  let warnings = 0;
+  let infos = 0;
+  for (const f of findings) {
+    if (f.severity === 'error') errors++;
+    else if (f.severity === 'warning') warnings++;
+    else infos++;
+  }
+  return { objects, errors, warnings, infos };
+}
+
+/** `1 error`, `2 warnings`, `0 infos`. */
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,41 @@
+/**
+ * The default `check` output: findings grouped by object, one line each
+ * (`file:line:column  severity  rule  message`), then a summary line.
+ */
+import { compareFindings, type Finding } from '../findings';
+import { formatLocation, formatObjectRef, objectKey } from './location';
+import { plural, type ReportSummary } from './summary';
+
+export interface TextOptions {
+  /** ANSI colours; the CLI turns them on only for a TTY without NO_COLOR. */
+  color?: boolean;
+}
+
+const SEVERITY_COLOR = { error: '31', warning: '33', info: '36' } as const;
+
+export function formatText(findings: readonly Finding[], summary: ReportSummary, opts: TextOptions = {}): string {
+  const paint = (code: string, s: string): string => (opts.color ? `\x1b[${code}m${s}\x1b[0m` : s);
+  const sorted = [...findings].sort(compareFindings);
+  // Groups appear in the order of their first finding, so the output reads top to bottom through the files.
+  const groups = new Map<string, { title: string; items: Finding[] }>();
+  for (const f of sorted) {
+    const key = f.object ? `o\u0000${objectKey(f.object)}` : `f\u0000${f.source?.file ?? f.constructPath ?? ''}`;
+    let g = groups.get(key);
+    if (!g) {
+      g = { title: f.object ? formatObjectRef(f.object) : (f.source?.file ?? f.constructPath ?? '(no source)'), items: [] };
+      groups.set(key, g);
+    }
+    g.items.push(f);
+  }
+  const out: string[] = [];
+  for (const g of groups.values()) {
+    out.push(paint('1', g.title));
+    for (const f of g.items) {
+      out.push(`  ${formatLocation(f)}  ${paint(SEVERITY_COLOR[f.severity], f.severity)}  ${f.rule}  ${f.message}`);
+    }
+    out.push('');
+  }
+  const counts = findings.length === 0 ? 'no problems found' : `${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${plural(summary.infos, 'info')}`;
+  out.push(`${plural(summary.objects, 'object')} checked: ${counts}`);
+  return out.join('\n') + '\n';
+}
