@@ -1,0 +1,79 @@
+/**
+ * The one engine behind every entry point (CLI, simulate(), constructs' synth-time validation,
+ * jest matcher, cdk8s-cli plugin): load → cluster → rules. Views (dns, env, kube-proxy, trace) read
+ * the Cluster this returns.
+ */
+import type { Finding } from './findings';
+import type { Cluster, ClusterSettings } from './cluster/model';
+import type { LoadResult } from './load/types';
+import { loadPaths } from './load/load';
+import { fromObjects } from './load/objects';
+import { buildCluster } from './cluster/build';
+import { defaultSettings, loadSettingsFile, resolveSettings } from './cluster/settings';
+import { runRules } from './rules/run';
+import { UsageError } from './errors';
+
+export { UsageError };
+
+export interface OpenOptions {
+  /** `--cluster FILE`. */
+  clusterFile?: string;
+  /** `-n/--namespace`: namespace of objects that do not name one. */
+  namespace?: string;
+}
+
+export interface Opened {
+  cluster: Cluster;
+  load: LoadResult;
+  /** Always empty: a bad settings file is a UsageError. Kept for callers that print warnings. */
+  settingsErrors: string[];
+}
+
+/** Settings from `--cluster FILE`, or the defaults; a bad file is a usage error (exit 2). */
+export function settingsFromFile(clusterFile: string | undefined): ClusterSettings {
+  if (clusterFile === undefined) return defaultSettings();
+  const { settings, errors } = loadSettingsFile(clusterFile);
+  if (errors.length > 0) {
+    const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
+    throw new UsageError(`${clusterFile}: ${errors[0]}${more}`);
+  }
+  return settings;
+}
+
+/** Settings given in-process (simulate(), constructs, plugin): an object, or undefined for defaults. */
+export function settingsFromValue(input: unknown): ClusterSettings {
+  if (input === undefined || input === null) return defaultSettings();
+  const { settings, errors } = resolveSettings(input);
+  if (errors.length > 0) throw new UsageError(`cluster settings: ${errors.join('; ')}`);
+  return settings;
+}
+
+/** Loads the paths (default `dist`) and builds the simulated cluster. Throws UsageError for I/O problems. */
+export function openCluster(paths: string[], opts: OpenOptions = {}): Opened {
+  const settings = settingsFromFile(opts.clusterFile);
+  const load = loadPaths(paths.length > 0 ? paths : ['dist'], { defaultNamespace: opts.namespace });
+  const cluster = buildCluster(load.objects, settings);
+  return { cluster, load, settingsErrors: [] };
+}
+
+/** Every finding for a loaded and built cluster: load findings plus every rule. */
+export function checkCluster(cluster: Cluster, load: LoadResult): Finding[] {
+  return runRules(cluster, load.findings);
+}
+
+export interface CheckObjectsOptions {
+  /** Construct path of each document (cdk8s), used as the finding's location. */
+  constructPaths?: (string | undefined)[];
+  /** Cluster settings, as in `--cluster FILE`. */
+  settings?: unknown;
+  namespace?: string;
+}
+
+/** Checks already-parsed objects (a cdk8s chart's manifests) and returns the findings. */
+export function checkObjects(docs: unknown[], opts: CheckObjectsOptions = {}): Finding[] {
+  const settings = settingsFromValue(opts.settings);
+  const { objects, findings } = fromObjects(docs, '<objects>', opts.namespace ?? 'default', opts.constructPaths);
+  const load: LoadResult = { objects, findings, unknownKinds: {}, files: [] };
+  const cluster = buildCluster(objects, settings);
+  return checkCluster(cluster, load);
+}

@@ -1,0 +1,89 @@
+/**
+ * A cdk8s-cli validation plugin (cdk8s.yaml `validations:`): `cdk8s synth` runs the same engine as
+ * `lineup check` on the synthesized manifests and fails (exit 2) when findings reach `failOn`.
+ *
+ *   validations:
+ *     - package: ./node_modules/cdk8s-lineup   # or ./ inside this repository
+ *       version: 0.1.0
+ *       class: LineupValidation
+ *       properties: { failOn: error, cluster: cluster.yaml }
+ *
+ * The types of cdk8s-cli/plugins are restated structurally so that the library does not depend on
+ * the (heavy) CLI package at run time.
+ */
+import type { Finding, Severity } from '../findings';
+import { SEVERITY_RANK } from '../findings';
+
+interface ViolatingResource {
+  resourceName: string;
+  locations: string[];
+  manifestPath: string;
+}
+
+interface Violation {
+  ruleName: string;
+  recommendation: string;
+  fix: string;
+  violatingResources: ViolatingResource[];
+}
+
+interface PluginContext {
+  readonly manifests: readonly string[];
+  readonly report: { addViolation(v: Violation): void; submit(status: 'success' | 'failure', metadata?: Record<string, string>): void };
+  readonly logger?: { log(message: string): void };
+}
+
+export interface LineupValidationProperties {
+  /** Lowest severity that fails synth: `error` (default), `warning`, or `never`. */
+  readonly failOn?: Severity | 'never';
+  /** Cluster settings file (as `lineup check --cluster`), relative to the working directory. */
+  readonly cluster?: string;
+}
+
+/** Exported under this name for `class:` in cdk8s.yaml. */
+export class LineupValidation {
+  private readonly failOn: Severity | 'never';
+  private readonly cluster?: string;
+
+  constructor(props: LineupValidationProperties = {}) {
+    const failOn = props.failOn ?? 'error';
+    if (!['error', 'warning', 'info', 'never'].includes(failOn)) {
+      throw new Error(`LineupValidation: failOn must be error, warning, info or never (got ${JSON.stringify(failOn)})`);
+    }
+    this.failOn = failOn;
+    this.cluster = props.cluster;
+  }
+
+  async validate(context: PluginContext): Promise<void> {
+    // Loaded lazily: the plugin module is required by the cdk8s CLI before it knows whether it runs.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { openCluster, checkCluster } = require('../engine') as typeof import('../engine');
+    const { cluster, load } = openCluster([...context.manifests], { clusterFile: this.cluster });
+    const findings = checkCluster(cluster, load);
+    for (const v of toViolations(findings)) context.report.addViolation(v);
+    const failing = this.failOn !== 'never' && findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[this.failOn as Severity]);
+    const counts = { errors: 0, warnings: 0, infos: 0 };
+    for (const f of findings) counts[f.severity === 'error' ? 'errors' : f.severity === 'warning' ? 'warnings' : 'infos']++;
+    context.report.submit(failing ? 'failure' : 'success', {
+      objects: String(cluster.objects.length),
+      errors: String(counts.errors),
+      warnings: String(counts.warnings),
+    });
+  }
+}
+
+/** One violation per (rule, message): the CLI's report table shows the resources under each. */
+export function toViolations(findings: Finding[]): Violation[] {
+  const byKey = new Map<string, Violation>();
+  for (const f of findings) {
+    const key = `${f.rule}\u0000${f.message}`;
+    let v = byKey.get(key);
+    if (!v) {
+      v = { ruleName: `${f.rule} (${f.severity})`, recommendation: f.message, fix: `see https://github.com/cdk8s-lineup/cdk8s-lineup/blob/main/docs/rules.md#${f.rule}`, violatingResources: [] };
+      byKey.set(key, v);
+    }
+    const where = f.source ? `${f.field ?? ''}${f.field ? ' ' : ''}(line ${f.source.line}, column ${f.source.column})` : f.field ?? '';
+    v.violatingResources.push({ resourceName: f.object?.name ?? '<document>', manifestPath: f.source?.file ?? '', locations: where ? [where] : [] });
+  }
+  return [...byKey.values()];
+}
