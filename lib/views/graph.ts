@@ -1,0 +1,303 @@
+/**
+ * The topology picture (`lineup graph`): Ingress → Service (port → targetPort) → pods, grouped by
+ * node, with broken links drawn in red and labelled with the finding that explains them. One graph
+ * model, three renderings: Mermaid, Graphviz dot, and a self-contained HTML page (inline SVG, no
+ * network).
+ */
+import type { Cluster, SimPod, SimService } from '../cluster/model';
+import type { Finding } from '../findings';
+
+export interface GraphNode {
+  id: string;
+  kind: 'Ingress' | 'Service' | 'Pod' | 'Missing' | 'External';
+  label: string;
+  /** Node name for pods (they are drawn inside their node). */
+  group?: string;
+  broken: boolean;
+  /** Messages of the findings on this object. */
+  problems: string[];
+}
+
+export interface GraphEdge {
+  from: string;
+  to: string;
+  label: string;
+  broken: boolean;
+  problem?: string;
+}
+
+export interface Graph {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+  /** Node names in cluster order (pod groups). */
+  groups: string[];
+}
+
+const SYSTEM_NAMESPACES = new Set(['kube-system', 'kube-public', 'kube-node-lease']);
+
+function objectKey(kind: string, namespace: string | undefined, name: string): string {
+  return `${kind}/${namespace ?? ''}/${name}`;
+}
+
+/** Builds the graph from the cluster and the findings of `check` (so picture and report agree). */
+export function buildGraph(cluster: Cluster, findings: Finding[]): Graph {
+  const problems = new Map<string, string[]>();
+  for (const f of findings) {
+    if (!f.object) continue;
+    const key = objectKey(f.object.kind, f.object.namespace, f.object.name);
+    if (f.severity === 'info') continue;
+    const list = problems.get(key) ?? [];
+    list.push(`${f.rule}: ${f.message}`);
+    problems.set(key, list);
+  }
+  const nodes = new Map<string, GraphNode>();
+  const edges: GraphEdge[] = [];
+  const add = (n: GraphNode): GraphNode => {
+    const existing = nodes.get(n.id);
+    if (existing) return existing;
+    nodes.set(n.id, n);
+    return n;
+  };
+  const serviceId = (ns: string, name: string): string => `svc:${ns}/${name}`;
+  const podId = (p: SimPod): string => `pod:${p.namespace}/${p.name}`;
+  const addService = (s: SimService): GraphNode => {
+    const p = problems.get(objectKey('Service', s.namespace, s.name)) ?? [];
+    const type = s.headless ? 'headless' : s.type;
+    return add({ id: serviceId(s.namespace, s.name), kind: 'Service', label: `${s.namespace}/${s.name}\n${type}${s.clusterIP && s.clusterIP !== 'None' ? ` ${s.clusterIP}` : ''}`, broken: p.some((m) => !m.startsWith('service-selects-multiple')), problems: p });
+  };
+
+  const services = cluster.services.filter((s) => s.obj && !SYSTEM_NAMESPACES.has(s.namespace));
+  for (const ing of cluster.ingresses) {
+    const ingProblems = problems.get(objectKey('Ingress', ing.namespace, ing.name)) ?? [];
+    const ingNode = add({ id: `ing:${ing.namespace}/${ing.name}`, kind: 'Ingress', label: `${ing.namespace}/${ing.name}${ing.className ? `\nclass ${ing.className}` : ''}`, broken: ingProblems.length > 0, problems: ingProblems });
+    const backends: { label: string; serviceName?: string; port?: string | number }[] = [];
+    if (ing.defaultBackend) backends.push({ label: 'default backend', serviceName: ing.defaultBackend.serviceName, port: ing.defaultBackend.portName ?? ing.defaultBackend.portNumber });
+    for (const rule of ing.rules) {
+      for (const p of rule.paths) backends.push({ label: `${rule.host || '*'}${p.path || '/'} (${p.pathType})`, serviceName: p.backend.serviceName, port: p.backend.portName ?? p.backend.portNumber });
+    }
+    for (const b of backends) {
+      if (!b.serviceName) continue;
+      const svc = cluster.service(ing.namespace, b.serviceName);
+      if (!svc) {
+        const missing = add({ id: `missing:${ing.namespace}/${b.serviceName}`, kind: 'Missing', label: `${ing.namespace}/${b.serviceName}\n(no such Service)`, broken: true, problems: [] });
+        edges.push({ from: ingNode.id, to: missing.id, label: `${b.label} → :${b.port}`, broken: true, problem: ingProblems.find((m) => m.includes(b.serviceName!)) ?? `Service ${b.serviceName} does not exist` });
+        continue;
+      }
+      const svcNode = addService(svc);
+      const port = svc.ports.find((p) => (typeof b.port === 'string' ? p.name === b.port : p.port === b.port));
+      edges.push({ from: ingNode.id, to: svcNode.id, label: `${b.label} → :${b.port}`, broken: !port, problem: port ? undefined : ingProblems.find((m) => m.startsWith('ingress-backend-missing-port')) ?? `Service ${svc.name} has no port ${b.port}` });
+    }
+  }
+  for (const s of services) {
+    const svcNode = addService(s);
+    if (s.type === 'ExternalName') {
+      const ext = add({ id: `ext:${s.externalName}`, kind: 'External', label: `${s.externalName ?? '?'}\n(DNS CNAME)`, broken: false, problems: [] });
+      edges.push({ from: svcNode.id, to: ext.id, label: 'CNAME', broken: false });
+      continue;
+    }
+    if (!s.selector) {
+      const ep = cluster.endpointsOf(s.namespace, s.name);
+      const addresses = ep ? ep.subsets.flatMap((sub) => sub.addresses.map((a) => a.ip)) : [];
+      if (addresses.length === 0) {
+        const missing = add({ id: `missing:ep:${s.namespace}/${s.name}`, kind: 'Missing', label: 'no Endpoints', broken: true, problems: [] });
+        edges.push({ from: svcNode.id, to: missing.id, label: 'selector-less', broken: true, problem: svcNode.problems[0] ?? 'no Endpoints' });
+      }
+      for (const ip of [...new Set(addresses)].sort()) {
+        const ext = add({ id: `addr:${ip}`, kind: 'External', label: `${ip}\n(manual Endpoints)`, broken: false, problems: [] });
+        const broken = svcNode.problems.some((m) => m.startsWith('endpoints-port-mismatch'));
+        edges.push({ from: svcNode.id, to: ext.id, label: s.ports.map((p) => `${p.port}`).join(','), broken, problem: broken ? svcNode.problems.find((m) => m.startsWith('endpoints-port-mismatch')) : undefined });
+      }
+      continue;
+    }
+    if (s.selectedPods.length === 0) {
+      const sel = Object.entries(s.selector).map(([k, v]) => `${k}=${v}`).join(',');
+      const missing = add({ id: `missing:pods:${s.namespace}/${s.name}`, kind: 'Missing', label: `no pods match\n${sel}`, broken: true, problems: [] });
+      edges.push({ from: svcNode.id, to: missing.id, label: 'selector', broken: true, problem: svcNode.problems.find((m) => m.startsWith('service-selects-no-pods')) ?? 'no pods' });
+      continue;
+    }
+    const portProblem = svcNode.problems.find((m) => m.startsWith('service-target-port-unresolved'));
+    for (const pod of s.selectedPods) {
+      const pn = add({ id: podId(pod), kind: 'Pod', label: `${pod.name}\n${pod.ip || 'no IP'}${pod.ready ? '' : ' (not ready)'}`, group: pod.nodeName, broken: false, problems: [] });
+      const label = s.ports.map((p) => `${p.port}→${p.targetPort}`).join(', ');
+      edges.push({ from: svcNode.id, to: pn.id, label, broken: !!portProblem, problem: portProblem });
+    }
+  }
+  const groups = cluster.nodes.map((n) => n.name);
+  const order = (n: GraphNode): string => `${['Ingress', 'Service', 'Missing', 'External', 'Pod'].indexOf(n.kind)}:${n.id}`;
+  return { nodes: [...nodes.values()].sort((a, b) => (order(a) < order(b) ? -1 : 1)), edges, groups };
+}
+
+function mermaidId(id: string): string {
+  return id.replace(/[^A-Za-z0-9_]/g, '_');
+}
+
+function mermaidText(s: string): string {
+  return s.replace(/"/g, '#quot;').replace(/\n/g, '<br/>');
+}
+
+export function renderMermaid(graph: Graph): string {
+  const lines = ['flowchart LR'];
+  const outside = graph.nodes.filter((n) => !n.group);
+  for (const n of outside) {
+    const shape = n.kind === 'Ingress' ? ['[/', '/]'] : n.kind === 'Service' ? ['([', '])'] : ['[', ']'];
+    lines.push(`  ${mermaidId(n.id)}${shape[0]}"${mermaidText(n.label)}"${shape[1]}`);
+  }
+  for (const g of graph.groups) {
+    const pods = graph.nodes.filter((n) => n.group === g);
+    if (pods.length === 0) continue;
+    lines.push(`  subgraph ${mermaidId(`node:${g}`)}["node ${g}"]`);
+    for (const p of pods) lines.push(`    ${mermaidId(p.id)}["${mermaidText(p.label)}"]`);
+    lines.push('  end');
+  }
+  const brokenEdges: number[] = [];
+  graph.edges.forEach((e, i) => {
+    lines.push(`  ${mermaidId(e.from)} ${e.broken ? '-.->' : '-->'}|"${mermaidText(e.label)}"| ${mermaidId(e.to)}`);
+    if (e.broken) brokenEdges.push(i);
+  });
+  lines.push('  classDef broken fill:#fdd,stroke:#c00,color:#900');
+  const brokenNodes = graph.nodes.filter((n) => n.broken).map((n) => mermaidId(n.id));
+  if (brokenNodes.length > 0) lines.push(`  class ${brokenNodes.join(',')} broken`);
+  if (brokenEdges.length > 0) lines.push(`  linkStyle ${brokenEdges.join(',')} stroke:#c00,color:#c00`);
+  return lines.join('\n') + '\n';
+}
+
+function dotText(s: string): string {
+  return s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
+}
+
+export function renderDot(graph: Graph): string {
+  const lines = ['digraph lineup {', '  rankdir=LR;', '  node [fontname="Helvetica", fontsize=10];', '  edge [fontname="Helvetica", fontsize=9];'];
+  for (const n of graph.nodes.filter((x) => !x.group)) {
+    const shape = n.kind === 'Ingress' ? 'parallelogram' : n.kind === 'Service' ? 'box, style="rounded"' : n.kind === 'Missing' ? 'box, style="dashed"' : 'box';
+    const color = n.broken ? ', color="#cc0000", fontcolor="#990000"' : '';
+    const tooltip = n.problems.length > 0 ? `, tooltip="${dotText(n.problems.join('\n'))}"` : '';
+    lines.push(`  "${dotText(n.id)}" [label="${dotText(n.label)}", shape=${shape}${color}${tooltip}];`);
+  }
+  for (const g of graph.groups) {
+    const pods = graph.nodes.filter((n) => n.group === g);
+    if (pods.length === 0) continue;
+    lines.push(`  subgraph "cluster_${dotText(g)}" {`, `    label="node ${dotText(g)}";`);
+    for (const p of pods) lines.push(`    "${dotText(p.id)}" [label="${dotText(p.label)}", shape=box];`);
+    lines.push('  }');
+  }
+  for (const e of graph.edges) {
+    const style = e.broken ? `, color="#cc0000", fontcolor="#cc0000", style=dashed, tooltip="${dotText(e.problem ?? '')}"` : '';
+    lines.push(`  "${dotText(e.from)}" -> "${dotText(e.to)}" [label="${dotText(e.label)}"${style}];`);
+  }
+  lines.push('}');
+  return lines.join('\n') + '\n';
+}
+
+function esc(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** A layered layout: Ingresses, Services, then the targets (pods in node boxes, external and missing ends). */
+export function renderHtml(graph: Graph, title = 'cdk8s-lineup topology'): string {
+  const colW = 260;
+  const boxW = 210;
+  const lineH = 15;
+  const gap = 18;
+  const boxes = new Map<string, Box>();
+  const heightOf = (n: GraphNode): number => n.label.split('\n').length * lineH + 14;
+  let y = 40;
+  for (const n of graph.nodes.filter((x) => x.kind === 'Ingress')) {
+    boxes.set(n.id, { x: 20, y, w: boxW, h: heightOf(n) });
+    y += heightOf(n) + gap;
+  }
+  let maxY = y;
+  y = 40;
+  for (const n of graph.nodes.filter((x) => x.kind === 'Service')) {
+    boxes.set(n.id, { x: 20 + colW, y, w: boxW, h: heightOf(n) });
+    y += heightOf(n) + gap;
+  }
+  maxY = Math.max(maxY, y);
+  y = 40;
+  for (const n of graph.nodes.filter((x) => x.kind === 'Missing' || x.kind === 'External')) {
+    boxes.set(n.id, { x: 20 + 2 * colW, y, w: boxW, h: heightOf(n) });
+    y += heightOf(n) + gap;
+  }
+  const groupBoxes: { name: string; box: Box }[] = [];
+  for (const g of graph.groups) {
+    const pods = graph.nodes.filter((n) => n.group === g);
+    if (pods.length === 0) continue;
+    const top = y;
+    y += 26;
+    for (const p of pods) {
+      boxes.set(p.id, { x: 20 + 2 * colW + 12, y, w: boxW - 24, h: heightOf(p) });
+      y += heightOf(p) + 8;
+    }
+    groupBoxes.push({ name: g, box: { x: 20 + 2 * colW, y: top, w: boxW, h: y - top + 4 } });
+    y += gap;
+  }
+  maxY = Math.max(maxY, y) + 20;
+  const width = 20 + 3 * colW;
+  const svg: string[] = [];
+  svg.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${maxY}" viewBox="0 0 ${width} ${maxY}" role="img" aria-label="${esc(title)}">`);
+  svg.push('<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#555"/></marker><marker id="arrow-broken" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#c00"/></marker></defs>');
+  ['Ingresses', 'Services', 'Endpoints: pods by node'].forEach((h, i) => svg.push(`<text class="heading" x="${20 + i * colW}" y="22">${h}</text>`));
+  for (const g of groupBoxes) {
+    svg.push(`<g class="k8s-node" data-node="${esc(g.name)}"><rect x="${g.box.x}" y="${g.box.y}" width="${g.box.w}" height="${g.box.h}" rx="6" class="node-box"/><text x="${g.box.x + 8}" y="${g.box.y + 17}" class="node-title">node ${esc(g.name)}</text></g>`);
+  }
+  graph.edges.forEach((e, i) => {
+    const a = boxes.get(e.from);
+    const b = boxes.get(e.to);
+    if (!a || !b) return;
+    const x1 = a.x + a.w;
+    const y1 = a.y + a.h / 2;
+    const x2 = b.x;
+    const y2 = b.y + b.h / 2;
+    const mid = (x1 + x2) / 2;
+    svg.push(`<g class="edge${e.broken ? ' broken' : ''}" data-edge="${i}" data-from="${esc(e.from)}" data-to="${esc(e.to)}" data-state="${e.broken ? 'broken' : 'ok'}"><title>${esc(e.label)}${e.problem ? `\n${esc(e.problem)}` : ''}</title><path d="M${x1},${y1} C${mid},${y1} ${mid},${y2} ${x2},${y2}" marker-end="url(#${e.broken ? 'arrow-broken' : 'arrow'})"/><text x="${mid}" y="${(y1 + y2) / 2 - 4}" text-anchor="middle">${esc(e.label.length > 34 ? `${e.label.slice(0, 33)}…` : e.label)}</text></g>`);
+  });
+  for (const n of graph.nodes) {
+    const b = boxes.get(n.id);
+    if (!b) continue;
+    const lines = n.label.split('\n').map((l, i) => `<text x="${b.x + 8}" y="${b.y + 18 + i * lineH}"${i === 0 ? ' class="name"' : ''}>${esc(l)}</text>`).join('');
+    svg.push(`<g class="obj ${n.kind.toLowerCase()}${n.broken ? ' broken' : ''}" data-id="${esc(n.id)}" data-kind="${n.kind}" data-state="${n.broken ? 'broken' : 'ok'}"><title>${esc(n.label)}${n.problems.length ? `\n${esc(n.problems.join('\n'))}` : ''}</title><rect x="${b.x}" y="${b.y}" width="${b.w}" height="${b.h}" rx="${n.kind === 'Service' ? 12 : 3}"/>${lines}</g>`);
+  }
+  svg.push('</svg>');
+  const problems = graph.edges.filter((e) => e.broken && e.problem).map((e) => `<li data-from="${esc(e.from)}">${esc(e.problem!)}</li>`);
+  const uniqueProblems = [...new Set(problems)];
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>${esc(title)}</title>
+<style>
+body { font-family: -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; margin: 16px; color: #222; }
+h1 { font-size: 18px; }
+svg text { font-size: 11px; fill: #222; }
+svg text.heading { font-size: 13px; font-weight: 600; fill: #444; }
+svg text.name { font-weight: 600; }
+svg .obj rect { fill: #f4f8ff; stroke: #4a6fa5; stroke-width: 1.2; }
+svg .obj.ingress rect { fill: #f3f0ff; stroke: #6a4fb5; }
+svg .obj.pod rect { fill: #f2fbf2; stroke: #3c8d3c; }
+svg .obj.external rect { fill: #fafafa; stroke: #888; stroke-dasharray: 4 2; }
+svg .obj.missing rect, svg .obj.broken rect { fill: #ffecec; stroke: #cc0000; stroke-width: 1.8; }
+svg .obj.broken text, svg .obj.missing text { fill: #990000; }
+svg .node-box { fill: none; stroke: #aaa; stroke-dasharray: 6 3; }
+svg .node-title { font-size: 11px; fill: #666; }
+svg .edge path { fill: none; stroke: #555; stroke-width: 1.3; }
+svg .edge text { font-size: 9.5px; fill: #555; }
+svg .edge.broken path { stroke: #cc0000; stroke-width: 2; stroke-dasharray: 5 3; }
+svg .edge.broken text { fill: #cc0000; }
+ul.problems li { color: #990000; margin-bottom: 4px; }
+</style>
+</head>
+<body>
+<h1>${esc(title)}</h1>
+${svg.join('\n')}
+<h2>Broken links</h2>
+<ul class="problems">${uniqueProblems.length ? uniqueProblems.join('') : '<li class="none">none: every link lines up</li>'}</ul>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,300 @@
+/**
+ * `lineup trace`: where a request goes, answered offline. From a pod, a node or outside the
+ * cluster, through DNS, Ingress, the Service and kube-proxy to pods and ports, with the
+ * probabilities kube-proxy's rules give. Every decision is delegated to the view that owns it (dns,
+ * ingress-routing, kube-proxy), so trace can never disagree with `dns`, `iptables-save` or `check`.
+ */
+import type { Cluster, SimPod, SimService, SimServicePort } from '../cluster/model';
+import { parseIP } from '../k8s/ip';
+import { resolveFromPod } from './dns';
+import { routeRequest } from './ingress-routing';
+import { serviceTraffic } from './kube-proxy';
+
+export type TraceOutcome = 'delivered' | 'refused' | 'dropped' | 'unresolved' | 'external' | 'not-found';
+
+export type TraceSource = { pod: SimPod } | { node: string } | { external: true };
+
+export interface TraceHop {
+  /** `dns`, `ingress`, `service`, `kube-proxy`, `pod`, `external`. */
+  type: string;
+  /** One line for people. */
+  detail: string;
+  [key: string]: unknown;
+}
+
+export interface TraceDestination {
+  /** `namespace/name`; absent for addresses that are not pods (manual Endpoints). */
+  pod?: string;
+  ip: string;
+  port: number;
+  probability: number;
+}
+
+export interface TraceResult {
+  target: string;
+  from: string;
+  outcome: TraceOutcome;
+  hops: TraceHop[];
+  destinations: TraceDestination[];
+}
+
+export interface ParsedTarget {
+  scheme?: 'http' | 'https';
+  host: string;
+  port: number;
+  path: string;
+}
+
+/** `http://host[:port]/path`, `host:port` or `ip:port` (IPv6 in brackets). */
+export function parseTarget(target: string): ParsedTarget | undefined {
+  const url = /^(https?):\/\/(\[[^\]]+\]|[^/:?#]+)(?::(\d+))?([^?#]*)/i.exec(target);
+  if (url) {
+    const scheme = url[1].toLowerCase() as 'http' | 'https';
+    const port = url[3] ? Number(url[3]) : scheme === 'https' ? 443 : 80;
+    if (port < 1 || port > 65535) return undefined;
+    return { scheme, host: stripBrackets(url[2]).toLowerCase(), port, path: url[4] === '' ? '/' : url[4] };
+  }
+  const hostPort = /^(\[[^\]]+\]|[^:/\s]+):(\d+)$/.exec(target);
+  if (hostPort) {
+    const port = Number(hostPort[2]);
+    if (port < 1 || port > 65535) return undefined;
+    return { host: stripBrackets(hostPort[1]).toLowerCase(), port, path: '/' };
+  }
+  return undefined;
+}
+
+function stripBrackets(host: string): string {
+  return host.startsWith('[') ? host.slice(1, -1) : host;
+}
+
+function describeSource(source: TraceSource): string {
+  if ('pod' in source) return `pod ${source.pod.namespace}/${source.pod.name}`;
+  if ('node' in source) return `node ${source.node}`;
+  return 'outside the cluster';
+}
+
+function sourceNode(cluster: Cluster, source: TraceSource): string {
+  if ('pod' in source) return source.pod.nodeName;
+  if ('node' in source) return source.node;
+  return cluster.nodes[0]?.name ?? '';
+}
+
+function sourceKind(source: TraceSource): 'pod' | 'node' | 'external' {
+  return 'pod' in source ? 'pod' : 'node' in source ? 'node' : 'external';
+}
+
+/** Where an IP address leads inside the cluster, if anywhere. */
+type AddressMatch =
+  | { kind: 'clusterIP'; service: SimService }
+  | { kind: 'externalIP'; service: SimService }
+  | { kind: 'loadBalancer'; service: SimService }
+  | { kind: 'node'; node: string }
+  | { kind: 'pod'; pod: SimPod }
+  | { kind: 'none' };
+
+function matchAddress(cluster: Cluster, ip: string): AddressMatch {
+  const normalized = parseIP(ip);
+  const same = (other: string): boolean => {
+    const o = parseIP(other);
+    return !!o && !!normalized && o.family === normalized.family && o.value === normalized.value;
+  };
+  for (const s of cluster.services) if (!s.headless && s.clusterIPs.some(same)) return { kind: 'clusterIP', service: s };
+  for (const s of cluster.services) if (s.externalIPs.some(same)) return { kind: 'externalIP', service: s };
+  for (const s of cluster.services) if (s.type === 'LoadBalancer' && s.loadBalancerIPs.some(same)) return { kind: 'loadBalancer', service: s };
+  for (const n of cluster.nodes) if (same(n.ip)) return { kind: 'node', node: n.name };
+  for (const p of cluster.pods) if (p.ip !== '' && !p.hostNetwork && same(p.ip)) return { kind: 'pod', pod: p };
+  return { kind: 'none' };
+}
+
+function servicePortFor(service: SimService, port: number, via: 'clusterIP' | 'nodePort' | 'externalIP' | 'loadBalancer'): SimServicePort | undefined {
+  // Traced requests are TCP (URLs and host:port): match the TCP port.
+  return service.ports.find((p) => p.protocol === 'TCP' && (via === 'nodePort' ? p.nodePort === port : p.port === port));
+}
+
+function podKey(pod: SimPod): string {
+  return `${pod.namespace}/${pod.name}`;
+}
+
+/** Through kube-proxy for one Service port; fills hops and destinations. */
+function throughService(cluster: Cluster, result: TraceResult, service: SimService, port: SimServicePort, via: 'clusterIP' | 'nodePort' | 'externalIP' | 'loadBalancer', node: string, from: 'pod' | 'node' | 'external'): void {
+  const portLabel = port.name ? `${port.port}/${port.protocol} (${port.name})` : `${port.port}/${port.protocol}`;
+  result.hops.push({ type: 'service', detail: `Service ${service.namespace}/${service.name} port ${portLabel} → targetPort ${port.targetPort}, via ${via}`, service: `${service.namespace}/${service.name}`, port: port.port, targetPort: port.targetPort, via });
+  const traffic = serviceTraffic(cluster, { service, port, via, node, from });
+  result.hops.push({ type: 'kube-proxy', detail: `kube-proxy on ${node}: ${traffic.reason}`, node, verdict: traffic.verdict, chains: traffic.chains });
+  if (traffic.verdict === 'reject') {
+    result.outcome = 'refused';
+    return;
+  }
+  if (traffic.verdict === 'drop') {
+    result.outcome = 'dropped';
+    return;
+  }
+  result.outcome = 'delivered';
+  result.destinations = traffic.destinations.map((d) => (d.pod ? { pod: podKey(d.pod), ip: d.ip, port: d.port, probability: d.probability } : { ip: d.ip, port: d.port, probability: d.probability }));
+  for (const d of result.destinations) {
+    result.hops.push({ type: 'pod', detail: `${d.pod ? `pod ${d.pod}` : 'address'} ${d.ip}:${d.port} with probability ${formatProbability(d.probability)}`, ...d });
+  }
+}
+
+function formatProbability(p: number): string {
+  return p === 1 ? '1' : p.toFixed(4).replace(/0+$/, '');
+}
+
+/** Follows a destination IP (already resolved) from the source. */
+function toAddress(cluster: Cluster, result: TraceResult, ip: string, port: number, source: TraceSource): void {
+  const node = sourceNode(cluster, source);
+  const from = sourceKind(source);
+  const m = matchAddress(cluster, ip);
+  if (m.kind === 'clusterIP' || m.kind === 'externalIP' || m.kind === 'loadBalancer') {
+    const sp = servicePortFor(m.service, port, m.kind);
+    if (!sp) {
+      result.hops.push({ type: 'service', detail: `Service ${m.service.namespace}/${m.service.name} has no TCP port ${port}; nothing answers on ${ip}:${port} and the connection times out`, service: `${m.service.namespace}/${m.service.name}` });
+      result.outcome = 'dropped';
+      return;
+    }
+    throughService(cluster, result, m.service, sp, m.kind, node, from);
+    return;
+  }
+  if (m.kind === 'node') {
+    const service = cluster.services.find((s) => s.ports.some((p) => p.protocol === 'TCP' && p.nodePort === port));
+    if (!service) {
+      result.hops.push({ type: 'node', detail: `node ${m.node} (${ip}) has no NodePort ${port}; the connection is refused`, node: m.node });
+      result.outcome = 'refused';
+      return;
+    }
+    throughService(cluster, result, service, servicePortFor(service, port, 'nodePort')!, 'nodePort', m.node, from);
+    return;
+  }
+  if (m.kind === 'pod') {
+    result.hops.push({ type: 'pod', detail: `pod ${podKey(m.pod)} ${ip}:${port} directly (no Service)`, pod: podKey(m.pod) });
+    result.outcome = 'delivered';
+    result.destinations = [{ pod: podKey(m.pod), ip, port, probability: 1 }];
+    return;
+  }
+  result.hops.push({ type: 'external', detail: `${ip} is outside the cluster; traffic leaves through ${from === 'external' ? 'the internet' : `node ${node}`}` });
+  result.outcome = 'external';
+}
+
+/** Trace a request to `target` from `source`. Returns undefined when the target cannot be parsed. */
+export function trace(cluster: Cluster, target: string, source: TraceSource): TraceResult | undefined {
+  const parsed = parseTarget(target);
+  if (!parsed) return undefined;
+  const result: TraceResult = { target, from: describeSource(source), outcome: 'unresolved', hops: [], destinations: [] };
+  const literal = parseIP(parsed.host);
+  if (literal) {
+    toAddress(cluster, result, parsed.host, parsed.port, source);
+    return result;
+  }
+  if ('external' in source) {
+    if (!parsed.scheme) {
+      result.hops.push({ type: 'dns', detail: `${parsed.host} is not an address outside clients can resolve to the cluster; give a node, external or load-balancer IP, or an http(s) URL to an Ingress host` });
+      result.outcome = 'unresolved';
+      return result;
+    }
+    viaIngress(cluster, result, parsed, source);
+    return result;
+  }
+  if ('node' in source) {
+    // Nodes resolve names with their own resolv.conf, not cluster DNS.
+    result.hops.push({ type: 'dns', detail: `node ${source.node} does not use cluster DNS; ${parsed.host} does not resolve there (use the Service's cluster IP, or trace --from a pod)` });
+    result.outcome = 'unresolved';
+    return result;
+  }
+  const dns = resolveFromPod(cluster, parsed.host, { from: source.pod, type: 'A' });
+  const addresses = dns.answers.filter((a) => a.type === 'A' || a.type === 'AAAA').map((a) => a.data);
+  const cname = dns.answers.find((a) => a.type === 'CNAME');
+  if (dns.rcode === 'NXDOMAIN' || addresses.length === 0) {
+    if (cname) {
+      result.hops.push({ type: 'dns', detail: `${parsed.host} → ${dns.name} CNAME ${cname.data} (ExternalName): the client resolves ${cname.data} outside the cluster`, query: parsed.host, name: dns.name, cname: cname.data });
+      result.outcome = 'external';
+      return result;
+    }
+    if (parsed.scheme && hasIngressHost(cluster, parsed.host)) {
+      result.hops.push({ type: 'dns', detail: `${parsed.host} is not a cluster name; it is an Ingress host, reached through the ingress controller` });
+      viaIngress(cluster, result, parsed, source);
+      return result;
+    }
+    result.hops.push({ type: 'dns', detail: `${parsed.host} does not resolve from pod ${podKey(source.pod)} (NXDOMAIN)`, query: parsed.host, rcode: dns.rcode });
+    result.outcome = isClusterName(cluster, parsed.host) ? 'unresolved' : 'external';
+    if (result.outcome === 'external') result.hops.push({ type: 'external', detail: `${parsed.host} is outside the cluster domain; the upstream resolver answers it` });
+    return result;
+  }
+  result.hops.push({ type: 'dns', detail: `${parsed.host} → ${dns.name} ${cname ? `CNAME ${cname.data} ` : ''}A ${addresses.join(', ')}`, query: parsed.host, name: dns.name, answers: addresses });
+  if (addresses.length === 1) {
+    toAddress(cluster, result, addresses[0], parsed.port, source);
+    return result;
+  }
+  // Several A records (a headless Service): the client picks one; assume an even choice.
+  const share = 1 / addresses.length;
+  const destinations: TraceDestination[] = [];
+  let anyDelivered = false;
+  for (const ip of addresses) {
+    const sub: TraceResult = { target, from: result.from, outcome: 'unresolved', hops: [], destinations: [] };
+    toAddress(cluster, sub, ip, parsed.port, source);
+    if (sub.outcome === 'delivered') {
+      anyDelivered = true;
+      for (const d of sub.destinations) destinations.push({ ...d, probability: d.probability * share });
+    }
+  }
+  result.hops.push({ type: 'client', detail: `the client picks one of ${addresses.length} addresses (headless Service: no kube-proxy load balancing)` });
+  result.outcome = anyDelivered ? 'delivered' : 'refused';
+  result.destinations = normalize(destinations);
+  for (const d of result.destinations) result.hops.push({ type: 'pod', detail: `${d.pod ? `pod ${d.pod}` : 'address'} ${d.ip}:${d.port} with probability ${formatProbability(d.probability)}`, ...d });
+  return result;
+}
+
+/** Delivered probabilities must sum to 1 even when some picks fail (those connections are retried elsewhere by nothing — but trace reports where traffic that is delivered lands). */
+function normalize(destinations: TraceDestination[]): TraceDestination[] {
+  const total = destinations.reduce((s, d) => s + d.probability, 0);
+  return total === 0 ? destinations : destinations.map((d) => ({ ...d, probability: d.probability / total }));
+}
+
+function isClusterName(cluster: Cluster, host: string): boolean {
+  const zone = cluster.settings.clusterDomain.replace(/\.$/, '');
+  const name = host.replace(/\.$/, '');
+  return !name.includes('.') || name.endsWith(`.${zone}`) || name.split('.').length <= 3;
+}
+
+function hasIngressHost(cluster: Cluster, host: string): boolean {
+  return cluster.ingresses.some((i) => i.served && i.rules.some((r) => r.host === host || (r.host.startsWith('*.') && host.endsWith(r.host.slice(1)) && host.split('.').length === r.host.split('.').length)));
+}
+
+function viaIngress(cluster: Cluster, result: TraceResult, target: ParsedTarget, source: TraceSource): void {
+  const route = routeRequest(cluster, { host: target.host, path: target.path, scheme: target.scheme });
+  if (route.status === 404 || !route.backend) {
+    result.hops.push({ type: 'ingress', detail: `ingress controller: no Ingress rule matches ${target.host}${target.path} (${route.reason}); HTTP 404`, reason: route.reason });
+    result.outcome = 'not-found';
+    return;
+  }
+  const ing = route.ingress!;
+  const backend = route.backend;
+  const portText = backend.portName ?? String(backend.portNumber ?? '');
+  result.hops.push({ type: 'ingress', detail: `Ingress ${ing.namespace}/${ing.name}: ${route.reason} → ${backend.serviceName ?? '<resource>'}:${portText}`, ingress: `${ing.namespace}/${ing.name}`, backend: `${backend.serviceName}:${portText}` });
+  const service = backend.serviceName ? cluster.service(ing.namespace, backend.serviceName) : undefined;
+  if (!service) {
+    result.hops.push({ type: 'service', detail: `Service ${ing.namespace}/${backend.serviceName ?? '?'} does not exist; the ingress controller answers 503` });
+    result.outcome = 'refused';
+    return;
+  }
+  const port = service.ports.find((p) => (backend.portName !== undefined ? p.name === backend.portName : p.port === backend.portNumber));
+  if (!port) {
+    result.hops.push({ type: 'service', detail: `Service ${service.namespace}/${service.name} has no port ${portText}; the ingress controller answers 503` });
+    result.outcome = 'refused';
+    return;
+  }
+  if (service.type === 'ExternalName') {
+    result.hops.push({ type: 'external', detail: `Service ${service.namespace}/${service.name} is ExternalName ${service.externalName}: the controller proxies outside the cluster` });
+    result.outcome = 'external';
+    return;
+  }
+  // The ingress controller runs as a pod; its connection to the backend is pod traffic.
+  throughService(cluster, result, service, port, 'clusterIP', sourceNode(cluster, source), 'pod');
+}
+
+/** A route, one hop per line, for people. */
+export function formatTrace(result: TraceResult): string {
+  const lines = [`trace ${result.target} from ${result.from}`];
+  result.hops.forEach((h) => lines.push(`  → ${h.detail}`));
+  lines.push(`outcome: ${result.outcome}`);
+  return lines.join('\n') + '\n';
+}
