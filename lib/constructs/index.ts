@@ -1,0 +1,14 @@
+/** The construct library: typed Service/Ingress constructs checked by the lineup engine at synth. */
+export * from './ports';
+export * from './backend';
+export * from './service-base';
+export * from './selecting-service';
+export * from './cluster-ip-service';
+export * from './node-port-service';
+export * from './load-balancer-service';
+export * from './headless-service';
+export * from './external-name-service';
+export * from './external-service';
+export * from './ingress-bundle';
+export * from './expose';
+export * from './validation';
