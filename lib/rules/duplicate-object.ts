@@ -1,0 +1,53 @@
+/**
+ * duplicate-object: two objects with the same identity. `kubectl apply` applies both and the later
+ * one silently wins, so what the author reads in the first is not what runs.
+ */
+import { isModelled } from './kinds';
+import { objectLabel } from './describe';
+import type { ManifestObject } from '../load/types';
+import type { Rule, RuleHit } from './rule';
+
+export const duplicateObject: Rule = {
+  id: 'duplicate-object',
+  severity: 'error',
+  title: 'The same kind, namespace and name twice',
+  explanation:
+    'Two documents declare the same object (same kind, namespace and name). The API server holds one object per ' +
+    'identity: `kubectl apply` applies them in order and the later one replaces the earlier, and `kubectl create` ' +
+    'fails on the second. Whatever the first document says (its selector, ports, replicas) is lost. Legacy API groups ' +
+    'count as the same resource (`extensions/v1beta1` and `apps/v1` Deployments). Rename one of them or delete the ' +
+    'duplicate; a missing `metadata.namespace` puts an object in `default` (or the `-n` namespace), which often causes ' +
+    'the clash.',
+  example: {
+    broken: [
+      'apiVersion: v1', 'kind: Service', 'metadata:', '  name: web', 'spec:', '  selector:', '    app: web', '  ports:', '  - port: 80',
+      '---',
+      'apiVersion: v1', 'kind: Service', 'metadata:', '  name: web', 'spec:', '  selector:', '    app: api', '  ports:', '  - port: 8080',
+    ].join('\n'),
+    fixed: [
+      'apiVersion: v1', 'kind: Service', 'metadata:', '  name: web', 'spec:', '  selector:', '    app: web', '  ports:', '  - port: 80',
+      '---',
+      'apiVersion: v1', 'kind: Service', 'metadata:', '  name: api', 'spec:', '  selector:', '    app: api', '  ports:', '  - port: 8080',
+    ].join('\n'),
+  },
+  check({ cluster }) {
+    const hits: RuleHit[] = [];
+    const first = new Map<string, ManifestObject>();
+    for (const o of cluster.objects) {
+      if (!isModelled(o)) continue;
+      const key = `${o.kind}\u0000${o.namespace}\u0000${o.name}`;
+      const earlier = first.get(key);
+      if (!earlier) {
+        first.set(key, o);
+        continue;
+      }
+      const where = `${earlier.source.file}:${earlier.source.line}`;
+      hits.push({
+        object: o,
+        field: 'metadata.name',
+        message: `${objectLabel(o)} is declared twice (first at ${where}); the later declaration replaces the earlier one when applied — rename one of them or delete the duplicate`,
+      });
+    }
+    return hits;
+  },
+};

@@ -1,0 +1,40 @@
+/**
+ * What a rule is. kube-linter style: one module per rule, registered in registry.ts, which is the only
+ * coupling between rules and the rest of the engine. Rules read the simulated cluster, computed once;
+ * they never re-derive selections or allocations themselves.
+ */
+import type { Cluster } from '../cluster/model';
+import type { Severity } from '../findings';
+import type { ManifestObject } from '../load/types';
+
+export interface RuleContext {
+  cluster: Cluster;
+}
+
+/** One problem on one object. The runner turns it into a located Finding. */
+export interface RuleHit {
+  object: ManifestObject;
+  /** Upstream-style field path within the object (`spec.ports[0].targetPort`), used to locate the source line. */
+  field?: string;
+  message: string;
+  /** Overrides the rule's default severity (e.g. a warning when only some selected pods are affected). */
+  severity?: Severity;
+}
+
+/** A minimal manifest that triggers the rule, and the same manifest fixed (YAML text, for the docs). */
+export interface RuleExample {
+  broken: string;
+  fixed: string;
+}
+
+export interface Rule {
+  /** Stable ID (CONTRACT §5); also what `lineup.dev/ignore` names. */
+  id: string;
+  severity: Severity;
+  /** One line, for listings. */
+  title: string;
+  /** One paragraph for the docs: what it means, why traffic breaks, how to fix it. */
+  explanation: string;
+  example: RuleExample;
+  check(ctx: RuleContext): RuleHit[];
+}

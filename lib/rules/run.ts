@@ -1,0 +1,75 @@
+/**
+ * The rule runner: every registered rule once over the simulated cluster, hits turned into located
+ * Findings, merged with the loader's findings, silenced per object, sorted and de-duplicated.
+ */
+import type { Cluster } from '../cluster/model';
+import { compareFindings, type Finding, type ObjectRef } from '../findings';
+import type { ManifestObject } from '../load/types';
+import { isIgnored } from './ignore';
+import { rules } from './registry';
+import type { Rule, RuleHit } from './rule';
+
+export interface RunOptions {
+  /** Run only these rule IDs (load findings are kept only if their rule is listed too). */
+  only?: string[];
+}
+
+export function objectRef(o: ManifestObject): ObjectRef {
+  const ref: ObjectRef = { apiVersion: o.apiVersion, kind: o.kind, name: o.name };
+  if (o.namespace !== '') ref.namespace = o.namespace;
+  return ref;
+}
+
+export function hitToFinding(rule: Rule, hit: RuleHit): Finding {
+  const f: Finding = {
+    rule: rule.id,
+    severity: hit.severity ?? rule.severity,
+    message: hit.message,
+    object: objectRef(hit.object),
+  };
+  if (hit.field !== undefined) f.field = hit.field;
+  f.source = hit.object.source.locate(hit.field);
+  if (hit.object.source.constructPath !== undefined) f.constructPath = hit.object.source.constructPath;
+  return f;
+}
+
+/** Everything about a finding, in a fixed key order, for de-duplication. */
+function identity(f: Finding): string {
+  return JSON.stringify([f.rule, f.severity, f.message, f.object?.apiVersion, f.object?.kind, f.object?.namespace, f.object?.name, f.field, f.source?.file, f.source?.line, f.source?.column, f.constructPath]);
+}
+
+export function runRules(cluster: Cluster, loadFindings: Finding[], opts: RunOptions = {}): Finding[] {
+  const only = opts.only ? new Set(opts.only) : undefined;
+  const out: Finding[] = [];
+  for (const f of loadFindings) if (!only || only.has(f.rule)) out.push(f);
+  const ignoreCache = new Map<ManifestObject, Set<string>>();
+  for (const rule of rules) {
+    if (only && !only.has(rule.id)) continue;
+    let hits: RuleHit[];
+    try {
+      hits = rule.check({ cluster });
+    } catch (err) {
+      // A rule must never take the whole check down; say which one failed so it can be fixed.
+      out.push({
+        rule: rule.id,
+        severity: 'error',
+        message: `lineup could not run rule ${rule.id}: ${err instanceof Error ? err.message : String(err)} (this is a bug in lineup; please report it)`,
+      });
+      continue;
+    }
+    for (const hit of hits) {
+      if (isIgnored(hit.object, rule.id, ignoreCache)) continue;
+      out.push(hitToFinding(rule, hit));
+    }
+  }
+  const seen = new Set<string>();
+  const unique: Finding[] = [];
+  for (const f of out) {
+    const key = identity(f);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    unique.push(f);
+  }
+  // Array.prototype.sort is stable: ties keep rule-registry order, then hit order.
+  return unique.sort(compareFindings);
+}
