@@ -1,0 +1,374 @@
+/**
+ * buildCluster: the inputs applied to a fresh simulated cluster — what the API server, the
+ * controllers, the scheduler and the pod network would hold afterwards (CONTRACT §2–3).
+ *
+ * Order of work, as in a real cluster: built-ins; Services defaulted and allocated; workloads
+ * expanded into pods; pods scheduled and given IPs; Services select pods; endpoints and
+ * EndpointSlice controllers run; Ingresses are read. Malformed objects never make this throw:
+ * what cannot be modelled is skipped (validation rules report it), the rest is modelled.
+ * Everything is linear in the input (maps and a label index, no per-pair scans).
+ */
+import { at, byString, str } from '../k8s/json';
+import { parseIP, cidrContains } from '../k8s/ip';
+import type { ManifestObject } from '../load/types';
+import { allocate, serviceIPAt, type AllocationRequest } from './allocate';
+import {
+  builtinObject,
+  corednsDeploymentRaw,
+  DNS_SERVICE_OFFSET,
+  kubeDnsServiceRaw,
+  kubernetesEndpointsRaw,
+  kubernetesServiceRaw,
+  APISERVER_PORT,
+} from './builtin';
+import { computeEndpoints } from './endpoints-controller';
+import { computeEndpointSlices } from './endpointslice-controller';
+import { stableUid } from './hash';
+import { PodIndex } from './index-pods';
+import { isIngress, isIngressClass, readIngress, readIngressClass } from './ingress';
+import { manualEndpoints, manualEndpointSlice, mirrorEndpoints } from './manual-endpoints';
+import type { Cluster, ClusterSettings, SimEndpoints, SimEndpointSlice, SimNode, SimPod, SimWorkload } from './model';
+import { defaultedSpec, finishPod, observedStatus, type Placement, type PodDraft } from './pods';
+import { buildNodes, eligibleNodes, PodIPAllocator, readNodeObject, type NodeInput } from './schedule';
+import { readService, serviceApi, type ReadService } from './services';
+import { controllerOwnerKey, isWorkload, ownerKey, readWorkload, workloadPods, type NameRegistry } from './workloads';
+
+const BASE_NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system'];
+const ENDPOINT_SLICE_API_VERSIONS = ['discovery.k8s.io/v1', 'discovery.k8s.io/v1beta1'];
+
+function nsName(namespace: string, name: string): string {
+  return `${namespace}/${name}`;
+}
+
+function compareNsName(a: { namespace: string; name: string }, b: { namespace: string; name: string }): number {
+  return byString(a.namespace, b.namespace) || byString(a.name, b.name);
+}
+
+/** Runs `fn`, and on an unexpected exception (malformed input the readers did not foresee) skips the object. */
+function guarded<T>(fn: () => T): T | undefined {
+  try {
+    return fn();
+  } catch {
+    return undefined;
+  }
+}
+
+/** Input objects by role; the first of duplicates (same kind, namespace, name) wins, as the API server keeps the first create. */
+interface Sorted {
+  services: ManifestObject[];
+  endpoints: ManifestObject[];
+  slices: ManifestObject[];
+  pods: ManifestObject[];
+  nodes: ManifestObject[];
+  namespaces: ManifestObject[];
+  workloads: ManifestObject[];
+  ingresses: ManifestObject[];
+  ingressClasses: ManifestObject[];
+}
+
+function sortObjects(objects: ManifestObject[]): Sorted {
+  const s: Sorted = { services: [], endpoints: [], slices: [], pods: [], nodes: [], namespaces: [], workloads: [], ingresses: [], ingressClasses: [] };
+  const seen = new Set<string>();
+  for (const o of objects) {
+    const id = `${o.kind}\u0000${o.namespace}\u0000${o.name}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const core = o.apiVersion === 'v1';
+    if (core && o.kind === 'Service') s.services.push(o);
+    else if (core && o.kind === 'Endpoints') s.endpoints.push(o);
+    else if (core && o.kind === 'Pod') s.pods.push(o);
+    else if (core && o.kind === 'Node') s.nodes.push(o);
+    else if (core && o.kind === 'Namespace') s.namespaces.push(o);
+    else if (o.kind === 'EndpointSlice' && ENDPOINT_SLICE_API_VERSIONS.includes(o.apiVersion)) s.slices.push(o);
+    else if (isWorkload(o)) s.workloads.push(o);
+    else if (isIngress(o)) s.ingresses.push(o);
+    else if (isIngressClass(o)) s.ingressClasses.push(o);
+  }
+  return s;
+}
+
+export function buildCluster(objects: ManifestObject[], settings: ClusterSettings): Cluster {
+  const input = sortObjects(objects);
+
+  // Namespaces.
+  const namespaceSet = new Set<string>(BASE_NAMESPACES);
+  for (const o of input.namespaces) namespaceSet.add(o.name);
+  for (const o of objects) if (o.namespace) namespaceSet.add(o.namespace);
+  const namespaces = [...namespaceSet].sort(byString);
+
+  // Nodes.
+  const nodeInputs: NodeInput[] = [];
+  for (const o of input.nodes) {
+    const n = guarded(() => readNodeObject(o.raw, o.name));
+    if (n) nodeInputs.push({ ...n, obj: o });
+  }
+  const nodes = buildNodes(settings, nodeInputs);
+  const nodeByName = new Map(nodes.map((n) => [n.name, n] as const));
+
+  // Services: built-ins first (they exist before anything is applied), then the input in order.
+  const inputServiceKeys = new Set(input.services.map((o) => nsName(o.namespace, o.name)));
+  const reads: ReadService[] = [];
+  const builtinKubernetes = !inputServiceKeys.has('default/kubernetes');
+  if (builtinKubernetes) reads.push(readService(kubernetesServiceRaw(settings), 'default', 'kubernetes', undefined));
+  if (!inputServiceKeys.has('kube-system/kube-dns')) reads.push(readService(kubeDnsServiceRaw(settings), 'kube-system', 'kube-dns', undefined));
+  for (const o of input.services) {
+    const r = guarded(() => readService(o.raw, o.namespace, o.name, o));
+    if (r) reads.push(r);
+  }
+  const allocationProblems = allocate(
+    reads.map((r): AllocationRequest => r.request),
+    settings,
+  );
+  for (const r of reads) {
+    r.service.api = serviceApi(r, settings);
+    const metadata = r.service.api.metadata as Record<string, unknown>;
+    if (typeof metadata.uid !== 'string') metadata.uid = stableUid(ownerKey(r.service.namespace, 'Service', r.service.name));
+  }
+  const services = reads.map((r) => r.service).sort(compareNsName);
+  const serviceByKey = new Map(services.map((s) => [nsName(s.namespace, s.name), s] as const));
+
+  // Workloads.
+  const workloads: SimWorkload[] = [];
+  for (const o of input.workloads) {
+    const w = guarded(() => readWorkload(o));
+    if (w) workloads.push(w);
+  }
+  if (!input.workloads.some((o) => o.kind === 'Deployment' && o.namespace === 'kube-system' && o.name === 'coredns')) {
+    workloads.push(readWorkload(builtinObject(corednsDeploymentRaw(), 'kube-system', 'coredns')));
+  }
+  workloads.sort((a, b) => byString(a.namespace, b.namespace) || byString(a.kind, b.kind) || byString(a.name, b.name));
+  const pods = buildPods(workloads, input.pods, nodes, nodeByName, settings);
+
+  // Selection.
+  const index = new PodIndex(pods);
+  for (const svc of services) {
+    if (svc.selector) svc.selectedPods = index.matching(svc.namespace, svc.selector);
+  }
+
+  // Endpoints: manual ones from the input, replaced by the controller's where the Service has a selector.
+  const endpointsByKey = new Map<string, SimEndpoints>();
+  for (const o of input.endpoints) {
+    const ep = guarded(() => manualEndpoints(o));
+    if (ep) endpointsByKey.set(nsName(ep.namespace, ep.name), ep);
+  }
+  if (builtinKubernetes && !endpointsByKey.has('default/kubernetes')) {
+    const ep = manualEndpoints(builtinObject(kubernetesEndpointsRaw(nodes[0]?.ip ?? ''), 'default', 'kubernetes'));
+    delete ep.obj;
+    endpointsByKey.set('default/kubernetes', ep);
+  }
+  const slices: SimEndpointSlice[] = [];
+  for (const o of input.slices) {
+    const slice = guarded(() => manualEndpointSlice(o));
+    if (slice) slices.push(slice);
+  }
+  if (builtinKubernetes && !input.slices.some((o) => o.namespace === 'default' && o.name === 'kubernetes')) {
+    slices.push(...kubernetesSlice(nodes[0]?.ip ?? ''));
+  }
+  for (const svc of services) {
+    if (!svc.selector || svc.type === 'ExternalName') continue;
+    const ep = guarded(() => computeEndpoints(svc));
+    if (ep) endpointsByKey.set(nsName(svc.namespace, svc.name), ep);
+    const computed = guarded(() => computeEndpointSlices(svc, nodes));
+    if (computed) slices.push(...computed);
+  }
+  for (const ep of endpointsByKey.values()) {
+    if (ep.origin !== 'manual' || !ep.obj) continue;
+    const svc = serviceByKey.get(nsName(ep.namespace, ep.name));
+    if (!svc) continue;
+    const mirrored = guarded(() => mirrorEndpoints(ep, svc));
+    if (mirrored) slices.push(...mirrored);
+  }
+  const endpoints = [...endpointsByKey.values()].sort(compareNsName);
+  slices.sort(compareNsName);
+  const slicesByService = new Map<string, SimEndpointSlice[]>();
+  for (const slice of slices) {
+    if (slice.serviceName === undefined) continue;
+    const k = nsName(slice.namespace, slice.serviceName);
+    let list = slicesByService.get(k);
+    if (!list) slicesByService.set(k, (list = []));
+    list.push(slice);
+  }
+
+  // Ingresses.
+  const ingressClasses = input.ingressClasses.map((o) => readIngressClass(o)).sort((a, b) => byString(a.name, b.name));
+  const ingresses = input.ingresses
+    .map((o) => guarded(() => readIngress(o, ingressClasses)))
+    .filter((i): i is NonNullable<typeof i> => i !== undefined)
+    .sort(compareNsName);
+
+  const podByKey = new Map(pods.map((p) => [nsName(p.namespace, p.name), p] as const));
+  return {
+    settings,
+    objects,
+    namespaces,
+    nodes,
+    services,
+    workloads,
+    pods,
+    endpoints,
+    endpointSlices: slices,
+    ingresses,
+    ingressClasses,
+    allocationProblems,
+    dnsServiceIP: serviceIPAt(settings.serviceCIDR, DNS_SERVICE_OFFSET),
+    service: (namespace, name) => serviceByKey.get(nsName(namespace, name)),
+    pod: (namespace, name) => podByKey.get(nsName(namespace, name)),
+    endpointsOf: (namespace, name) => endpointsByKey.get(nsName(namespace, name)),
+    slicesOf: (namespace, name) => (slicesByService.get(nsName(namespace, name)) ?? []).slice(),
+    podsMatching: (namespace, selector) => index.matching(namespace, selector),
+  };
+}
+
+/** The API server's own EndpointSlice for `kubernetes` (it writes it directly; nothing mirrors it). */
+function kubernetesSlice(apiserverIP: string): SimEndpointSlice[] {
+  if (!apiserverIP) return [];
+  const family = parseIP(apiserverIP)?.family ?? 'IPv4';
+  const raw = {
+    apiVersion: 'discovery.k8s.io/v1',
+    kind: 'EndpointSlice',
+    metadata: { name: 'kubernetes', namespace: 'default', labels: { 'kubernetes.io/service-name': 'kubernetes' } },
+    addressType: family,
+    endpoints: [{ addresses: [apiserverIP], conditions: { ready: true } }],
+    ports: [{ name: 'https', port: APISERVER_PORT, protocol: 'TCP' }],
+  };
+  const slice = manualEndpointSlice(builtinObject(raw, 'default', 'kubernetes'));
+  delete slice.obj;
+  return [slice];
+}
+
+/**
+ * Pods: those the input's workloads would create (unless the input holds them already), then the
+ * input's Pods; scheduled and addressed in creation order. Returns them sorted by namespace, name,
+ * and fills each workload's `pods`.
+ */
+function buildPods(workloads: SimWorkload[], podObjects: ManifestObject[], nodes: SimNode[], nodeByName: Map<string, SimNode>, settings: ClusterSettings): SimPod[] {
+  const workloadByKey = new Map(workloads.map((w) => [ownerKey(w.namespace, w.kind, w.name), w] as const));
+
+  // Ownership among input objects: a workload controlled by another workload of the input (a
+  // Deployment's ReplicaSet) makes no pods itself; CronJobs are the exception — their Jobs run.
+  const parent = new Map<SimWorkload, SimWorkload>();
+  for (const w of workloads) {
+    const k = controllerOwnerKey(w.obj);
+    const owner = k ? workloadByKey.get(k) : undefined;
+    if (owner && owner !== w && owner.kind !== 'CronJob') parent.set(w, owner);
+  }
+  const top = (w: SimWorkload): SimWorkload => {
+    let cur = w;
+    for (let steps = 0; steps < 8 && parent.has(cur); steps++) cur = parent.get(cur)!;
+    return cur;
+  };
+
+  const names: NameRegistry = new Map();
+  const claimInput = (o: ManifestObject): void => {
+    let set = names.get(o.namespace);
+    if (!set) names.set(o.namespace, (set = new Set()));
+    set.add(o.name);
+  };
+  const inputDrafts: PodDraft[] = [];
+  const observedWorkloads = new Set<SimWorkload>();
+  const observedIPs = new Set<string>();
+  for (const o of podObjects) {
+    const draft = guarded(() => inputPodDraft(o));
+    if (!draft) continue;
+    claimInput(o);
+    const k = controllerOwnerKey(o);
+    const owner = k ? workloadByKey.get(k) : undefined;
+    if (owner) {
+      draft.owner = top(owner);
+      observedWorkloads.add(draft.owner);
+    }
+    if (draft.observed?.ip) observedIPs.add(draft.observed.ip);
+    for (const entry of Array.isArray(at(o.raw, 'status', 'podIPs')) ? (at(o.raw, 'status', 'podIPs') as unknown[]) : []) {
+      const ip = str(at(entry, 'ip'));
+      if (ip) observedIPs.add(ip);
+    }
+    inputDrafts.push(draft);
+  }
+
+  const generated: PodDraft[] = [];
+  for (const w of workloads) {
+    if (parent.has(w) || observedWorkloads.has(w)) continue;
+    const drafts = guarded(() => workloadPods(w, settings, nodes, names));
+    if (drafts) generated.push(...drafts);
+  }
+
+  const ips = new PodIPAllocator(settings.podCIDR, nodes, observedIPs);
+  const eligibleBySpec = new Map<object, SimNode[]>();
+  const simulate = (d: PodDraft, spread: number): Placement => {
+    let nodeName = str(d.spec.nodeName) || d.fixedNode || '';
+    if (!nodeName) {
+      let eligible = eligibleBySpec.get(d.spec);
+      if (!eligible) eligibleBySpec.set(d.spec, (eligible = eligibleNodes(d.spec, nodes)));
+      if (eligible.length > 0) nodeName = eligible[spread % eligible.length].name;
+    }
+    const node = nodeByName.get(nodeName);
+    if (!node) return { nodeName, nodeIP: '', ip: '', phase: 'Pending', ready: false };
+    const ip = d.spec.hostNetwork === true ? node.ip : ips.allocate(node.name);
+    if (!ip) return { nodeName, nodeIP: node.ip, ip: '', phase: 'Pending', ready: false };
+    return { nodeName, nodeIP: node.ip, ip, phase: 'Running', ready: true };
+  };
+
+  const out: SimPod[] = [];
+  for (const d of generated) {
+    const pod = finishPod(d, simulate(d, d.spreadIndex));
+    d.owner?.pods.push(pod);
+    out.push(pod);
+  }
+  inputDrafts.sort(compareNsName);
+  let bare = 0;
+  for (const d of inputDrafts) {
+    let place: Placement;
+    if (d.observed) {
+      const o = d.observed;
+      const nodeName = str(d.spec.nodeName) || nodeOfAddress(o.hostIP, nodes) || nodeOfAddress(o.ip, nodes) || '';
+      place = { nodeName, nodeIP: nodeByName.get(nodeName)?.ip ?? o.hostIP ?? '', ip: o.ip, phase: o.phase, ready: o.ready };
+    } else {
+      place = simulate(d, bare++);
+    }
+    const pod = finishPod(d, place);
+    out.push(pod);
+  }
+  out.sort(compareNsName);
+  for (const pod of out) {
+    if (pod.owner && observedWorkloads.has(pod.owner)) pod.owner.pods.push(pod);
+  }
+  return out;
+}
+
+/** The node that owns an address: its InternalIP (hostNetwork pods, status.hostIP) or its pod range. */
+function nodeOfAddress(ip: string | undefined, nodes: SimNode[]): string | undefined {
+  if (!ip) return undefined;
+  const parsed = parseIP(ip);
+  if (!parsed) return undefined;
+  for (const n of nodes) if (n.ip === ip) return n.name;
+  for (const n of nodes) if (cidrContains(n.podCIDR, parsed) && n.podCIDR.prefix > 0) return n.name;
+  return undefined;
+}
+
+function inputPodDraft(o: ManifestObject): PodDraft {
+  const spec = defaultedSpec(at(o.raw, 'spec'));
+  const labels: Record<string, string> = {};
+  const rawLabels = at(o.raw, 'metadata', 'labels');
+  if (rawLabels && typeof rawLabels === 'object' && !Array.isArray(rawLabels)) {
+    for (const [k, v] of Object.entries(rawLabels)) if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') labels[k] = String(v);
+  }
+  const deletion = at(o.raw, 'metadata', 'deletionTimestamp');
+  const draft: PodDraft = {
+    namespace: o.namespace,
+    name: o.name,
+    uid: str(at(o.raw, 'metadata', 'uid')) || stableUid(nsName(o.namespace, o.name)),
+    labels,
+    spec,
+    obj: o,
+    raw: o.raw,
+    spreadIndex: 0,
+    terminating: deletion !== undefined && deletion !== null && deletion !== '',
+  };
+  const hostname = str(spec.hostname);
+  if (hostname) draft.hostname = hostname;
+  const subdomain = str(spec.subdomain);
+  if (subdomain) draft.subdomain = subdomain;
+  const observed = observedStatus(o.raw);
+  if (observed) draft.observed = observed;
+  return draft;
+}

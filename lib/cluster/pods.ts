@@ -1,0 +1,201 @@
+/**
+ * Pods as the model holds them: containers and ports read from a (defaulted) pod spec, observed
+ * status read from Pod objects, and the API object `get pods -o yaml` shows. Scheduling and IPs
+ * are schedule.ts's business; which pods a workload makes is workloads.ts's.
+ */
+import { arr, at, bool, cloneJson, int, isObject, str, strMap, type JsonObject } from '../k8s/json';
+import { defaultPodSpec } from '../k8s/defaults';
+import type { ManifestObject } from '../load/types';
+import type { Protocol, SimContainer, SimContainerPort, SimPod, SimWorkload } from './model';
+
+export const PROTOCOLS: readonly Protocol[] = ['TCP', 'UDP', 'SCTP'];
+
+export function asProtocol(value: unknown): Protocol | undefined {
+  return typeof value === 'string' && (PROTOCOLS as readonly string[]).includes(value) ? (value as Protocol) : undefined;
+}
+
+function readPorts(container: JsonObject): SimContainerPort[] {
+  const ports: SimContainerPort[] = [];
+  for (const p of arr(container.ports)) {
+    const containerPort = int(at(p, 'containerPort'));
+    // Ports that cannot be modelled (no number, unknown protocol) are left to validation.
+    if (containerPort === undefined) continue;
+    const protocol = at(p, 'protocol') === undefined ? 'TCP' : asProtocol(at(p, 'protocol'));
+    if (!protocol) continue;
+    const port: SimContainerPort = { containerPort, protocol };
+    const name = str(at(p, 'name'));
+    if (name) port.name = name;
+    const hostPort = int(at(p, 'hostPort'));
+    if (hostPort) port.hostPort = hostPort;
+    ports.push(port);
+  }
+  return ports;
+}
+
+function readContainer(raw: JsonObject, sidecar: boolean, index: number): SimContainer {
+  const env: { name: string; value?: string }[] = [];
+  for (const e of arr(raw.env)) {
+    const name = str(at(e, 'name'));
+    if (name === undefined) continue;
+    const value = at(e, 'value');
+    // valueFrom (and a missing value) are unknown offline; `value: ""` is a real empty value.
+    env.push(typeof value === 'string' ? { name, value } : at(e, 'valueFrom') === undefined && value === undefined ? { name, value: '' } : { name });
+  }
+  return {
+    name: str(raw.name) ?? `container-${index}`,
+    sidecar,
+    ports: readPorts(raw),
+    env,
+    hasEnvFrom: arr(raw.envFrom).length > 0,
+  };
+}
+
+/** Regular containers, then restartable init containers (sidecars, `restartPolicy: Always`), the order FindPort searches. */
+export function readContainers(spec: JsonObject | undefined): SimContainer[] {
+  if (!spec) return [];
+  const out: SimContainer[] = [];
+  arr(spec.containers).forEach((c, i) => {
+    if (isObject(c)) out.push(readContainer(c, false, i));
+  });
+  arr(spec.initContainers).forEach((c, i) => {
+    if (isObject(c) && c.restartPolicy === 'Always') out.push(readContainer(c, true, i));
+  });
+  return out;
+}
+
+/** The pod spec with API defaults; `{}` when the input has none or a wrong-typed one. */
+export function defaultedSpec(spec: unknown): JsonObject {
+  return isObject(spec) ? defaultPodSpec(spec) : defaultPodSpec({});
+}
+
+/** What the status of a Pod object says, when the input has a status at all. */
+export interface ObservedStatus {
+  ip: string;
+  phase: SimPod['phase'];
+  ready: boolean;
+  /** `status.hostIP`, used to place a pod whose spec has no nodeName. */
+  hostIP?: string;
+}
+
+const PHASES: SimPod['phase'][] = ['Pending', 'Running', 'Succeeded', 'Failed', 'Unknown'];
+
+/**
+ * Reads `status`: podIP (else podIPs[0].ip), phase, the Ready condition. A status without a
+ * `conditions` list counts as ready when Running — people who write `status:` by hand rarely add
+ * conditions; a list without a Ready=True entry means not ready.
+ */
+export function observedStatus(raw: JsonObject): ObservedStatus | undefined {
+  const status = raw.status;
+  if (!isObject(status)) return undefined;
+  const ip = str(status.podIP) || str(at(status, 'podIPs', 0, 'ip')) || '';
+  const phaseText = str(status.phase);
+  const phase = phaseText && (PHASES as string[]).includes(phaseText) ? (phaseText as SimPod['phase']) : ip ? 'Running' : 'Pending';
+  let ready: boolean;
+  if (Array.isArray(status.conditions)) {
+    ready = status.conditions.some((c) => isObject(c) && c.type === 'Ready' && c.status === 'True');
+  } else {
+    ready = phase === 'Running';
+  }
+  const hostIP = str(status.hostIP);
+  return { ip, phase, ready, hostIP: hostIP || undefined };
+}
+
+/** Everything about a pod that is known before it is scheduled and given an IP. */
+export interface PodDraft {
+  namespace: string;
+  name: string;
+  uid: string;
+  labels: Record<string, string>;
+  annotations?: Record<string, string>;
+  /** Defaulted pod spec (of the Pod, or of the workload's template). */
+  spec: JsonObject;
+  owner?: SimWorkload;
+  /** ownerReferences entry for generated pods. */
+  ownerRef?: JsonObject;
+  obj: ManifestObject;
+  /** The Pod object's raw data, for pods from the input. */
+  raw?: JsonObject;
+  /** The node this pod must run on (DaemonSet pods; `spec.nodeName`). */
+  fixedNode?: string;
+  /** Index used for round-robin placement among eligible nodes. */
+  spreadIndex: number;
+  hostname?: string;
+  subdomain?: string;
+  terminating: boolean;
+  observed?: ObservedStatus;
+}
+
+/** Placement and address decided by the scheduler. */
+export interface Placement {
+  nodeName: string;
+  nodeIP: string;
+  ip: string;
+  phase: SimPod['phase'];
+  ready: boolean;
+}
+
+/** Joins a draft and its placement into the model's pod, with the API object a client would read back. */
+export function finishPod(d: PodDraft, place: Placement): SimPod {
+  const hostNetwork = d.spec.hostNetwork === true;
+  const pod: SimPod = {
+    namespace: d.namespace,
+    name: d.name,
+    uid: d.uid,
+    labels: d.labels,
+    ip: place.ip,
+    nodeName: place.nodeName,
+    phase: place.phase,
+    ready: place.ready,
+    terminating: d.terminating,
+    hostNetwork,
+    enableServiceLinks: bool(d.spec.enableServiceLinks) ?? true,
+    dnsPolicy: str(d.spec.dnsPolicy) ?? 'ClusterFirst',
+    containers: readContainers(d.spec),
+    owner: d.owner,
+    obj: d.obj,
+    api: {},
+  };
+  if (d.hostname) pod.hostname = d.hostname;
+  if (d.subdomain) pod.subdomain = d.subdomain;
+  pod.api = podApi(d, place);
+  return pod;
+}
+
+function podApi(d: PodDraft, place: Placement): JsonObject {
+  const base: JsonObject = d.raw ? cloneJson(d.raw) : { apiVersion: 'v1', kind: 'Pod' };
+  const metadata: JsonObject = isObject(base.metadata) ? base.metadata : {};
+  metadata.name = d.name;
+  metadata.namespace = d.namespace;
+  metadata.uid = d.uid;
+  if (Object.keys(d.labels).length > 0) metadata.labels = { ...d.labels };
+  if (d.annotations && Object.keys(d.annotations).length > 0) metadata.annotations = { ...(strMap(metadata.annotations) ?? {}), ...d.annotations };
+  if (d.ownerRef) metadata.ownerReferences = [d.ownerRef];
+  base.metadata = metadata;
+  const spec = cloneJson(d.spec);
+  if (place.nodeName) spec.nodeName = place.nodeName;
+  if (d.hostname) spec.hostname = d.hostname;
+  if (d.subdomain) spec.subdomain = d.subdomain;
+  base.spec = spec;
+  if (d.raw && isObject(d.raw.status)) return base;
+  const status: JsonObject = { phase: place.phase };
+  const conditions: JsonObject[] = [];
+  if (place.nodeName) conditions.push({ type: 'PodScheduled', status: 'True' });
+  if (place.phase === 'Running') {
+    conditions.push({ type: 'Initialized', status: 'True' });
+    conditions.push({ type: 'ContainersReady', status: place.ready ? 'True' : 'False' });
+    conditions.push({ type: 'Ready', status: place.ready ? 'True' : 'False' });
+  } else if (!place.nodeName) {
+    conditions[0] = { type: 'PodScheduled', status: 'False', reason: 'Unschedulable' };
+  }
+  status.conditions = conditions;
+  if (place.nodeIP) {
+    status.hostIP = place.nodeIP;
+    status.hostIPs = [{ ip: place.nodeIP }];
+  }
+  if (place.ip) {
+    status.podIP = place.ip;
+    status.podIPs = [{ ip: place.ip }];
+  }
+  base.status = status;
+  return base;
+}
