@@ -1,0 +1,215 @@
+/**
+ * `npm run bench`: cdk8s-lineup against the parse floors and the Node peer, on generated manifest
+ * sets with planted mistakes. Runs are alternated between tools and the median of N is reported.
+ * Writes bench/RESULTS.md and docs/scaling.svg.
+ *
+ *   npm run bench                       # sizes 1000,10000,50000, 3 runs each
+ *   npm run bench -- --sizes 1000 --runs 5 --no-monokle
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { generate, writeSet, type PlantedMistake } from './generate';
+
+interface Options {
+  sizes: number[];
+  runs: number;
+  monokle: boolean;
+  /** Monokle is quadratic: skip it above this many objects (it would take many minutes). */
+  monokleMax: number;
+  synth: boolean;
+}
+
+function parseArgs(argv: string[]): Options {
+  const o: Options = { sizes: [1000, 10000, 50000], runs: 3, monokle: true, monokleMax: 4000, synth: true };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--sizes') o.sizes = argv[++i].split(',').map(Number);
+    else if (a === '--runs') o.runs = Number(argv[++i]);
+    else if (a === '--no-monokle') o.monokle = false;
+    else if (a === '--monokle-max') o.monokleMax = Number(argv[++i]);
+    else if (a === '--no-synth') o.synth = false;
+  }
+  return o;
+}
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const CLI = path.join(ROOT, 'build', 'lib', 'cli', 'main.js');
+const FLOOR = path.join(ROOT, 'build', 'bench', 'floor.js');
+const PHASES = path.join(ROOT, 'build', 'bench', 'phases.js');
+const MONOKLE = path.join(ROOT, 'bench', 'monokle.mjs');
+
+interface Timed {
+  ms: number;
+  maxRssMb: number;
+  stdout: string;
+}
+
+/** Runs a whole process under /usr/bin/time for wall time and peak RSS. */
+function timed(args: string[]): Timed {
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, ...args], { encoding: 'utf8', maxBuffer: 1 << 30, cwd: ROOT });
+  const last = r.stderr.trim().split('\n').pop() ?? '';
+  const [secs, kb] = last.split(' ').map(Number);
+  return { ms: secs * 1000, maxRssMb: kb / 1024, stdout: r.stdout };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function detected(findings: { rule?: string; kind?: string; namespace?: string; name?: string }[], planted: PlantedMistake[], sameRule: boolean): number {
+  return planted.filter((m) => findings.some((f) => f.kind === m.kind && (f.namespace ?? 'default') === m.namespace && f.name === m.name && (!sameRule || f.rule === m.rule))).length;
+}
+
+interface Row {
+  size: number;
+  bytes: number;
+  planted: number;
+  jsyamlMs: number;
+  yamlMs: number;
+  lineupMs: number;
+  lineupRssMb: number;
+  lineupFound: number;
+  phases: Record<string, number>;
+  monokleMs?: number;
+  monokleFound?: number;
+}
+
+function main(): void {
+  const opts = parseArgs(process.argv.slice(2));
+  const rows: Row[] = [];
+  for (const size of opts.sizes) {
+    const dir = path.join(ROOT, 'bench', 'out', `set-${size}`);
+    const set = generate(size);
+    writeSet(dir, set);
+    const bytes = set.files.reduce((n, f) => n + Buffer.byteLength(f.text), 0);
+    const samples: Record<string, number[]> = { jsyaml: [], yaml: [], lineup: [], rss: [], monokle: [] };
+    const phaseSamples: Record<string, number[]> = {};
+    let lineupFound = 0;
+    let monokleFound: number | undefined;
+    const runMonokle = opts.monokle && size <= opts.monokleMax;
+    for (let run = 0; run < opts.runs; run++) {
+      // Alternate tools within each round so that machine noise spreads evenly.
+      samples.jsyaml.push(JSON.parse(timed([FLOOR, 'js-yaml', dir]).stdout).ms);
+      samples.yaml.push(JSON.parse(timed([FLOOR, 'yaml', dir]).stdout).ms);
+      const t = timed([CLI, 'check', dir, '-o', 'json', '--fail-on', 'never']);
+      samples.lineup.push(t.ms);
+      samples.rss.push(t.maxRssMb);
+      const findings = (JSON.parse(t.stdout) as { findings: { rule: string; object?: { kind: string; namespace?: string; name: string } }[] }).findings;
+      lineupFound = detected(findings.map((f) => ({ rule: f.rule, ...f.object })), set.mistakes, true);
+      const phases = JSON.parse(execFileSync(process.execPath, [PHASES, dir], { encoding: 'utf8', maxBuffer: 1 << 28 })) as Record<string, number>;
+      for (const [k, v] of Object.entries(phases)) (phaseSamples[k] ??= []).push(v);
+      if (runMonokle) {
+        const m = timed([MONOKLE, dir]);
+        const out = JSON.parse(m.stdout) as { ms: number; findings: { kind?: string; namespace?: string; name?: string }[] };
+        samples.monokle.push(m.ms);
+        monokleFound = detected(out.findings, set.mistakes, false);
+      }
+    }
+    rows.push({
+      size,
+      bytes,
+      planted: set.mistakes.length,
+      jsyamlMs: median(samples.jsyaml),
+      yamlMs: median(samples.yaml),
+      lineupMs: median(samples.lineup),
+      lineupRssMb: Math.max(...samples.rss),
+      lineupFound,
+      phases: Object.fromEntries(Object.entries(phaseSamples).map(([k, v]) => [k, median(v)])),
+      monokleMs: runMonokle ? median(samples.monokle) : undefined,
+      monokleFound,
+    });
+    process.stdout.write(`${size}: ${JSON.stringify(rows[rows.length - 1])}\n`);
+  }
+  let synth: Record<string, number> | undefined;
+  if (opts.synth) {
+    const out = execFileSync(process.execPath, [path.join(ROOT, 'build', 'bench', 'synth.js'), String(opts.runs)], { encoding: 'utf8' });
+    synth = JSON.parse(out) as Record<string, number>;
+    process.stdout.write(`synth: ${out}`);
+  }
+  writeResults(rows, synth, opts);
+}
+
+function fmt(ms: number | undefined): string {
+  return ms === undefined ? '—' : ms >= 10000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`;
+}
+
+function writeResults(rows: Row[], synth: Record<string, number> | undefined, opts: Options): void {
+  const version = (name: string): string => {
+    try {
+      return (JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+    } catch {
+      return '?';
+    }
+  };
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  const lines: string[] = [];
+  lines.push('# Benchmark results', '');
+  lines.push(`Generated by \`npm run bench -- --sizes ${opts.sizes.join(',')} --runs ${opts.runs}\` (bench/run.ts). Median of ${opts.runs} alternating runs; wall time of whole processes (Node start-up included); peak RSS from \`/usr/bin/time\`.`, '');
+  lines.push(`Machine: ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}. Versions: js-yaml ${version('js-yaml')}, yaml ${version('yaml')}, @monokle/validation ${version('@monokle/validation')}.`, '');
+  lines.push('Input: `bench/generate.ts` — namespaces, Deployments and StatefulSets with named container ports, multi-port Services with named and numeric targetPorts, selector-less Services with Endpoints, ExternalName Services, Ingresses by port name and number, filler ConfigMaps; one app in 20 carries one planted mistake.', '');
+  lines.push('| objects | YAML | js-yaml floor | yaml (positions) floor | `lineup check` | ratio to js-yaml | peak RSS | planted | lineup found | Monokle | Monokle found |');
+  lines.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const r of rows) {
+    lines.push(`| ${r.size.toLocaleString('en')} | ${(r.bytes / 2 ** 20).toFixed(1)} MB | ${fmt(r.jsyamlMs)} | ${fmt(r.yamlMs)} | ${fmt(r.lineupMs)} | ${(r.lineupMs / r.jsyamlMs).toFixed(2)}× | ${Math.round(r.lineupRssMb)} MB | ${r.planted} | ${r.lineupFound} | ${r.monokleMs === undefined ? 'skipped (quadratic)' : fmt(r.monokleMs)} | ${r.monokleFound ?? '—'} |`);
+  }
+  lines.push('', '## Where the time goes (in-process phases, ms)', '');
+  const phaseNames = Object.keys(rows[0]?.phases ?? {});
+  lines.push(`| objects | ${phaseNames.join(' | ')} |`);
+  lines.push(`|---:|${phaseNames.map(() => '---:').join('|')}|`);
+  for (const r of rows) lines.push(`| ${r.size.toLocaleString('en')} | ${phaseNames.map((p) => Math.round(r.phases[p])).join(' | ')} |`);
+  if (rows.length >= 2) {
+    const a = rows[0];
+    const b = rows[rows.length - 1];
+    lines.push('', `Scaling: ${b.size / a.size}× the objects took ${(b.lineupMs / a.lineupMs).toFixed(1)}× the time (whole process, start-up included).`);
+  }
+  if (synth) {
+    lines.push('', '## Synth: 1,000 Services', '');
+    lines.push('| app | time |', '|---|---:|');
+    for (const [k, v] of Object.entries(synth)) lines.push(`| ${k} | ${fmt(v)} |`);
+  }
+  lines.push('');
+  fs.writeFileSync(path.join(ROOT, 'bench', 'RESULTS.md'), lines.join('\n'));
+  fs.mkdirSync(path.join(ROOT, 'docs'), { recursive: true });
+  fs.writeFileSync(path.join(ROOT, 'docs', 'scaling.svg'), scalingSvg(rows));
+}
+
+/** A log-log plot of wall time against object count for each tool. */
+function scalingSvg(rows: Row[]): string {
+  const W = 640;
+  const H = 400;
+  const m = { l: 70, r: 150, t: 30, b: 50 };
+  const series: { name: string; color: string; pts: [number, number][] }[] = [
+    { name: 'js-yaml floor', color: '#888', pts: rows.map((r) => [r.size, r.jsyamlMs]) },
+    { name: 'yaml floor (positions)', color: '#c90', pts: rows.map((r) => [r.size, r.yamlMs]) },
+    { name: 'lineup check', color: '#1a7f37', pts: rows.map((r) => [r.size, r.lineupMs]) },
+    { name: '@monokle/validation', color: '#cf222e', pts: rows.filter((r) => r.monokleMs !== undefined).map((r) => [r.size, r.monokleMs!]) },
+  ];
+  const all = series.flatMap((s) => s.pts);
+  const xs = all.map((p) => Math.log10(p[0]));
+  const ys = all.map((p) => Math.log10(p[1]));
+  const [x0, x1] = [Math.min(...xs) - 0.1, Math.max(...xs) + 0.1];
+  const [y0, y1] = [Math.floor(Math.min(...ys)), Math.ceil(Math.max(...ys))];
+  const X = (v: number): number => m.l + ((Math.log10(v) - x0) / (x1 - x0)) * (W - m.l - m.r);
+  const Y = (v: number): number => H - m.b - ((Math.log10(v) - y0) / (y1 - y0 || 1)) * (H - m.t - m.b);
+  const out: string[] = [`<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" font-family="Helvetica, Arial, sans-serif" font-size="12">`, `<rect width="${W}" height="${H}" fill="white"/>`];
+  for (let e = y0; e <= y1; e++) {
+    const y = Y(10 ** e);
+    out.push(`<line x1="${m.l}" x2="${W - m.r}" y1="${y}" y2="${y}" stroke="#eee"/><text x="${m.l - 8}" y="${y + 4}" text-anchor="end">${10 ** e >= 1000 ? `${10 ** (e - 3)} s` : `${10 ** e} ms`}</text>`);
+  }
+  for (const r of rows) out.push(`<text x="${X(r.size)}" y="${H - m.b + 18}" text-anchor="middle">${r.size.toLocaleString('en')}</text>`);
+  out.push(`<text x="${(m.l + W - m.r) / 2}" y="${H - 12}" text-anchor="middle">objects (log scale)</text>`);
+  out.push(`<text x="16" y="${(m.t + H - m.b) / 2}" transform="rotate(-90 16 ${(m.t + H - m.b) / 2})" text-anchor="middle">wall time, whole process (log scale)</text>`);
+  series.forEach((s, i) => {
+    if (s.pts.length === 0) return;
+    out.push(`<polyline fill="none" stroke="${s.color}" stroke-width="2" points="${s.pts.map(([x, y]) => `${X(x)},${Y(y)}`).join(' ')}"/>`);
+    for (const [x, y] of s.pts) out.push(`<circle cx="${X(x)}" cy="${Y(y)}" r="3" fill="${s.color}"/>`);
+    out.push(`<rect x="${W - m.r + 12}" y="${m.t + i * 20}" width="12" height="3" fill="${s.color}"/><text x="${W - m.r + 30}" y="${m.t + i * 20 + 5}">${s.name}</text>`);
+  });
+  out.push('</svg>');
+  return out.join('\n') + '\n';
+}
+
+main();
