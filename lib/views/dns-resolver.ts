@@ -208,7 +208,12 @@ export function resolveFromPod(cluster: Cluster, name: string, opts: ResolveOpti
     }
     if (answer.rcode === 'NOERROR' && nodata === undefined) nodata = candidate;
   }
-  if (nodata !== undefined) return { query: name, type, rcode: 'NOERROR', name: nodata, answers: [], tried };
+  // glibc reports the error of an absolute first try; else NODATA if any candidate had the name; else NXDOMAIN.
+  if (candidates.length > 1 && candidates[0] === absolute && absoluteAttempt) {
+    if (absoluteAttempt.rcode === 'NOERROR') return { query: name, type, rcode: 'NOERROR', name: absolute, answers: [], tried };
+  } else if (nodata !== undefined) {
+    return { query: name, type, rcode: 'NOERROR', name: nodata, answers: [], tried };
+  }
   const result: DnsResult = { query: name, type, rcode: 'NXDOMAIN', name: absolute, answers: [], tried };
   // A dotted name outside the cluster is somebody else's to answer; a bare word (`data.`) is just unknown.
   if (absoluteAttempt?.external && absolute.replace(/\.$/, '').includes('.')) result.external = true;
