@@ -3,6 +3,9 @@ import type { JsonObject } from '../../lib/k8s/json';
 import type { Protocol, SimContainerPort, SimEndpointAddress, SimEndpointSubset, SimPod, SimService, SimServicePort } from '../../lib/cluster/model';
 import { findPort } from '../../lib/cluster/find-port';
 import { computeEndpoints, repackSubsets, truncateSubsets, OVER_CAPACITY_ANNOTATION, HEADLESS_LABEL } from '../../lib/cluster/endpoints-controller';
+import { computeEndpointSlices, sliceNamePrefix } from '../../lib/cluster/endpointslice-controller';
+import type { SimEndpointSlice, SimNode } from '../../lib/cluster/model';
+import { parseCIDR } from '../../lib/k8s/ip';
 
 // ---------------------------------------------------------------------------------------------
 // Fixtures, by hand (the model types are the contract with cluster/build.ts).
@@ -381,5 +384,176 @@ describe('computeEndpoints', () => {
   test('same input, same output (deterministic)', () => {
     const mk = () => mkService({ selectedPods: [mkPod('b', { ip: '10.0.0.2' }), mkPod('a', { ip: '10.0.0.1', ready: false })] });
     expect(JSON.stringify(computeEndpoints(mk())!.api)).toBe(JSON.stringify(computeEndpoints(mk())!.api));
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+
+const podCIDR = parseCIDR('10.244.0.0/24')!;
+const nodes: SimNode[] = [
+  { name: 'node-1', ip: '172.18.0.2', labels: { 'topology.kubernetes.io/zone': 'a' }, podCIDR },
+  { name: 'node-2', ip: '172.18.0.3', labels: {}, podCIDR },
+];
+
+/** One line per slice: `ports | ip(r,s,t flags) ...`, slices ordered by their port list then first address. */
+function showSlices(slices: SimEndpointSlice[]): string[] {
+  const flag = (b: boolean, c: string) => (b ? c : '-');
+  return slices
+    .map((s) => {
+      const ports = s.ports.map((p) => `${p.name}:${p.port}${p.protocol === 'TCP' ? '' : `/${p.protocol}`}`).join(',') || '<none>';
+      const eps = s.endpoints.map((e) => `${e.addresses.join('+')}(${flag(e.ready, 'r')}${flag(e.serving, 's')}${flag(e.terminating, 't')})`).join(' ');
+      return `${s.addressType} [${ports}] ${eps}`.trim();
+    })
+    .sort();
+}
+
+describe('computeEndpointSlices', () => {
+  test('ExternalName and selector-less Services get no slices from the controller', () => {
+    expect(computeEndpointSlices(mkService({ type: 'ExternalName', clusterIP: '', externalName: 'x.example.com' }), nodes)).toEqual([]);
+    expect(computeEndpointSlices(mkService({ selector: undefined }), nodes)).toEqual([]);
+  });
+
+  test('named port resolving differently (reference §2.5 vector): one slice per resolved port list', () => {
+    const pods = [
+      mkPod('a', { ip: '10.0.0.1', ports: [['web', 8080]] }),
+      mkPod('b', { ip: '10.0.0.2', ports: [['web', 9090]] }),
+      mkPod('c', { ip: '10.0.0.3', ports: [['web', 8080]], ready: false }),
+      mkPod('d', { ip: '10.0.0.4', ports: [['web', 8080, 'UDP']] }),
+      mkPod('e', { ip: '', ports: [['web', 8080]], phase: 'Pending', ready: false }),
+    ];
+    const slices = computeEndpointSlices(mkService({ ports: [sp('http', 80, 'web')], selectedPods: pods }), nodes);
+    // D resolves no port at all: upstream still publishes it, in a slice without ports (kube-proxy
+    // routes nothing to it); E has no IP.
+    expect(showSlices(slices)).toEqual(['IPv4 [<none>] 10.0.0.4(rs-)', 'IPv4 [http:8080] 10.0.0.1(rs-) 10.0.0.3(---)', 'IPv4 [http:9090] 10.0.0.2(rs-)']);
+  });
+
+  test('terminating pods are included with conditions (Endpoints leaves them out)', () => {
+    const pods = [
+      mkPod('a', { ip: '10.0.0.1' }),
+      mkPod('t-ready', { ip: '10.0.0.2', terminating: true }),
+      mkPod('t-unready', { ip: '10.0.0.3', terminating: true, ready: false }),
+      mkPod('done', { ip: '10.0.0.4', phase: 'Succeeded', ready: false }),
+    ];
+    const svc = mkService({ selectedPods: pods });
+    expect(showSlices(computeEndpointSlices(svc, nodes))).toEqual(['IPv4 [http:8080] 10.0.0.1(rs-) 10.0.0.2(-st) 10.0.0.3(--t)']);
+    expect(show(computeEndpoints(svc)!.subsets)).toEqual(['A[10.0.0.1@uid-a#a] N[] P[http:8080]']);
+  });
+
+  test('publishNotReadyAddresses makes every endpoint ready, terminating or not', () => {
+    const pods = [mkPod('a', { ip: '10.0.0.1', ready: false }), mkPod('t', { ip: '10.0.0.2', terminating: true, ready: false })];
+    expect(showSlices(computeEndpointSlices(mkService({ selectedPods: pods, publishNotReadyAddresses: true }), nodes))).toEqual(['IPv4 [http:8080] 10.0.0.1(r--) 10.0.0.2(r-t)']);
+  });
+
+  test('the slice as the API holds it: labels, ownerReference, zone, hostname, targetRef', () => {
+    const pods = [
+      mkPod('web-0', { ip: '10.244.1.5', hostname: 'web-0', subdomain: 'web', nodeName: 'node-1' }),
+      mkPod('web-1', { ip: '10.244.2.5', hostname: 'web-1', subdomain: 'web', nodeName: 'node-2', ready: false }),
+    ];
+    const svc = mkService({ headless: true, labels: { app: 'web', 'kubernetes.io/service-name': 'spoof' }, selectedPods: pods });
+    (svc.api.metadata as JsonObject).uid = 'svc-uid';
+    const slices = computeEndpointSlices(svc, nodes);
+    expect(slices).toHaveLength(1);
+    const s = slices[0];
+    expect(s.name).toMatch(/^web-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
+    expect(s.serviceName).toBe('web');
+    expect(s.origin).toBe('controller');
+    expect(s.api).toEqual({
+      apiVersion: 'discovery.k8s.io/v1',
+      kind: 'EndpointSlice',
+      metadata: {
+        name: s.name,
+        generateName: 'web-',
+        namespace: 'default',
+        labels: {
+          app: 'web',
+          'endpointslice.kubernetes.io/managed-by': 'endpointslice-controller.k8s.io',
+          'kubernetes.io/service-name': 'web',
+          'service.kubernetes.io/headless': '',
+        },
+        ownerReferences: [{ apiVersion: 'v1', kind: 'Service', name: 'web', uid: 'svc-uid', controller: true, blockOwnerDeletion: true }],
+      },
+      addressType: 'IPv4',
+      endpoints: [
+        {
+          addresses: ['10.244.1.5'],
+          conditions: { ready: true, serving: true, terminating: false },
+          hostname: 'web-0',
+          targetRef: { kind: 'Pod', namespace: 'default', name: 'web-0', uid: 'uid-web-0' },
+          nodeName: 'node-1',
+          zone: 'a',
+        },
+        {
+          addresses: ['10.244.2.5'],
+          conditions: { ready: false, serving: false, terminating: false },
+          hostname: 'web-1',
+          targetRef: { kind: 'Pod', namespace: 'default', name: 'web-1', uid: 'uid-web-1' },
+          nodeName: 'node-2',
+        },
+      ],
+      ports: [{ name: 'http', port: 8080, protocol: 'TCP' }],
+    });
+  });
+
+  test('headless Service without ports: one slice with ports null', () => {
+    const svc = mkService({ headless: true, ports: [], selectedPods: [mkPod('a', { ip: '10.0.0.1' })] });
+    const slices = computeEndpointSlices(svc, nodes);
+    expect(showSlices(slices)).toEqual(['IPv4 [<none>] 10.0.0.1(rs-)']);
+    expect(slices[0].api.ports).toBeNull();
+    expect((slices[0].api.metadata as JsonObject).labels).toHaveProperty([HEADLESS_LABEL], '');
+  });
+
+  test('no endpoints: one placeholder slice (no ports, no endpoints) per address type', () => {
+    const slices = computeEndpointSlices(mkService({ selectedPods: [mkPod('x', { ip: '' })] }), nodes);
+    expect(slices).toHaveLength(1);
+    expect(slices[0].ports).toEqual([]);
+    expect(slices[0].endpoints).toEqual([]);
+    expect(slices[0].api.endpoints).toBeNull();
+    expect(slices[0].api.ports).toBeNull();
+  });
+
+  test('UDP vs TCP named port and sidecar ports', () => {
+    const svc = mkService({
+      name: 'dns',
+      ports: [sp('dns', 53, 'dns', 'UDP', 0), sp('dns-tcp', 53, 'dns', 'TCP', 1)],
+      selectedPods: [mkPod('udp-only', { ip: '10.0.0.1', ports: [['dns', 53, 'UDP']] }), mkPod('both', { ip: '10.0.0.2', ports: [['dns', 53, 'UDP']], sidecarPorts: [['dns', 1053, 'TCP']] })],
+    });
+    expect(showSlices(computeEndpointSlices(svc, nodes))).toEqual(['IPv4 [dns:53/UDP,dns-tcp:1053] 10.0.0.2(rs-)', 'IPv4 [dns:53/UDP] 10.0.0.1(rs-)']);
+  });
+
+  test('pods on a node that does not exist are left out unless publishNotReadyAddresses', () => {
+    const pods = [mkPod('a', { ip: '10.0.0.1' }), mkPod('ghost', { ip: '10.0.0.2', nodeName: 'node-9' })];
+    expect(showSlices(computeEndpointSlices(mkService({ selectedPods: pods }), nodes))).toEqual(['IPv4 [http:8080] 10.0.0.1(rs-)']);
+    expect(showSlices(computeEndpointSlices(mkService({ selectedPods: pods, publishNotReadyAddresses: true }), nodes))).toEqual(['IPv4 [http:8080] 10.0.0.1(rs-) 10.0.0.2(rs-)']);
+  });
+
+  test('address type follows the Service IP families; dual-stack gets one slice family each', () => {
+    const pods = [mkPod('a', { ip: '10.0.0.1' }), mkPod('b', { ip: 'fd00::2' })];
+    expect(showSlices(computeEndpointSlices(mkService({ clusterIP: 'fd00:10::1', ipFamilies: ['IPv6'], selectedPods: pods }), nodes))).toEqual(['IPv6 [http:8080] fd00::2(rs-)']);
+    expect(showSlices(computeEndpointSlices(mkService({ ipFamilies: ['IPv4', 'IPv6'], selectedPods: pods }), nodes))).toEqual(['IPv4 [http:8080] 10.0.0.1(rs-)', 'IPv6 [http:8080] fd00::2(rs-)']);
+  });
+
+  test('more than 100 endpoints are chunked into slices of at most 100, with stable unique names', () => {
+    const pods = Array.from({ length: 250 }, (_, i) => mkPod(`p${String(i).padStart(3, '0')}`, { ip: `10.1.${Math.floor(i / 200)}.${i % 200}` }));
+    const svc = () => mkService({ selectedPods: pods });
+    const slices = computeEndpointSlices(svc(), nodes);
+    expect(slices.map((s) => s.endpoints.length).sort((a, b) => a - b)).toEqual([50, 100, 100]);
+    expect(new Set(slices.flatMap((s) => s.endpoints.map((e) => e.addresses[0]))).size).toBe(250);
+    expect(new Set(slices.map((s) => s.name)).size).toBe(3);
+    for (const s of slices) expect(s.name).toMatch(/^web-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
+    expect([...slices.map((s) => s.name)]).toEqual([...slices.map((s) => s.name)].sort());
+    expect(computeEndpointSlices(svc(), nodes).map((s) => s.name)).toEqual(slices.map((s) => s.name));
+  });
+
+  test('slice names depend on the Service, so two Services never share one', () => {
+    const a = computeEndpointSlices(mkService({ name: 'a', selectedPods: [mkPod('x', { ip: '10.0.0.1' })] }), nodes)[0].name;
+    const b = computeEndpointSlices(mkService({ name: 'b', selectedPods: [mkPod('x', { ip: '10.0.0.1' })] }), nodes)[0].name;
+    expect(a.startsWith('a-')).toBe(true);
+    expect(b.startsWith('b-')).toBe(true);
+  });
+
+  test('generateName prefix is cut to 58 characters', () => {
+    const long = 'a'.repeat(63);
+    expect(sliceNamePrefix(long)).toBe('a'.repeat(58));
+    expect(sliceNamePrefix('web')).toBe('web-');
   });
 });
