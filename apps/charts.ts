@@ -1,0 +1,40 @@
+/**
+ * Every example app, one chart per seed scenario. The chart id is the app name, so `app.synth()`
+ * writes dist/<name>.k8s.yaml. Kept apart from main.ts so tests can build the App without writing.
+ */
+import type { Chart } from 'cdk8s';
+import { Construct } from 'constructs';
+import { ExternalNameChart } from './external-name';
+import { ExternalServiceChart } from './external-service';
+import { HttpdChart } from './httpd';
+import { HttpdNodePortChart } from './httpd-nodeport';
+import { IngressChart } from './ingress';
+import { KubeDnsChart } from './kube-dns';
+import { KubiaChart } from './kubia';
+import { KubiaLoadBalancerChart } from './kubia-loadbalancer';
+import { KubiaNodePortChart } from './kubia-nodeport';
+import { NginxServiceChart } from './nginx-service';
+import { StatefulSetChart } from './statefulset';
+
+/** App names in output order. */
+export const APP_NAMES = [
+  'kubia', 'kubia-nodeport', 'kubia-loadbalancer', 'external-service', 'external-name',
+  'httpd', 'httpd-nodeport', 'nginx-service', 'ingress', 'statefulset', 'kube-dns',
+] as const;
+
+/** Adds all example charts to `app`. */
+export function addExampleCharts(app: Construct): Chart[] {
+  return [
+    new KubiaChart(app),
+    new KubiaNodePortChart(app),
+    new KubiaLoadBalancerChart(app),
+    new ExternalServiceChart(app),
+    new ExternalNameChart(app),
+    new HttpdChart(app),
+    new HttpdNodePortChart(app),
+    new NginxServiceChart(app),
+    new IngressChart(app),
+    new StatefulSetChart(app),
+    new KubeDnsChart(app),
+  ];
+}
