@@ -64,7 +64,10 @@ export function isExternallyAccessible(spec: JsonObject): boolean {
  */
 export function defaultService(raw: JsonObject): JsonObject {
   const out = copyOf(raw);
-  if (!isObject(out) || !isObject(out.spec)) return out;
+  if (!isObject(out)) return out;
+  // A Service without a spec decodes to an empty spec, which is then defaulted like any other.
+  if (isUnset(out.spec)) out.spec = {};
+  if (!isObject(out.spec)) return out;
   const spec = out.spec;
 
   if (isUnsetOrEmpty(spec.sessionAffinity)) spec.sessionAffinity = 'None';

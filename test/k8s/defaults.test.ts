@@ -104,6 +104,10 @@ describe('defaultService (SetDefaults_Service + normalizeClusterIPs)', () => {
     expect(JSON.stringify(input)).toBe(before);
   });
 
+  test('a missing spec is defaulted as an empty one', () => {
+    expect(defaultService({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'web' } }).spec).toEqual({ sessionAffinity: 'None', type: 'ClusterIP', internalTrafficPolicy: 'Cluster' });
+  });
+
   test('LoadBalancer ingress ip gets ipMode VIP, hostname does not', () => {
     const out = defaultService(svc({ type: 'LoadBalancer' }, { status: { loadBalancer: { ingress: [{ ip: '1.2.3.4' }, { hostname: 'lb.example.com' }, { ip: '5.6.7.8', ipMode: 'Proxy' }] } } }));
     expect(out.status).toEqual({ loadBalancer: { ingress: [{ ip: '1.2.3.4', ipMode: 'VIP' }, { hostname: 'lb.example.com' }, { ip: '5.6.7.8', ipMode: 'Proxy' }] } });
