@@ -24,28 +24,13 @@ const BUILT_IN: RuleInfo[] = [
 ];
 
 /**
- * The registered rules, read lazily so that commands which print no rule metadata never load the
- * rule modules. Falls back to the built-in descriptors when the registry is not available.
+ * The registered rules plus the built-in descriptors they lack. Required lazily so that only
+ * `check -o sarif` pays for loading the rule modules' metadata path.
  */
 export function registeredRules(): RuleInfo[] {
-  let listed: RuleInfo[] = [];
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const mod = require('../rules/registry') as { rules?: unknown };
-    if (Array.isArray(mod.rules)) listed = mod.rules.filter(isRuleInfo).map((r) => ({ id: r.id, severity: r.severity, title: r.title, explanation: r.explanation }));
-  } catch (err) {
-    if (!isMissingModule(err)) throw err;
-  }
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { rules } = require('../rules/registry') as typeof import('../rules/registry');
+  const listed = rules.map((r) => ({ id: r.id, severity: r.severity, title: r.title, explanation: r.explanation }));
   const ids = new Set(listed.map((r) => r.id));
   return [...listed, ...BUILT_IN.filter((r) => !ids.has(r.id))];
-}
-
-function isRuleInfo(value: unknown): value is RuleInfo {
-  const r = value as Partial<RuleInfo> | null;
-  return !!r && typeof r.id === 'string' && typeof r.title === 'string' && typeof r.explanation === 'string' && (r.severity === 'error' || r.severity === 'warning' || r.severity === 'info');
-}
-
-function isMissingModule(err: unknown): boolean {
-  const e = err as { code?: string; message?: string } | null;
-  return !!e && e.code === 'MODULE_NOT_FOUND' && typeof e.message === 'string' && e.message.includes('rules/registry');
 }

@@ -7,6 +7,7 @@ import { podRow } from '../../lib/cli/printers/pods';
 import { serviceRow } from '../../lib/cli/printers/services';
 import { DESCRIBE_TABWRITER, GET_TABWRITER, tabwrite, tabwriteRows } from '../../lib/cli/printers/tabwriter';
 import type { Protocol } from '../../lib/cluster/model';
+import type { JsonObject } from '../../lib/k8s/json';
 import { cluster, endpoints, pod, port, service, slice } from './fixtures';
 
 describe('tabwriter', () => {
@@ -57,7 +58,7 @@ describe('get services rows (printers_test TestPrintService, without AGE)', () =
   });
 
   it('cuts long load-balancer ingress lists to 16 characters unless wide; hostnames stand in for IPs', () => {
-    const api = { status: { loadBalancer: { ingress: [{ ip: '10.0.0.3' }, { hostname: 'lb.example.com' }, { ip: '10.0.0.1' }, { ip: '10.0.0.1' }] } } };
+    const api: JsonObject = { status: { loadBalancer: { ingress: [{ ip: '10.0.0.3' }, { hostname: 'lb.example.com' }, { ip: '10.0.0.1' }, { ip: '10.0.0.1' }] } } };
     const svc = service({ name: 'lb', type: 'LoadBalancer', clusterIP: '10.0.0.9', clusterIPs: ['10.0.0.9'], api });
     expect(serviceRow(svc, false)[3]).toBe('10.0.0.1,10.0...');
     expect(serviceRow(svc, true)[3]).toBe('10.0.0.1,10.0.0.3,lb.example.com');
@@ -127,7 +128,7 @@ describe('get pods', () => {
     expect(podRow(p, true)).toEqual(['p', '0/2', 'Pending', '0', '<none>', '<none>', '<none>', '<none>']);
   });
   it('reads observed container statuses, readiness gates and deletion', () => {
-    const api = {
+    const api: JsonObject = {
       spec: { readinessGates: [{ conditionType: 'x/ready' }, { conditionType: 'y/ready' }] },
       status: {
         conditions: [{ type: 'x/ready', status: 'True' }, { type: 'y/ready', status: 'False' }],

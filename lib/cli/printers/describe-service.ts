@@ -13,9 +13,19 @@ import { LIST_MAX } from './more';
 export interface DescribeOptions {
   /**
    * The cluster's version: kubectl of that era printed no dual-stack lines (`IP Family Policy`,
-   * `IP Families`, `IPs`) before 1.20. Default: current behaviour.
+   * `IP Families`, `IPs`) before 1.20 and no `Internal Traffic Policy` before 1.22.
+   * Default: current behaviour.
    */
   version?: KubernetesVersion;
+  /**
+   * The Endpoints value per service port name, for clusters whose kubectl read the Endpoints
+   * object rather than EndpointSlices. Default: from the slices.
+   */
+  endpointsLine?: (portName: string) => string;
+}
+
+function atLeast(v: KubernetesVersion | undefined, minor: number): boolean {
+  return !v || v.major > 1 || v.minor >= minor;
 }
 
 /** Annotations kubectl never shows. */
@@ -25,7 +35,9 @@ const MAX_ANNOTATION_LEN = 140;
 export function describeService(svc: SimService, slices: readonly SimEndpointSlice[], opts: DescribeOptions = {}): string {
   const spec = at(svc.api, 'spec');
   const v = opts.version;
-  const dualStackEra = !v || v.major > 1 || v.minor >= 20;
+  const dualStackEra = atLeast(v, 20);
+  // kubectl printed the internal traffic policy from 1.22, when the API server began defaulting it.
+  const trafficPolicyEra = atLeast(v, 22);
   const lines: string[] = [];
   const w = (s: string): void => void lines.push(s);
 
@@ -55,11 +67,11 @@ export function describeService(svc: SimService, slices: readonly SimEndpointSli
     w(`TargetPort:\t${sp.targetPort}/${sp.protocol}`);
     if (sp.appProtocol !== undefined) w(`AppProtocol:\t${sp.appProtocol}`);
     if (sp.nodePort !== 0) w(`NodePort:\t${name}\t${sp.nodePort}/${sp.protocol}`);
-    w(`Endpoints:\t${formatEndpointSlices(slices, sp.name)}`);
+    w(`Endpoints:\t${opts.endpointsLine ? opts.endpointsLine(sp.name) : formatEndpointSlices(slices, sp.name)}`);
   }
   w(`Session Affinity:\t${svc.sessionAffinity}`);
   if (svc.externalTrafficPolicy) w(`External Traffic Policy:\t${svc.externalTrafficPolicy}`);
-  if (svc.internalTrafficPolicy) w(`Internal Traffic Policy:\t${svc.internalTrafficPolicy}`);
+  if (svc.internalTrafficPolicy && trafficPolicyEra) w(`Internal Traffic Policy:\t${svc.internalTrafficPolicy}`);
   if (svc.healthCheckNodePort) w(`HealthCheck NodePort:\t${svc.healthCheckNodePort}`);
   if (svc.loadBalancerSourceRanges.length > 0) w(`LoadBalancer Source Ranges:\t${svc.loadBalancerSourceRanges.join(',')}`);
   const distribution = str(at(spec, 'trafficDistribution'));

@@ -1,0 +1,25 @@
+/** `lineup get KIND [PATH...]`: kubectl tables, or the simulated objects as a List. */
+import { GET_KINDS_HELP, getList, getTable, noResourcesMessage, resolveKind } from '../printers/get';
+import { CliError, EXIT_OK, type CliIO } from '../io';
+import { namespaceOf, open, type CommonOptions } from './common';
+
+export interface GetCommandOptions extends CommonOptions {
+  allNamespaces?: boolean;
+}
+
+export function runGet(kindText: string, paths: string[], opts: GetCommandOptions, io: CliIO): number {
+  const kind = resolveKind(kindText);
+  if (!kind) throw new CliError(`unknown resource type "${kindText}"`, `use one of ${GET_KINDS_HELP}`);
+  const { cluster } = open(paths, opts);
+  const namespace = opts.allNamespaces ? undefined : namespaceOf(opts);
+  const output = opts.output ?? 'table';
+  if (output === 'json' || output === 'yaml') {
+    io.stdout.write(getList(cluster, kind, output, { namespace }));
+    return EXIT_OK;
+  }
+  const table = getTable(cluster, kind, { namespace, wide: output === 'wide' });
+  // Like kubectl: an empty list is not an error, and the note goes to stderr so stdout stays parseable.
+  if (table === '') io.stderr.write(noResourcesMessage(namespace) + '\n');
+  else io.stdout.write(table);
+  return EXIT_OK;
+}
