@@ -169,3 +169,44 @@ describe('iptables-save, the same Service with kube-proxy v1.31', () => {
     expect(out).toContain('-A KUBE-FIREWALL ! -s 127.0.0.0/8 -d 127.0.0.0/8 -m comment --comment "block incoming localnet connections" -m conntrack ! --ctstate RELATED,ESTABLISHED,DNAT -j DROP\n');
   });
 });
+
+describe('seed 003 traffic (v1.12)', () => {
+  const c = httpd('1.12');
+  const s = c.services[0];
+
+  test('the plan lists the four endpoints in kube-proxy order with their SEP chains', () => {
+    const sp = proxyPlan(c, 'k8s-m').services[0];
+    expect(sp.name).toBe('default/httpd-svc:');
+    expect(sp.clusterEndpoints.map((e) => [e.key, e.chain])).toEqual([
+      ['10.244.1.101:80', 'KUBE-SEP-R5YBMKYSG56R4KDU'],
+      ['10.244.1.102:80', 'KUBE-SEP-7G5ANBWSVVLRNZAH'],
+      ['10.244.2.35:80', 'KUBE-SEP-2PT6QZGNQHS4OL4I'],
+      ['10.244.2.36:80', 'KUBE-SEP-I4PXZ6UARQLLOV4E'],
+    ]);
+  });
+
+  test('wget httpd-svc.default:8080 from a pod reaches each of the four pods with probability 1/4', () => {
+    const r = serviceTraffic(c, { service: s, port: s.ports[0], via: 'clusterIP', node: 'k8s-n1', from: 'pod' });
+    expect(r.verdict).toBe('dnat');
+    expect(r.destinations.map((d) => [d.ip, d.port, d.pod?.name, d.probability])).toEqual([
+      ['10.244.1.101', 80, 'httpd-79c4f99955-djv44', 0.25],
+      ['10.244.1.102', 80, 'httpd-79c4f99955-npqxz', 0.25],
+      ['10.244.2.35', 80, 'httpd-79c4f99955-dbbx7', 0.25],
+      ['10.244.2.36', 80, 'httpd-79c4f99955-vkjk6', 0.25],
+    ]);
+    expect(r.chains).toContain('nat/KUBE-SVC-RL3JAE4GN7VOGDGP');
+  });
+
+  test('curl from the master node goes through nat OUTPUT to the same four pods', () => {
+    const r = serviceTraffic(c, { service: s, port: s.ports[0], via: 'clusterIP', node: 'k8s-m', from: 'node' });
+    expect(r.verdict).toBe('dnat');
+    expect(r.chains[0]).toBe('nat/OUTPUT');
+    expect(r.destinations.map((d) => d.ip)).toEqual(['10.244.1.101', '10.244.1.102', '10.244.2.35', '10.244.2.36']);
+  });
+
+  test('a ClusterIP Service has no node port to reach', () => {
+    const r = serviceTraffic(c, { service: s, port: s.ports[0], via: 'nodePort', node: 'k8s-m', from: 'external' });
+    expect(r.verdict).toBe('drop');
+    expect(r.reason).toBe('default/httpd-svc: has no node port');
+  });
+});
