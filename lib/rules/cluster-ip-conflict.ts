@@ -1,5 +1,6 @@
 /** cluster-ip-conflict: a requested clusterIP another Service (possibly a built-in one) already holds. */
 import { allocationHits } from './allocation';
+import { examplePod, exampleService, yamlDocs } from './examples';
 import type { Rule } from './rule';
 
 export const clusterIPConflict: Rule = {
@@ -12,8 +13,8 @@ export const clusterIPConflict: Rule = {
     '"provided IP is already allocated". Pick another free address in the service CIDR, or omit `clusterIP` and let ' +
     'the cluster allocate one; clients should find the Service by its DNS name rather than a fixed IP.',
   example: {
-    broken: ['apiVersion: v1', 'kind: Service', 'metadata:', '  name: web', 'spec:', '  clusterIP: 10.96.0.10', '  selector:', '    app: web', '  ports:', '  - port: 80'].join('\n'),
-    fixed: ['apiVersion: v1', 'kind: Service', 'metadata:', '  name: web', 'spec:', '  clusterIP: 10.96.0.20', '  selector:', '    app: web', '  ports:', '  - port: 80'].join('\n'),
+    broken: yamlDocs(examplePod('web', 'web', 80), exampleService('web', 'web', 80, ['  clusterIP: 10.96.0.10'])),
+    fixed: yamlDocs(examplePod('web', 'web', 80), exampleService('web', 'web', 80, ['  clusterIP: 10.96.0.20'])),
   },
   check: ({ cluster }) => allocationHits(cluster, 'cluster-ip-conflict'),
 };

@@ -1,5 +1,6 @@
 /** cluster-ip-out-of-range: a requested clusterIP outside the service CIDR (an allocator error upstream). */
 import { allocationHits } from './allocation';
+import { examplePod, exampleService, yamlDocs } from './examples';
 import type { Rule } from './rule';
 
 export const clusterIPOutOfRange: Rule = {
@@ -12,8 +13,8 @@ export const clusterIPOutOfRange: Rule = {
     '("the provided IP ... is not in the valid range"), so it never gets an address, DNS name or kube-proxy rules. ' +
     'Use an address inside the service CIDR (static ones are best taken from its low end), or omit `clusterIP`.',
   example: {
-    broken: ['apiVersion: v1', 'kind: Service', 'metadata:', '  name: web', 'spec:', '  clusterIP: 192.168.0.10', '  selector:', '    app: web', '  ports:', '  - port: 80'].join('\n'),
-    fixed: ['apiVersion: v1', 'kind: Service', 'metadata:', '  name: web', 'spec:', '  clusterIP: 10.96.0.20', '  selector:', '    app: web', '  ports:', '  - port: 80'].join('\n'),
+    broken: yamlDocs(examplePod('web', 'web', 80), exampleService('web', 'web', 80, ['  clusterIP: 192.168.0.10'])),
+    fixed: yamlDocs(examplePod('web', 'web', 80), exampleService('web', 'web', 80, ['  clusterIP: 10.96.0.20'])),
   },
   check: ({ cluster }) => allocationHits(cluster, 'cluster-ip-out-of-range'),
 };

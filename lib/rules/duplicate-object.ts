@@ -5,6 +5,7 @@
 import { isModelled } from './kinds';
 import { objectLabel } from './describe';
 import type { ManifestObject } from '../load/types';
+import { examplePod, exampleService, yamlDocs } from './examples';
 import type { Rule, RuleHit } from './rule';
 
 export const duplicateObject: Rule = {
@@ -19,16 +20,8 @@ export const duplicateObject: Rule = {
     'duplicate; a missing `metadata.namespace` puts an object in `default` (or the `-n` namespace), which often causes ' +
     'the clash.',
   example: {
-    broken: [
-      'apiVersion: v1', 'kind: Service', 'metadata:', '  name: web', 'spec:', '  selector:', '    app: web', '  ports:', '  - port: 80',
-      '---',
-      'apiVersion: v1', 'kind: Service', 'metadata:', '  name: web', 'spec:', '  selector:', '    app: api', '  ports:', '  - port: 8080',
-    ].join('\n'),
-    fixed: [
-      'apiVersion: v1', 'kind: Service', 'metadata:', '  name: web', 'spec:', '  selector:', '    app: web', '  ports:', '  - port: 80',
-      '---',
-      'apiVersion: v1', 'kind: Service', 'metadata:', '  name: api', 'spec:', '  selector:', '    app: api', '  ports:', '  - port: 8080',
-    ].join('\n'),
+    broken: yamlDocs(examplePod('web', 'web', 80), exampleService('web', 'web', 80), exampleService('web', 'web', 8080, [], ['    targetPort: 80'])),
+    fixed: yamlDocs(examplePod('web', 'web', 80), exampleService('web', 'web', 80), exampleService('web-alt', 'web', 8080, [], ['    targetPort: 80'])),
   },
   check({ cluster }) {
     const hits: RuleHit[] = [];

@@ -6,6 +6,7 @@
 import { formatSelector } from '../k8s/labels';
 import { objectLabel, serviceLabel } from './describe';
 import { isEndpointsObject } from './endpoint-objects';
+import { exampleService, yamlDocs } from './examples';
 import type { Rule, RuleHit } from './rule';
 
 export const endpointsOverridden: Rule = {
@@ -19,16 +20,14 @@ export const endpointsOverridden: Rule = {
     'addresses, remove the selector from the Service (a selector-less Service keeps user-managed Endpoints); to route ' +
     'to pods, delete the Endpoints object.',
   example: {
-    broken: [
-      'apiVersion: v1', 'kind: Service', 'metadata:', '  name: db', 'spec:', '  selector:', '    app: db', '  ports:', '  - port: 5432',
-      '---',
-      'apiVersion: v1', 'kind: Endpoints', 'metadata:', '  name: db', 'subsets:', '- addresses:', '  - ip: 10.0.5.20', '  ports:', '  - port: 5432',
-    ].join('\n'),
-    fixed: [
-      'apiVersion: v1', 'kind: Service', 'metadata:', '  name: db', 'spec:', '  ports:', '  - port: 5432',
-      '---',
-      'apiVersion: v1', 'kind: Endpoints', 'metadata:', '  name: db', 'subsets:', '- addresses:', '  - ip: 10.0.5.20', '  ports:', '  - port: 5432',
-    ].join('\n'),
+    broken: yamlDocs(
+      exampleService('db', 'db', 5432),
+      ['apiVersion: v1', 'kind: Endpoints', 'metadata:', '  name: db', 'subsets:', '- addresses:', '  - ip: 10.0.5.20', '  ports:', '  - port: 5432'].join('\n'),
+    ),
+    fixed: yamlDocs(
+      ['apiVersion: v1', 'kind: Service', 'metadata:', '  name: db', 'spec:', '  ports:', '  - port: 5432'].join('\n'),
+      ['apiVersion: v1', 'kind: Endpoints', 'metadata:', '  name: db', 'subsets:', '- addresses:', '  - ip: 10.0.5.20', '  ports:', '  - port: 5432'].join('\n'),
+    ),
   },
   check({ cluster }) {
     const hits: RuleHit[] = [];

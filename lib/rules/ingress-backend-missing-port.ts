@@ -7,6 +7,7 @@ import { byString } from '../k8s/json';
 import { objectLabel, serviceLabel } from './describe';
 import { backendPortText, ingressRoutes, servicePortField } from './ingress-backends';
 import { closest } from './near-miss';
+import { examplePod, yamlDocs } from './examples';
 import type { Rule, RuleHit } from './rule';
 
 export const ingressBackendMissingPort: Rule = {
@@ -20,16 +21,16 @@ export const ingressBackendMissingPort: Rule = {
     'Service\'s port numbers or names; the finding lists them, and points out when the number given is really a ' +
     'targetPort or nodePort.',
   example: {
-    broken: [
-      'apiVersion: v1', 'kind: Service', 'metadata:', '  name: web', 'spec:', '  selector:', '    app: web', '  ports:', '  - name: http', '    port: 80', '    targetPort: 8080',
-      '---',
-      'apiVersion: networking.k8s.io/v1', 'kind: Ingress', 'metadata:', '  name: web', 'spec:', '  defaultBackend:', '    service:', '      name: web', '      port:', '        number: 8080',
-    ].join('\n'),
-    fixed: [
-      'apiVersion: v1', 'kind: Service', 'metadata:', '  name: web', 'spec:', '  selector:', '    app: web', '  ports:', '  - name: http', '    port: 80', '    targetPort: 8080',
-      '---',
-      'apiVersion: networking.k8s.io/v1', 'kind: Ingress', 'metadata:', '  name: web', 'spec:', '  defaultBackend:', '    service:', '      name: web', '      port:', '        name: http',
-    ].join('\n'),
+    broken: yamlDocs(
+      examplePod('web', 'web', 8080, 'http'),
+      ['apiVersion: v1', 'kind: Service', 'metadata:', '  name: web', 'spec:', '  selector:', '    app: web', '  ports:', '  - name: http', '    port: 80', '    targetPort: http'].join('\n'),
+      ['apiVersion: networking.k8s.io/v1', 'kind: Ingress', 'metadata:', '  name: web', 'spec:', '  defaultBackend:', '    service:', '      name: web', '      port:', '        number: 8080'].join('\n'),
+    ),
+    fixed: yamlDocs(
+      examplePod('web', 'web', 8080, 'http'),
+      ['apiVersion: v1', 'kind: Service', 'metadata:', '  name: web', 'spec:', '  selector:', '    app: web', '  ports:', '  - name: http', '    port: 80', '    targetPort: http'].join('\n'),
+      ['apiVersion: networking.k8s.io/v1', 'kind: Ingress', 'metadata:', '  name: web', 'spec:', '  defaultBackend:', '    service:', '      name: web', '      port:', '        name: http'].join('\n'),
+    ),
   },
   check({ cluster }) {
     const hits: RuleHit[] = [];

@@ -6,6 +6,7 @@ import { listSome, objectLabel } from './describe';
 import { ingressRoutes, serviceNameField } from './ingress-backends';
 import { otherNamespacesWith, serviceNamesByNamespace } from './lookups';
 import { closest } from './near-miss';
+import { examplePod, exampleService, yamlDocs } from './examples';
 import type { Rule, RuleHit } from './rule';
 
 export const ingressBackendMissingService: Rule = {
@@ -19,18 +20,8 @@ export const ingressBackendMissingService: Rule = {
     'rest of the Ingress keeps working, which makes the mistake easy to miss. Fix the Service name (the finding suggests ' +
     'the closest existing one), create the Service, or move the Ingress into the Service\'s namespace.',
   example: {
-    broken: [
-      'apiVersion: v1', 'kind: Service', 'metadata:', '  name: web', 'spec:', '  selector:', '    app: web', '  ports:', '  - port: 80',
-      '---',
-      'apiVersion: networking.k8s.io/v1', 'kind: Ingress', 'metadata:', '  name: web', 'spec:', '  rules:', '  - host: example.com', '    http:', '      paths:',
-      '      - path: /', '        pathType: Prefix', '        backend:', '          service:', '            name: wbe', '            port:', '              number: 80',
-    ].join('\n'),
-    fixed: [
-      'apiVersion: v1', 'kind: Service', 'metadata:', '  name: web', 'spec:', '  selector:', '    app: web', '  ports:', '  - port: 80',
-      '---',
-      'apiVersion: networking.k8s.io/v1', 'kind: Ingress', 'metadata:', '  name: web', 'spec:', '  rules:', '  - host: example.com', '    http:', '      paths:',
-      '      - path: /', '        pathType: Prefix', '        backend:', '          service:', '            name: web', '            port:', '              number: 80',
-    ].join('\n'),
+    broken: yamlDocs(examplePod('web', 'web', 80), exampleService('web', 'web', 80), ['apiVersion: networking.k8s.io/v1', 'kind: Ingress', 'metadata:', '  name: web', 'spec:', '  rules:', '  - host: example.com', '    http:', '      paths:', '      - path: /', '        pathType: Prefix', '        backend:', '          service:', '            name: wbe', '            port:', '              number: 80'].join('\n')),
+    fixed: yamlDocs(examplePod('web', 'web', 80), exampleService('web', 'web', 80), ['apiVersion: networking.k8s.io/v1', 'kind: Ingress', 'metadata:', '  name: web', 'spec:', '  rules:', '  - host: example.com', '    http:', '      paths:', '      - path: /', '        pathType: Prefix', '        backend:', '          service:', '            name: web', '            port:', '              number: 80'].join('\n')),
   },
   check({ cluster }) {
     const hits: RuleHit[] = [];

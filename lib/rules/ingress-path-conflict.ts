@@ -6,6 +6,7 @@
 import { byString } from '../k8s/json';
 import { objectLabel } from './describe';
 import { ingressRoutes } from './ingress-backends';
+import { examplePod, exampleService, yamlDocs } from './examples';
 import type { Rule, RuleHit } from './rule';
 
 export const ingressPathConflict: Rule = {
@@ -19,20 +20,16 @@ export const ingressPathConflict: Rule = {
     'reading says, and the result can change when the objects are re-created. Merge the routes into one Ingress, or ' +
     'give them different hosts or paths.',
   example: {
-    broken: [
-      'apiVersion: networking.k8s.io/v1', 'kind: Ingress', 'metadata:', '  name: web', 'spec:', '  rules:', '  - host: example.com', '    http:', '      paths:',
-      '      - path: /api', '        pathType: Prefix', '        backend:', '          service:', '            name: api', '            port:', '              number: 80',
-      '---',
-      'apiVersion: networking.k8s.io/v1', 'kind: Ingress', 'metadata:', '  name: web-v2', 'spec:', '  rules:', '  - host: example.com', '    http:', '      paths:',
-      '      - path: /api', '        pathType: Prefix', '        backend:', '          service:', '            name: api-v2', '            port:', '              number: 80',
-    ].join('\n'),
-    fixed: [
-      'apiVersion: networking.k8s.io/v1', 'kind: Ingress', 'metadata:', '  name: web', 'spec:', '  rules:', '  - host: example.com', '    http:', '      paths:',
-      '      - path: /api', '        pathType: Prefix', '        backend:', '          service:', '            name: api', '            port:', '              number: 80',
-      '---',
-      'apiVersion: networking.k8s.io/v1', 'kind: Ingress', 'metadata:', '  name: web-v2', 'spec:', '  rules:', '  - host: example.com', '    http:', '      paths:',
-      '      - path: /api/v2', '        pathType: Prefix', '        backend:', '          service:', '            name: api-v2', '            port:', '              number: 80',
-    ].join('\n'),
+    broken: yamlDocs(
+      examplePod('api', 'api', 80), exampleService('api', 'api', 80), examplePod('api-v2', 'api-v2', 80), exampleService('api-v2', 'api-v2', 80),
+      ['apiVersion: networking.k8s.io/v1', 'kind: Ingress', 'metadata:', '  name: api', 'spec:', '  rules:', '  - host: example.com', '    http:', '      paths:', '      - path: /api', '        pathType: Prefix', '        backend:', '          service:', '            name: api', '            port:', '              number: 80'].join('\n'),
+      ['apiVersion: networking.k8s.io/v1', 'kind: Ingress', 'metadata:', '  name: api-v2', 'spec:', '  rules:', '  - host: example.com', '    http:', '      paths:', '      - path: /api', '        pathType: Prefix', '        backend:', '          service:', '            name: api-v2', '            port:', '              number: 80'].join('\n'),
+    ),
+    fixed: yamlDocs(
+      examplePod('api', 'api', 80), exampleService('api', 'api', 80), examplePod('api-v2', 'api-v2', 80), exampleService('api-v2', 'api-v2', 80),
+      ['apiVersion: networking.k8s.io/v1', 'kind: Ingress', 'metadata:', '  name: api', 'spec:', '  rules:', '  - host: example.com', '    http:', '      paths:', '      - path: /api', '        pathType: Prefix', '        backend:', '          service:', '            name: api', '            port:', '              number: 80'].join('\n'),
+      ['apiVersion: networking.k8s.io/v1', 'kind: Ingress', 'metadata:', '  name: api-v2', 'spec:', '  rules:', '  - host: example.com', '    http:', '      paths:', '      - path: /api/v2', '        pathType: Prefix', '        backend:', '          service:', '            name: api-v2', '            port:', '              number: 80'].join('\n'),
+    ),
   },
   check({ cluster }) {
     const hits: RuleHit[] = [];

@@ -7,6 +7,7 @@ import { arr, at, obj, str } from '../k8s/json';
 import type { ManifestObject } from '../load/types';
 import { objectLabel } from './describe';
 import { apiGroup } from './kinds';
+import { examplePod, exampleService, yamlDocs } from './examples';
 import type { Rule, RuleHit } from './rule';
 
 const CERT_MANAGER_ANNOTATIONS = ['cert-manager.io/issuer', 'cert-manager.io/cluster-issuer', 'kubernetes.io/tls-acme'];
@@ -23,15 +24,17 @@ export const ingressTlsSecretMissing: Rule = {
     'cert-manager Certificate among the inputs, count as present. Create the Secret in the same namespace, let ' +
     'cert-manager issue it, or silence the rule with `lineup.dev/ignore: ingress-tls-secret-missing` when it is managed elsewhere.',
   example: {
-    broken: [
-      'apiVersion: networking.k8s.io/v1', 'kind: Ingress', 'metadata:', '  name: web', 'spec:', '  tls:', '  - hosts:', '    - example.com', '    secretName: web-tls',
-      '  defaultBackend:', '    service:', '      name: web', '      port:', '        number: 80',
-    ].join('\n'),
-    fixed: [
-      'apiVersion: networking.k8s.io/v1', 'kind: Ingress', 'metadata:', '  name: web', '  annotations:', '    cert-manager.io/cluster-issuer: letsencrypt',
-      'spec:', '  tls:', '  - hosts:', '    - example.com', '    secretName: web-tls',
-      '  defaultBackend:', '    service:', '      name: web', '      port:', '        number: 80',
-    ].join('\n'),
+    broken: yamlDocs(
+      examplePod('web', 'web', 80), exampleService('web', 'web', 80),
+      ['apiVersion: networking.k8s.io/v1', 'kind: Ingress', 'metadata:', '  name: web', 'spec:', '  tls:', '  - hosts:', '    - example.com', '    secretName: web-tls',
+        '  defaultBackend:', '    service:', '      name: web', '      port:', '        number: 80'].join('\n'),
+    ),
+    fixed: yamlDocs(
+      examplePod('web', 'web', 80), exampleService('web', 'web', 80),
+      ['apiVersion: networking.k8s.io/v1', 'kind: Ingress', 'metadata:', '  name: web', '  annotations:', '    cert-manager.io/cluster-issuer: letsencrypt',
+        'spec:', '  tls:', '  - hosts:', '    - example.com', '    secretName: web-tls',
+        '  defaultBackend:', '    service:', '      name: web', '      port:', '        number: 80'].join('\n'),
+    ),
   },
   check({ cluster }) {
     const hits: RuleHit[] = [];

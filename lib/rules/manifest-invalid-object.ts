@@ -2,6 +2,7 @@
  * manifest-invalid-object: reported by the loader (lib/load/objects.ts `identify`) for documents that
  * are not Kubernetes objects; this module gives the rule its ID and explanation.
  */
+import { examplePod, yamlDocs } from './examples';
 import type { Rule } from './rule';
 
 export const manifestInvalidObject: Rule = {
@@ -15,8 +16,8 @@ export const manifestInvalidObject: Rule = {
     'Ingress naming it) is checked as if it did not exist. Add the missing field, or remove the stray document ' +
     '(a lone `---` followed by text is a common cause).',
   example: {
-    broken: ['apiVersion: v1', 'kind: Service', 'metadata:', '  labels:', '    app: web', 'spec:', '  selector:', '    app: web', '  ports:', '  - port: 80'].join('\n'),
-    fixed: ['apiVersion: v1', 'kind: Service', 'metadata:', '  name: web', '  labels:', '    app: web', 'spec:', '  selector:', '    app: web', '  ports:', '  - port: 80'].join('\n'),
+    broken: yamlDocs(examplePod('web', 'web', 80), ['apiVersion: v1', 'kind: Service', 'metadata:', '  labels:', '    app: web', 'spec:', '  selector:', '    app: web', '  ports:', '  - port: 80'].join('\n')),
+    fixed: yamlDocs(examplePod('web', 'web', 80), ['apiVersion: v1', 'kind: Service', 'metadata:', '  name: web', '  labels:', '    app: web', 'spec:', '  selector:', '    app: web', '  ports:', '  - port: 80'].join('\n')),
   },
   check: () => [],
 };

@@ -14,8 +14,8 @@ export const manifestParseError: Rule = {
     'points at the line and column where the parser gave up; the usual causes are tabs used for indentation, a missing ' +
     '`:` or a list item indented differently from its siblings. Fix the syntax at that position.',
   example: {
-    broken: ['apiVersion: v1', 'kind: Service', 'metadata:', '  name: web', 'spec:', '  ports:', '  - port: 80', '   targetPort: 8080'].join('\n'),
-    fixed: ['apiVersion: v1', 'kind: Service', 'metadata:', '  name: web', 'spec:', '  ports:', '  - port: 80', '    targetPort: 8080'].join('\n'),
+    broken: ['apiVersion: v1', 'kind: Pod', 'metadata:', '  name: web', 'spec:', '  containers:', '  - name: web', '    image: nginx', '    ports:', '    - containerPort: 80', '     protocol: TCP'].join('\n'),
+    fixed: ['apiVersion: v1', 'kind: Pod', 'metadata:', '  name: web', 'spec:', '  containers:', '  - name: web', '    image: nginx', '    ports:', '    - containerPort: 80', '      protocol: TCP'].join('\n'),
   },
   check: () => [],
 };

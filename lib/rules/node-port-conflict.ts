@@ -1,5 +1,6 @@
 /** node-port-conflict: a nodePort another Service already holds (one allocator for all protocols). */
 import { allocationHits } from './allocation';
+import { examplePod, exampleService, yamlDocs } from './examples';
 import type { Rule } from './rule';
 
 export const nodePortConflict: Rule = {
@@ -12,16 +13,16 @@ export const nodePortConflict: Rule = {
     'second Service with "provided port is already allocated"; whichever is applied first keeps the port. Choose a ' +
     'different `nodePort`, or omit it so one is allocated.',
   example: {
-    broken: [
-      'apiVersion: v1', 'kind: Service', 'metadata:', '  name: web', 'spec:', '  type: NodePort', '  selector:', '    app: web', '  ports:', '  - port: 80', '    nodePort: 30080',
-      '---',
-      'apiVersion: v1', 'kind: Service', 'metadata:', '  name: web-dup', 'spec:', '  type: NodePort', '  selector:', '    app: web', '  ports:', '  - port: 80', '    nodePort: 30080',
-    ].join('\n'),
-    fixed: [
-      'apiVersion: v1', 'kind: Service', 'metadata:', '  name: web', 'spec:', '  type: NodePort', '  selector:', '    app: web', '  ports:', '  - port: 80', '    nodePort: 30080',
-      '---',
-      'apiVersion: v1', 'kind: Service', 'metadata:', '  name: web-dup', 'spec:', '  type: NodePort', '  selector:', '    app: web', '  ports:', '  - port: 80', '    nodePort: 30081',
-    ].join('\n'),
+    broken: yamlDocs(
+      examplePod('web', 'web', 80),
+      exampleService('web', 'web', 80, ['  type: NodePort'], ['    nodePort: 30080']),
+      exampleService('web-dup', 'web', 80, ['  type: NodePort'], ['    nodePort: 30080']),
+    ),
+    fixed: yamlDocs(
+      examplePod('web', 'web', 80),
+      exampleService('web', 'web', 80, ['  type: NodePort'], ['    nodePort: 30080']),
+      exampleService('web-dup', 'web', 80, ['  type: NodePort'], ['    nodePort: 30081']),
+    ),
   },
   check: ({ cluster }) => allocationHits(cluster, 'node-port-conflict'),
 };

@@ -1,5 +1,6 @@
 /** node-port-out-of-range: a requested nodePort outside the node port range (an allocator error upstream). */
 import { allocationHits } from './allocation';
+import { examplePod, exampleService, yamlDocs } from './examples';
 import type { Rule } from './rule';
 
 export const nodePortOutOfRange: Rule = {
@@ -12,8 +13,8 @@ export const nodePortOutOfRange: Rule = {
     'create with "provided port is not in the valid range", so the Service (and everything routed through it) does not ' +
     'exist. Pick a port inside the range, or leave `nodePort` out and let the cluster allocate one.',
   example: {
-    broken: ['apiVersion: v1', 'kind: Service', 'metadata:', '  name: web', 'spec:', '  type: NodePort', '  selector:', '    app: web', '  ports:', '  - port: 80', '    nodePort: 8080'].join('\n'),
-    fixed: ['apiVersion: v1', 'kind: Service', 'metadata:', '  name: web', 'spec:', '  type: NodePort', '  selector:', '    app: web', '  ports:', '  - port: 80', '    nodePort: 30080'].join('\n'),
+    broken: yamlDocs(examplePod('web', 'web', 80), exampleService('web', 'web', 80, ['  type: NodePort'], ['    nodePort: 8080'])),
+    fixed: yamlDocs(examplePod('web', 'web', 80), exampleService('web', 'web', 80, ['  type: NodePort'], ['    nodePort: 30080'])),
   },
   check: ({ cluster }) => allocationHits(cluster, 'node-port-out-of-range'),
 };

@@ -5,6 +5,7 @@
 import { clusterIPConflict } from './cluster-ip-conflict';
 import { clusterIPOutOfRange } from './cluster-ip-out-of-range';
 import { duplicateObject } from './duplicate-object';
+import { envReferenceUnresolved } from './env-reference-unresolved';
 import { endpointsOverridden } from './endpoints-overridden';
 import { endpointsPortMismatch } from './endpoints-port-mismatch';
 import { endpointsWithoutService } from './endpoints-without-service';
@@ -12,6 +13,7 @@ import { ingressBackendMissingPort } from './ingress-backend-missing-port';
 import { ingressBackendMissingService } from './ingress-backend-missing-service';
 import { ingressPathConflict } from './ingress-path-conflict';
 import { ingressTlsSecretMissing } from './ingress-tls-secret-missing';
+import { localTrafficNoLocalEndpoints } from './local-traffic-no-local-endpoints';
 import { manifestInvalidObject } from './manifest-invalid-object';
 import { manifestParseError } from './manifest-parse-error';
 import { nodePortConflict } from './node-port-conflict';
@@ -22,6 +24,7 @@ import { serviceSelectsNoPods } from './service-selects-no-pods';
 import { serviceTargetPortNotDeclared } from './service-target-port-not-declared';
 import { serviceTargetPortUnresolved } from './service-target-port-unresolved';
 import { serviceWithoutEndpoints } from './service-without-endpoints';
+import { statefulSetServiceMissing } from './statefulset-service-missing';
 
 export const rules: readonly Rule[] = [
   manifestParseError,
@@ -43,6 +46,9 @@ export const rules: readonly Rule[] = [
   ingressBackendMissingPort,
   ingressPathConflict,
   ingressTlsSecretMissing,
+  localTrafficNoLocalEndpoints,
+  statefulSetServiceMissing,
+  envReferenceUnresolved,
 ];
 
 export function findRule(id: string): Rule | undefined {

@@ -21,19 +21,19 @@ export const serviceSelectsMultipleWorkloads: Rule = {
   example: {
     broken: [
       'apiVersion: apps/v1', 'kind: Deployment', 'metadata:', '  name: shop-web', 'spec:', '  selector:', '    matchLabels:', '      app: shop', '      tier: web',
-      '  template:', '    metadata:', '      labels:', '        app: shop', '        tier: web', '    spec:', '      containers:', '      - name: web', '        image: nginx',
+      '  template:', '    metadata:', '      labels:', '        app: shop', '        tier: web', '    spec:', '      containers:', '      - name: web', '        image: nginx', '        ports:', '        - containerPort: 80',
       '---',
       'apiVersion: apps/v1', 'kind: Deployment', 'metadata:', '  name: shop-db', 'spec:', '  selector:', '    matchLabels:', '      app: shop', '      tier: db',
-      '  template:', '    metadata:', '      labels:', '        app: shop', '        tier: db', '    spec:', '      containers:', '      - name: db', '        image: postgres',
+      '  template:', '    metadata:', '      labels:', '        app: shop', '        tier: db', '    spec:', '      containers:', '      - name: db', '        image: postgres', '        ports:', '        - containerPort: 5432',
       '---',
       'apiVersion: v1', 'kind: Service', 'metadata:', '  name: shop-web', 'spec:', '  selector:', '    app: shop', '  ports:', '  - port: 80',
     ].join('\n'),
     fixed: [
       'apiVersion: apps/v1', 'kind: Deployment', 'metadata:', '  name: shop-web', 'spec:', '  selector:', '    matchLabels:', '      app: shop', '      tier: web',
-      '  template:', '    metadata:', '      labels:', '        app: shop', '        tier: web', '    spec:', '      containers:', '      - name: web', '        image: nginx',
+      '  template:', '    metadata:', '      labels:', '        app: shop', '        tier: web', '    spec:', '      containers:', '      - name: web', '        image: nginx', '        ports:', '        - containerPort: 80',
       '---',
       'apiVersion: apps/v1', 'kind: Deployment', 'metadata:', '  name: shop-db', 'spec:', '  selector:', '    matchLabels:', '      app: shop', '      tier: db',
-      '  template:', '    metadata:', '      labels:', '        app: shop', '        tier: db', '    spec:', '      containers:', '      - name: db', '        image: postgres',
+      '  template:', '    metadata:', '      labels:', '        app: shop', '        tier: db', '    spec:', '      containers:', '      - name: db', '        image: postgres', '        ports:', '        - containerPort: 5432',
       '---',
       'apiVersion: v1', 'kind: Service', 'metadata:', '  name: shop-web', 'spec:', '  selector:', '    app: shop', '    tier: web', '  ports:', '  - port: 80',
     ].join('\n'),
