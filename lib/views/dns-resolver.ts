@@ -58,6 +58,11 @@ export interface ResolveOptions {
   /** The asking pod; without one, a ClusterFirst pod in namespace `default`. */
   from?: SimPod;
   type?: DnsType;
+  /**
+   * Ask as a node (or a hostNetwork pod with dnsPolicy Default) does: through the node's own
+   * resolver, which does not know the cluster zone. Overrides `from`.
+   */
+  nodeResolver?: boolean;
 }
 
 function dedupe(list: string[]): string[] {
@@ -170,7 +175,7 @@ function ask(cluster: Cluster, resolver: PodResolver, name: string, type: DnsTyp
 /** The names glibc's res_nsearch tries, in order. */
 export function candidateNames(name: string, resolver: PodResolver): string[] {
   const trimmed = name.trim();
-  if (trimmed.endsWith('.')) return [fqdn(trimmed)];
+  if (trimmed === '' || trimmed.endsWith('.')) return [fqdn(trimmed)];
   const dots = (trimmed.match(/\./g) ?? []).length;
   const absolute = fqdn(trimmed);
   const searched = resolver.searches.map((s) => fqdn(`${trimmed}.${s}`));
@@ -187,7 +192,9 @@ const strip = (r: DnsRecord): { name: string; type: DnsType; data: string } => (
  */
 export function resolveFromPod(cluster: Cluster, name: string, opts: ResolveOptions = {}): DnsResult {
   const type = opts.type ?? 'A';
-  const resolver = podResolver(cluster, opts.from);
+  const resolver: PodResolver = opts.nodeResolver
+    ? { namespace: 'default', policy: 'Default', nameservers: [], searches: [], options: [], ndots: 1, clusterDns: false }
+    : podResolver(cluster, opts.from);
   const asked = type === 'PTR' && parseIP(name.trim()) ? reverseName(name.trim())! : name;
   const candidates = candidateNames(asked, resolver);
   const tried: DnsAttempt[] = [];

@@ -4,7 +4,8 @@
  */
 import type { Cluster, SimPod, SimService } from '../../lib/cluster/model';
 import { parseCIDR } from '../../lib/k8s/ip';
-import { candidateNames, podResolver, resolvConf, resolveFromPod } from '../../lib/views/dns';
+import fc from 'fast-check';
+import { candidateNames, dnsRecords, podResolver, resolvConf, resolveFromPod } from '../../lib/views/dns';
 
 function svc(ns: string, name: string, ip: string, externalName?: string): SimService {
   return {
@@ -219,5 +220,41 @@ describe('seed scenarios (hand-built cluster)', () => {
     const got = resolveFromPod(c, 'web', { from: fromTest, type: 'SRV' });
     expect(got.answers.map((a) => a.data)).toEqual(['0 100 80 web.test.svc.cluster.local.']);
     expect(got.extras?.map((a) => a.data)).toEqual(['10.96.0.30']);
+  });
+});
+
+describe('node resolver and hostile names', () => {
+  test('nodeResolver: a node cannot resolve Service names, and outside names are external', () => {
+    const svcName = resolveFromPod(c, 'httpd-svc.default.svc.cluster.local', { nodeResolver: true });
+    expect(svcName).toMatchObject({ rcode: 'NXDOMAIN', name: 'httpd-svc.default.svc.cluster.local.' });
+    expect(svcName.external).toBeUndefined();
+    expect(svcName.tried).toEqual([{ name: 'httpd-svc.default.svc.cluster.local.', rcode: 'NXDOMAIN', answers: 0, server: 'upstream' }]);
+    expect(resolveFromPod(c, 'www.example.com', { nodeResolver: true }).external).toBe(true);
+  });
+
+  test('arbitrary names and types never throw and give a well-formed result', () => {
+    const types = ['A', 'AAAA', 'SRV', 'CNAME', 'PTR', 'TXT'] as const;
+    fc.assert(
+      fc.property(fc.string(), fc.constantFrom(...types), (name, type) => {
+        const r = resolveFromPod(c, name, { from: fromTest, type });
+        expect(['NOERROR', 'NXDOMAIN']).toContain(r.rcode);
+        expect(r.name.endsWith('.')).toBe(true);
+        expect(r.tried.length).toBeGreaterThan(0);
+        const d = dnsRecords(c, name, type);
+        expect(['NOERROR', 'NXDOMAIN']).toContain(d.rcode);
+      }),
+      { numRuns: 300, seed: 42 },
+    );
+  });
+
+  test('names built from cluster labels never throw', () => {
+    const label = fc.constantFrom('data', 'prod', 'svc', 'pod', 'test', '_http', '_tcp', 'cluster', 'local', '10-0-0-1', '', '*', 'in-addr', 'arpa', '1');
+    fc.assert(
+      fc.property(fc.array(label, { maxLength: 8 }), (labels) => {
+        const r = dnsRecords(c, labels.join('.'), 'SRV');
+        expect(['NOERROR', 'NXDOMAIN']).toContain(r.rcode);
+      }),
+      { numRuns: 300, seed: 7 },
+    );
   });
 });

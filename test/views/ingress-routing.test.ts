@@ -3,6 +3,7 @@
  * and every case of the ingress-controller-conformance features.
  */
 import type { Cluster, SimIngress, SimIngressBackend, SimIngressPath } from '../../lib/cluster/model';
+import fc from 'fast-check';
 import { matchHost, matchPath, routeRequest, type PathType } from '../../lib/views/ingress-routing';
 
 type P = [path: string, pathType: PathType, service: string, port?: number | string];
@@ -240,5 +241,21 @@ describe('precedence across Ingresses', () => {
     const r = routeRequest(none, { host: 'h', path: '/other' });
     expect(r.status).toBe(404);
     expect(r.reason).toBe('no path of the rules for "h" matches "/other" and no served Ingress has a defaultBackend: the controller answers 404');
+  });
+});
+
+describe('hostile requests', () => {
+  test('arbitrary host and path never throw', () => {
+    const c = cluster([
+      ingress('a', { rules: [{ host: '*.foo.com', paths: [['/', 'Prefix', 'w']] }, { paths: [['/x', 'Exact', 'x'], ['', 'ImplementationSpecific', 'i']] }] }),
+    ]);
+    fc.assert(
+      fc.property(fc.string(), fc.string(), (host, path) => {
+        const r = routeRequest(c, { host, path });
+        expect([200, 404]).toContain(r.status);
+        expect(r.reason.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 300, seed: 3 },
+    );
   });
 });
