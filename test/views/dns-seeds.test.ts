@@ -226,3 +226,53 @@ describe('seed env scenario', () => {
     expect(prefixes).toEqual(['BACKEND_DATABASE', 'HTTPD_SVC', 'KUBERNETES', 'KUBIA']);
   });
 });
+
+describe('pod DNS settings read from the built pod', () => {
+  const loaded = loadText(
+    `
+apiVersion: v1
+kind: Pod
+metadata: { name: custom, namespace: team }
+spec:
+  dnsPolicy: None
+  dnsConfig:
+    nameservers: [10.96.0.10]
+    searches: [team.svc.cluster.local]
+    options: [{ name: ndots, value: "1" }]
+  containers: [{ name: c, image: busybox }]
+---
+apiVersion: v1
+kind: Pod
+metadata: { name: hostnet }
+spec:
+  hostNetwork: true
+  containers: [{ name: c, image: busybox }]
+---
+apiVersion: v1
+kind: Service
+metadata: { name: api, namespace: team }
+spec:
+  clusterIP: 10.96.3.3
+  ports: [{ port: 80 }]
+`,
+    'pods.yaml',
+  );
+  const k = buildCluster(loaded.objects, defaultSettings());
+
+  test('dnsPolicy None with dnsConfig pointing at the cluster DNS', () => {
+    const p = k.pod('team', 'custom')!;
+    expect(resolvConf(k, p)).toBe('search team.svc.cluster.local\nnameserver 10.96.0.10\noptions ndots:1\n');
+    // ndots:1 and one dot: the absolute name first (NXDOMAIN), then the search domain.
+    const got = resolveFromPod(k, 'api.team', { from: p });
+    expect(got.tried.map((t) => t.name)).toEqual(['api.team.', 'api.team.team.svc.cluster.local.']);
+    expect(got.rcode).toBe('NXDOMAIN');
+    expect(resolveFromPod(k, 'api', { from: p }).answers.map((a) => a.data)).toEqual(['10.96.3.3']);
+  });
+
+  test('hostNetwork pod with the default dnsPolicy uses the node resolver', () => {
+    const p = k.pod('default', 'hostnet')!;
+    const got = resolveFromPod(k, 'api.team', { from: p });
+    expect(got.rcode).toBe('NXDOMAIN');
+    expect(got.tried.every((t) => t.server === 'upstream')).toBe(true);
+  });
+});
