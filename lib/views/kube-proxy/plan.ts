@@ -63,12 +63,15 @@ export interface ProxyPlan {
   services: ServicePortPlan[];
 }
 
-/** Node-local view of the cluster, or undefined when the node does not exist. */
-export function proxyPlan(cluster: Cluster, nodeName: string): ProxyPlan {
+/**
+ * Node-local view of the cluster. An unknown node gets a plan in which nothing is local.
+ * `only` restricts the plan to one Service (for per-connection questions on big clusters).
+ */
+export function proxyPlan(cluster: Cluster, nodeName: string, only?: SimService): ProxyPlan {
   const node = cluster.nodes.find((n) => n.name === nodeName) ?? fallbackNode(cluster, nodeName);
   const version = cluster.settings.kubernetesVersion;
   const services: ServicePortPlan[] = [];
-  const sorted = [...cluster.services].sort((a, b) => byString(a.namespace, b.namespace) || byString(a.name, b.name));
+  const sorted = (only ? [only] : [...cluster.services]).sort((a, b) => byString(a.namespace, b.namespace) || byString(a.name, b.name));
   for (const service of sorted) {
     const clusterIP = ipv4ClusterIP(service);
     // kube-proxy skips ExternalName, headless and IP-less services entirely.

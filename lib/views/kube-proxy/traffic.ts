@@ -71,7 +71,9 @@ interface Outcome {
 const DEFAULT_EXTERNAL_SOURCE = '203.0.113.10';
 
 export function serviceTraffic(cluster: Cluster, q: TrafficQuery, opts: IptablesOptions = {}): TrafficResult {
-  const plan = proxyPlan(cluster, q.node);
+  // Only this Service's rules can touch a packet addressed to it (the static rules are always there),
+  // so planning just this Service walks the same rules iptables-save prints for it.
+  const plan = proxyPlan(cluster, q.node, q.service);
   const sp = plan.services.find((s) => s.service === q.service && s.port.index === q.port.index)
     ?? plan.services.find((s) => s.service.namespace === q.service.namespace && s.service.name === q.service.name && s.port.index === q.port.index);
   if (!sp) {
