@@ -81,7 +81,7 @@ export function lineupFindings(chart: Chart): { findings: Finding[]; renderError
       if (mine) renderErrors.push(`[render] ${path}: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
-  const all = checkObjects(docs, { constructPaths: paths, settings: chartOptions.get(chart)?.settings });
+  const all = checkCached(app, docs, paths, chartOptions.get(chart)?.settings);
   const findings = all
     .filter((f) => {
       const path = f.constructPath ?? f.source?.file;
@@ -89,6 +89,23 @@ export function lineupFindings(chart: Chart): { findings: Finding[]; renderError
     })
     .sort(compareFindings);
   return { findings, renderErrors };
+}
+
+/**
+ * cdk8s validates the whole App once per synthesized chart (Chart.toJson re-validates), and each
+ * chart's validation judges the same App: without this cache `app.synth()` of N charts would run
+ * the engine N·(N+1) times on identical input. Keyed by the rendered objects, so any change made
+ * between two syntheses is seen.
+ */
+const engineCache = new WeakMap<IConstruct, { key: string; findings: Finding[] }>();
+
+function checkCached(app: IConstruct, docs: unknown[], paths: string[], settings: unknown): Finding[] {
+  const key = JSON.stringify({ docs, paths, settings: settings ?? null });
+  const hit = engineCache.get(app);
+  if (hit && hit.key === key) return hit.findings;
+  const findings = checkObjects(docs, { constructPaths: paths, settings });
+  engineCache.set(app, { key, findings });
+  return findings;
 }
 
 function appOf(chart: Chart): IConstruct {
