@@ -5,6 +5,7 @@ import type { Cluster } from '../../lib/cluster/model';
 import type { Finding } from '../../lib/findings';
 import { loadText } from '../../lib/load/load';
 import { runRules } from '../../lib/rules/run';
+import YAML from 'yaml';
 
 export function clusterOf(yaml: string): { cluster: Cluster; loadFindings: Finding[] } {
   const load = loadText(yaml, 'test.yaml');
@@ -37,4 +38,60 @@ export function expectFindings(actual: Finding[], expected: Expected[]): void {
 /** Joins YAML documents. */
 export function docs(...parts: string[]): string {
   return parts.map((p) => p.replace(/^\n/, '').replace(/\n$/, '')).join('\n---\n') + '\n';
+}
+
+/** 1-based line of the n-th (1-based) line of `text` that contains `needle`; throws when absent so a wrong fixture fails loudly. */
+export function lineOf(text: string, needle: string, n = 1): number {
+  const lines = text.split('\n');
+  let seen = 0;
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i].includes(needle) && ++seen === n) return i + 1;
+  }
+  throw new Error(`"${needle}" (occurrence ${n}) not in fixture`);
+}
+
+/** Objects → one multi-document YAML text (block style, as people write it). */
+export function yamlOf(...objects: object[]): string {
+  return objects.map((o) => YAML.stringify(o).replace(/\n$/, '')).join('\n---\n') + '\n';
+}
+
+export interface PortSpec {
+  name?: string;
+  containerPort: number;
+  protocol?: string;
+}
+
+/** A Deployment (or another workload kind) whose pod template carries `labels` and one container with `ports`. */
+export function workload(kind: string, name: string, labels: Record<string, string>, opts: { namespace?: string; replicas?: number; ports?: PortSpec[]; serviceName?: string; apiVersion?: string } = {}): object {
+  const spec: Record<string, unknown> = {};
+  if (opts.serviceName !== undefined) spec.serviceName = opts.serviceName;
+  if (opts.replicas !== undefined) spec.replicas = opts.replicas;
+  spec.selector = { matchLabels: labels };
+  spec.template = { metadata: { labels }, spec: { containers: [{ name, image: 'nginx', ...(opts.ports ? { ports: opts.ports } : {}) }] } };
+  return { apiVersion: opts.apiVersion ?? 'apps/v1', kind, metadata: { name, ...(opts.namespace ? { namespace: opts.namespace } : {}) }, spec };
+}
+
+export interface ServicePortSpec {
+  name?: string;
+  port: number;
+  targetPort?: number | string;
+  protocol?: string;
+  nodePort?: number;
+}
+
+export function service(name: string, selector: Record<string, string> | undefined, ports: ServicePortSpec[], opts: { namespace?: string; spec?: Record<string, unknown>; annotations?: Record<string, string> } = {}): object {
+  const metadata: Record<string, unknown> = { name };
+  if (opts.namespace) metadata.namespace = opts.namespace;
+  if (opts.annotations) metadata.annotations = opts.annotations;
+  return { apiVersion: 'v1', kind: 'Service', metadata, spec: { ...(opts.spec ?? {}), ...(selector ? { selector } : {}), ports } };
+}
+
+export function pod(name: string, labels: Record<string, string>, ports: PortSpec[], opts: { namespace?: string; env?: { name: string; value: string }[]; status?: object; nodeName?: string } = {}): object {
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name, ...(opts.namespace ? { namespace: opts.namespace } : {}), labels },
+    spec: { ...(opts.nodeName ? { nodeName: opts.nodeName } : {}), containers: [{ name, image: 'nginx', ports, ...(opts.env ? { env: opts.env } : {}) }] },
+    ...(opts.status ? { status: opts.status } : {}),
+  };
 }
