@@ -75,8 +75,3 @@ export function podSpecOfManifest(manifest: JsonObject): JsonObject | undefined 
   else spec = at(manifest, 'spec', 'template', 'spec');
   return isObject(spec) ? spec : undefined;
 }
-
-/** The ApiObject behind a backend construct (cdk8s-plus resources keep theirs as default child). */
-export function apiObjectOf(backend: kplus.AbstractPod | ApiObject): ApiObject {
-  return ApiObject.of(backend);
-}

@@ -117,8 +117,9 @@ export function expose(target: kplus.AbstractPod | ApiObject | ServiceBase, opti
   if (headless) {
     if (type !== 'ClusterIP') {
       // Written as asked: the engine reports that NodePort/LoadBalancer cannot be headless.
-      const svc = type === 'NodePort' ? new NodePortService(scope, id, { ...common, clusterIP: 'None' }) : new LoadBalancerService(scope, id, { ...common, clusterIP: 'None' });
-      return svc;
+      return type === 'NodePort'
+        ? new NodePortService(scope, id, { ...common, clusterIP: 'None' })
+        : new LoadBalancerService(scope, id, { ...common, clusterIP: 'None' });
     }
     if (common.externalIPs) return new ClusterIPService(scope, id, { ...common, clusterIP: 'None' });
     return new HeadlessService(scope, id, { metadata, selector: { ...selector }, ports, sessionAffinity: options.sessionAffinity });
