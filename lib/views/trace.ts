@@ -7,7 +7,7 @@
 import type { Cluster, SimPod, SimService, SimServicePort } from '../cluster/model';
 import { parseIP } from '../k8s/ip';
 import { resolveFromPod } from './dns';
-import { routeRequest } from './ingress-routing';
+import { matchHost, routeRequest } from './ingress-routing';
 import { serviceTraffic } from './kube-proxy';
 
 export type TraceOutcome = 'delivered' | 'refused' | 'dropped' | 'unresolved' | 'external' | 'not-found';
@@ -194,13 +194,10 @@ export function trace(cluster: Cluster, target: string, source: TraceSource): Tr
     viaIngress(cluster, result, parsed, source);
     return result;
   }
-  if ('node' in source) {
-    // Nodes resolve names with their own resolv.conf, not cluster DNS.
-    result.hops.push({ type: 'dns', detail: `node ${source.node} does not use cluster DNS; ${parsed.host} does not resolve there (use the Service's cluster IP, or trace --from a pod)` });
-    result.outcome = 'unresolved';
-    return result;
-  }
-  const dns = resolveFromPod(cluster, parsed.host, { from: source.pod, type: 'A' });
+  // A node resolves with its own resolv.conf (not cluster DNS); a pod through its search path.
+  const fromPod = 'pod' in source ? source.pod : undefined;
+  const who = fromPod ? `pod ${podKey(fromPod)}` : `node ${(source as { node: string }).node}`;
+  const dns = resolveFromPod(cluster, parsed.host, fromPod ? { from: fromPod, type: 'A' } : { type: 'A', nodeResolver: true });
   const addresses = dns.answers.filter((a) => a.type === 'A' || a.type === 'AAAA').map((a) => a.data);
   const cname = dns.answers.find((a) => a.type === 'CNAME');
   if (dns.rcode === 'NXDOMAIN' || addresses.length === 0) {
@@ -214,8 +211,9 @@ export function trace(cluster: Cluster, target: string, source: TraceSource): Tr
       viaIngress(cluster, result, parsed, source);
       return result;
     }
-    result.hops.push({ type: 'dns', detail: `${parsed.host} does not resolve from pod ${podKey(source.pod)} (NXDOMAIN)`, query: parsed.host, rcode: dns.rcode });
-    result.outcome = isClusterName(cluster, parsed.host) ? 'unresolved' : 'external';
+    const tried = dns.tried.map((t) => t.name).join(', ');
+    result.hops.push({ type: 'dns', detail: `${parsed.host} does not resolve from ${who} (${dns.rcode === 'NXDOMAIN' ? 'NXDOMAIN' : 'no address'}; tried ${tried})`, query: parsed.host, rcode: dns.rcode, tried: dns.tried.map((t) => t.name) });
+    result.outcome = dns.external ? 'external' : 'unresolved';
     if (result.outcome === 'external') result.hops.push({ type: 'external', detail: `${parsed.host} is outside the cluster domain; the upstream resolver answers it` });
     return result;
   }
@@ -243,20 +241,14 @@ export function trace(cluster: Cluster, target: string, source: TraceSource): Tr
   return result;
 }
 
-/** Delivered probabilities must sum to 1 even when some picks fail (those connections are retried elsewhere by nothing — but trace reports where traffic that is delivered lands). */
+/** Among the connections that are delivered, where they land: shares renormalized to sum to 1. */
 function normalize(destinations: TraceDestination[]): TraceDestination[] {
   const total = destinations.reduce((s, d) => s + d.probability, 0);
   return total === 0 ? destinations : destinations.map((d) => ({ ...d, probability: d.probability / total }));
 }
 
-function isClusterName(cluster: Cluster, host: string): boolean {
-  const zone = cluster.settings.clusterDomain.replace(/\.$/, '');
-  const name = host.replace(/\.$/, '');
-  return !name.includes('.') || name.endsWith(`.${zone}`) || name.split('.').length <= 3;
-}
-
 function hasIngressHost(cluster: Cluster, host: string): boolean {
-  return cluster.ingresses.some((i) => i.served && i.rules.some((r) => r.host === host || (r.host.startsWith('*.') && host.endsWith(r.host.slice(1)) && host.split('.').length === r.host.split('.').length)));
+  return cluster.ingresses.some((i) => i.served && i.rules.some((r) => r.host !== '' && matchHost(r.host, host)));
 }
 
 function viaIngress(cluster: Cluster, result: TraceResult, target: ParsedTarget, source: TraceSource): void {

@@ -4,6 +4,9 @@
  */
 import fc from 'fast-check';
 
+/** The value type an arbitrary generates. */
+type ValueOf<A> = A extends fc.Arbitrary<infer T> ? T : never;
+
 const dnsLabel = fc.constantFrom('web', 'api', 'db', 'kubia', 'httpd', 'nginx', 'cache', 'wbe', 'a', 'b-2');
 const portName = fc.constantFrom('http', 'https', 'metrics', 'grpc', 'dns', 'htpp', 'web');
 const protocol = fc.constantFrom('TCP', 'UDP', 'TCP', 'TCP');
@@ -62,7 +65,7 @@ function podTemplate(w: { app: string; ports: unknown[] }): Record<string, unkno
   return { metadata: { labels: { app: w.app } }, spec: { containers: [{ name: 'main', image: 'img', ports: w.ports }] } };
 }
 
-export function workloadObject(w: fc.Infer<typeof workload>): Record<string, unknown> {
+export function workloadObject(w: ValueOf<typeof workload>): Record<string, unknown> {
   const meta = { name: w.name, namespace: w.namespace, labels: { app: w.app } };
   if (w.kind === 'Pod') {
     const t = podTemplate(w);
@@ -74,7 +77,7 @@ export function workloadObject(w: fc.Infer<typeof workload>): Record<string, unk
   return { apiVersion: 'apps/v1', kind: w.kind, metadata: meta, spec };
 }
 
-export function serviceObject(s: fc.Infer<typeof service>): Record<string, unknown> {
+export function serviceObject(s: ValueOf<typeof service>): Record<string, unknown> {
   const spec: Record<string, unknown> = { ports: s.ports.map((p) => ({ ...p, nodePort: s.type === 'NodePort' || s.type === 'LoadBalancer' ? p.nodePort : undefined })) };
   if (s.type === 'Headless') spec.clusterIP = 'None';
   else spec.type = s.type;
@@ -86,11 +89,11 @@ export function serviceObject(s: fc.Infer<typeof service>): Record<string, unkno
   return JSON.parse(JSON.stringify({ apiVersion: 'v1', kind: 'Service', metadata: { name: s.name, namespace: s.namespace }, spec }));
 }
 
-export function endpointsObject(e: fc.Infer<typeof endpoints>): Record<string, unknown> {
+export function endpointsObject(e: ValueOf<typeof endpoints>): Record<string, unknown> {
   return { apiVersion: 'v1', kind: 'Endpoints', metadata: { name: e.name, namespace: e.namespace }, subsets: [{ addresses: e.ips.map((ip) => ({ ip })), ports: e.ports }] };
 }
 
-export function ingressObject(i: fc.Infer<typeof ingress>): Record<string, unknown> {
+export function ingressObject(i: ValueOf<typeof ingress>): Record<string, unknown> {
   const port = typeof i.port === 'number' ? { number: i.port } : { name: i.port };
   const rule: Record<string, unknown> = { http: { paths: [{ path: i.path, pathType: i.pathType, backend: { service: { name: i.service, port } } }] } };
   if (i.host) rule.host = i.host;
@@ -137,9 +140,9 @@ export function applyMutation(objects: unknown[], m: Mutation): unknown[] {
   let parent: unknown = copy;
   let key: string | number = m.path[0] % copy.length;
   for (let i = 1; i < m.path.length; i++) {
-    const child = (parent as Record<string | number, unknown>)[key];
+    const child: unknown = (parent as Record<string | number, unknown>)[key];
     if (child === null || typeof child !== 'object') break;
-    const keys = Array.isArray(child) ? child.map((_, j) => j) : Object.keys(child);
+    const keys: (string | number)[] = Array.isArray(child) ? child.map((_, j) => j) : Object.keys(child as object);
     if (keys.length === 0) break;
     parent = child;
     key = keys[m.path[i] % keys.length];
