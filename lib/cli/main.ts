@@ -51,7 +51,9 @@ function report(err: unknown, command: string, io: CliIO): number {
     return EXIT_USAGE;
   }
   if (err instanceof Error && err.name === 'UsageError') {
-    io.stderr.write(usageLine(err.message, err.message.includes(';') ? undefined : help));
+    // The default input is the cdk8s synth directory; say how to make it rather than only that it is missing.
+    const hint = err.message === 'no such file or directory: dist' ? "run 'cdk8s synth' first, or give manifest paths" : err.message.includes(';') ? undefined : help;
+    io.stderr.write(usageLine(err.message, hint));
     return EXIT_USAGE;
   }
   const message = err instanceof Error ? err.message : String(err);
