@@ -6,9 +6,12 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { App, Testing, type Chart } from 'cdk8s';
+import { ApiObject, App, Testing, type Chart } from 'cdk8s';
 import { APP_NAMES, addExampleCharts } from '../../apps/charts';
+import { buildCluster } from '../../lib/cluster/build';
+import { defaultSettings } from '../../lib/cluster/settings';
 import { lineupFindings } from '../../lib/constructs';
+import { fromObjects } from '../../lib/load/objects';
 
 function build(): { app: App; charts: Map<string, Chart> } {
   const app = new App();
@@ -158,5 +161,48 @@ const compiled = path.join(__dirname, '..', '..', 'build', 'apps', 'main.js');
     } finally {
       fs.rmSync(out, { recursive: true, force: true });
     }
+  });
+});
+
+// End to end through the simulated cluster: what the endpoints controller makes of the apps.
+
+describe('example apps in the simulated cluster', () => {
+  const { app } = build();
+  const apiObjects = app.node.findAll().filter((c): c is ApiObject => ApiObject.isApiObject(c));
+  const { objects } = fromObjects(apiObjects.map((o) => o.toJson()), '<apps>', 'default', apiObjects.map((o) => o.node.path));
+  const cluster = buildCluster(objects, defaultSettings());
+  const endpoints = (ns: string, name: string) => {
+    const ep = cluster.endpoints.find((e) => e.namespace === ns && e.name === name);
+    if (!ep) throw new Error(`no Endpoints ${ns}/${name}`);
+    return ep;
+  };
+  const ports = (ns: string, name: string) =>
+    endpoints(ns, name).subsets.flatMap((s) => s.ports.map((p) => `${p.name}:${p.port}/${p.protocol}`)).sort();
+  const addressCount = (ns: string, name: string) => endpoints(ns, name).subsets.reduce((n, s) => Math.max(n, s.addresses.length), 0);
+
+  test.each([
+    // named targetPorts resolve to the container ports of that name (seed 000/001)
+    ['default', 'kubia', ['http:8080/TCP', 'https:8443/TCP'], 3],
+    ['default', 'kubia-nodeport', [':8080/TCP'], 3],
+    ['default', 'kubia-loadbalancer', [':8080/TCP'], 3],
+    ['default', 'httpd-svc', [':80/TCP'], 4],
+    ['httpd-nodeport', 'httpd-svc', [':80/TCP'], 4],
+    ['default', 'nginx-service', [':80/TCP'], 1],
+    ['default', 'nginx', [':80/TCP'], 1],
+    ['default', 'foo', ['http:8080/TCP'], 2],
+    ['default', 'bar', ['health:8081/TCP', 'http:8080/TCP'], 2],
+    ['default', 'web', ['web:80/TCP'], 2],
+    // one port number, two protocols, each matched by name AND protocol (seed 002)
+    ['dns-demo', 'kube-dns', ['dns-tcp:53/TCP', 'dns:53/UDP', 'metrics:9153/TCP'], 2],
+    // manual Endpoints (seed 001 §2.2)
+    ['default', 'external-service', [':80/TCP'], 2],
+  ])('Endpoints %s/%s: ports %j, %d ready addresses', (ns, name, expectedPorts, count) => {
+    expect(ports(ns, name)).toEqual(expectedPorts);
+    expect(addressCount(ns, name)).toBe(count);
+  });
+
+  test('the ExternalName alias has no Endpoints', () => {
+    expect(cluster.endpoints.find((e) => e.name === 'someapi')).toBeUndefined();
+    expect(cluster.services.find((s) => s.name === 'someapi')?.externalName).toBe('someapi.somecompany.com');
   });
 });
