@@ -95,14 +95,19 @@ export function noResourcesMessage(namespace: string | undefined): string {
   return namespace === undefined ? 'No resources found' : `No resources found in ${namespace} namespace.`;
 }
 
-/** `-o json|yaml`: a `v1` `List`, keys sorted at every level as kubectl prints unstructured objects. */
-export function getList(cluster: Cluster, kind: GetKind, format: 'json' | 'yaml', opts: GetOptions = {}): string {
-  const list: JsonObject = {
+/** The simulated objects of a kind as a `v1` `List`, keys sorted at every level as kubectl prints unstructured objects. */
+export function listObjects(cluster: Cluster, kind: GetKind, opts: GetOptions = {}): JsonObject {
+  return {
     apiVersion: 'v1',
     items: items(cluster, kind, opts.namespace).map((i) => sortKeys(i.api())),
     kind: 'List',
     metadata: { resourceVersion: '' },
   };
+}
+
+/** `-o json|yaml`: listObjects, rendered. */
+export function getList(cluster: Cluster, kind: GetKind, format: 'json' | 'yaml', opts: GetOptions = {}): string {
+  const list = listObjects(cluster, kind, opts);
   if (format === 'json') return JSON.stringify(list, null, 4) + '\n';
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const YAML = require('yaml') as typeof import('yaml');
