@@ -56,7 +56,9 @@ export const serviceTargetPortUnresolved: Rule = {
               `only matches a container port of the Service port's protocol (${port.protocol}) — make the protocols agree`,
           );
         } else {
-          const names = [...new Set(declared.filter((d) => d.name).map((d) => d.name!))].sort(byString);
+          // Names other ports of this Service already target are unlikely to be what this one meant.
+          const taken = new Set(svc.ports.filter((p) => p !== port && typeof p.targetPort === 'string').map((p) => p.targetPort as string));
+          const names = [...new Set(declared.filter((d) => d.name && !taken.has(d.name)).map((d) => d.name!))].sort(byString);
           const near = closest(target, names);
           if (near !== undefined) hints.push(`did you mean "${near}"?`);
         }

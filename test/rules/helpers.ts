@@ -66,7 +66,8 @@ export function workload(kind: string, name: string, labels: Record<string, stri
   const spec: Record<string, unknown> = {};
   if (opts.serviceName !== undefined) spec.serviceName = opts.serviceName;
   if (opts.replicas !== undefined) spec.replicas = opts.replicas;
-  spec.selector = { matchLabels: labels };
+  // ReplicationControllers have a plain map selector; the apps and batch kinds a LabelSelector.
+  spec.selector = kind === 'ReplicationController' ? labels : { matchLabels: labels };
   spec.template = { metadata: { labels }, spec: { containers: [{ name, image: 'nginx', ...(opts.ports ? { ports: opts.ports } : {}) }] } };
   return { apiVersion: opts.apiVersion ?? 'apps/v1', kind, metadata: { name, ...(opts.namespace ? { namespace: opts.namespace } : {}) }, spec };
 }
