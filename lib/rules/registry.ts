@@ -2,6 +2,7 @@
  * Every rule, in the order of CONTRACT §5. Adding a rule = one module + one line here; nothing else
  * refers to individual rules.
  */
+import { apiValidation } from './api-validation';
 import { clusterIPConflict } from './cluster-ip-conflict';
 import { clusterIPOutOfRange } from './cluster-ip-out-of-range';
 import { duplicateObject } from './duplicate-object';
@@ -30,6 +31,7 @@ export const rules: readonly Rule[] = [
   manifestParseError,
   manifestInvalidObject,
   duplicateObject,
+  apiValidation,
   nodePortOutOfRange,
   nodePortConflict,
   clusterIPOutOfRange,
