@@ -134,10 +134,23 @@ export interface Placement {
   ready: boolean;
 }
 
-/** Joins a draft and its placement into the model's pod, with the API object a client would read back. */
+/** Pods of one workload share their template's spec object, so its containers are read once. */
+const containersBySpec = new WeakMap<JsonObject, SimContainer[]>();
+
+function containersOf(spec: JsonObject): SimContainer[] {
+  let containers = containersBySpec.get(spec);
+  if (!containers) containersBySpec.set(spec, (containers = readContainers(spec)));
+  return containers;
+}
+
+/**
+ * Joins a draft and its placement into the model's pod. `api` (the object a client would read
+ * back) is rendered on first access: most pods of a large input are never printed, and copying
+ * every spec up front dominated the build time.
+ */
 export function finishPod(d: PodDraft, place: Placement): SimPod {
   const hostNetwork = d.spec.hostNetwork === true;
-  const pod: SimPod = {
+  const pod = {
     namespace: d.namespace,
     name: d.name,
     uid: d.uid,
@@ -150,14 +163,21 @@ export function finishPod(d: PodDraft, place: Placement): SimPod {
     hostNetwork,
     enableServiceLinks: bool(d.spec.enableServiceLinks) ?? true,
     dnsPolicy: str(d.spec.dnsPolicy) ?? 'ClusterFirst',
-    containers: readContainers(d.spec),
+    containers: containersOf(d.spec),
     owner: d.owner,
     obj: d.obj,
-    api: {},
-  };
+  } as SimPod;
   if (d.hostname) pod.hostname = d.hostname;
   if (d.subdomain) pod.subdomain = d.subdomain;
-  pod.api = podApi(d, place);
+  let api: JsonObject | undefined;
+  Object.defineProperty(pod, 'api', {
+    enumerable: true,
+    configurable: true,
+    get: () => (api ??= podApi(d, place)),
+    set: (value: JsonObject) => {
+      api = value;
+    },
+  });
   return pod;
 }
 

@@ -126,6 +126,15 @@ export function eligibleNodes(spec: JsonObject, nodes: SimNode[]): SimNode[] {
   return nodes.filter((n) => nodeEligible(spec, n));
 }
 
+/** Address `offset` of `block` as text; IPv4 without BigInt arithmetic (one call per pod). */
+function ipText(block: Cidr, offset: number): string {
+  if (block.family === 'IPv4') {
+    const v = Number(block.base) + offset;
+    return `${Math.floor(v / 16777216) % 256}.${Math.floor(v / 65536) % 256}.${Math.floor(v / 256) % 256}.${v % 256}`;
+  }
+  return formatIP({ family: block.family, value: block.base + BigInt(offset) });
+}
+
 /** Hands out pod IPs per node, in call order, never an observed one. */
 export class PodIPAllocator {
   private readonly next = new Map<string, { block: Cidr; offset: number }>();
@@ -153,7 +162,7 @@ export class PodIPAllocator {
       // .0 is the network, .1 the node's bridge/gateway, the last one broadcast (IPv4).
       const last = state.block.family === 'IPv4' ? size - 2 : Math.min(size - 1, 2 ** 20);
       while (state.offset <= last) {
-        const ip = formatIP({ family: state.block.family, value: state.block.base + BigInt(state.offset) });
+        const ip = ipText(state.block, state.offset);
         state.offset++;
         if (!this.observed.has(ip)) return ip;
       }

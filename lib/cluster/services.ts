@@ -4,7 +4,7 @@
  * Fields that cannot be modelled (a port without a number, an unknown protocol) are skipped here
  * and reported by validation.
  */
-import { arr, at, bool, cloneJson, int, isObject, str, strMap, type JsonObject } from '../k8s/json';
+import { arr, at, bool, int, isObject, str, strMap, type JsonObject } from '../k8s/json';
 import { defaultService, DEFAULT_CLIENT_IP_AFFINITY_SECONDS } from '../k8s/defaults';
 import type { ManifestObject } from '../load/types';
 import type { AllocationRequest } from './allocate';
@@ -96,10 +96,13 @@ export function readService(raw: JsonObject, namespace: string, name: string, ob
   return { service, request, defaulted };
 }
 
-/** The Service as stored after allocation: cluster IPs, IP families, node ports, empty LB status. */
+/**
+ * The Service as stored after allocation: cluster IPs, IP families, node ports, empty LB status.
+ * Completes `read.defaulted` in place (it is already a private copy made by defaulting).
+ */
 export function serviceApi(read: ReadService, settings: ClusterSettings): JsonObject {
   const { service } = read;
-  const api = cloneJson(read.defaulted);
+  const api = read.defaulted;
   if (api.apiVersion === undefined) api.apiVersion = 'v1';
   if (api.kind === undefined) api.kind = 'Service';
   const metadata: JsonObject = isObject(api.metadata) ? api.metadata : {};

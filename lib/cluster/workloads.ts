@@ -150,17 +150,20 @@ export function workloadPods(w: SimWorkload, settings: ClusterSettings, nodes: S
       const hash = templateHash(template);
       const rsName = `${w.name}-${hash}`;
       const rsRef = ref('apps/v1', 'ReplicaSet', rsName, stableUid(ownerKey(ns, 'ReplicaSet', rsName)));
+      // Replicas carry identical labels; the model never mutates them, so one object serves all.
+      const labels = { ...w.templateLabels, 'pod-template-hash': hash };
       for (let i = 0; i < w.replicas; i++) {
         const name = uniqueGeneratedName(names, ns, `${rsName}-`, `${ns}/${rsName}/${i}`);
-        drafts.push(make(name, { ...w.templateLabels, 'pod-template-hash': hash }, i, rsRef));
+        drafts.push(make(name, labels, i, rsRef));
       }
       break;
     }
     case 'ReplicaSet':
     case 'ReplicationController': {
+      const labels = { ...w.templateLabels };
       for (let i = 0; i < w.replicas; i++) {
         const name = uniqueGeneratedName(names, ns, `${w.name}-`, `${ns}/${w.name}/${i}`);
-        drafts.push(make(name, { ...w.templateLabels }, i, selfRef));
+        drafts.push(make(name, labels, i, selfRef));
       }
       break;
     }
