@@ -72,6 +72,17 @@ export class LineupValidation {
   }
 }
 
+/**
+ * `Service default/web spec.selector (dist/app.k8s.yaml:14:5)`. The kind is spelled out because the
+ * cdk8s CLI maps resources to construct paths by `metadata.name` alone, so a Deployment and a Service
+ * both named `web` share one construct path in its table.
+ */
+export function locationOf(f: Finding): string {
+  const obj = f.object ? `${f.object.kind} ${f.object.namespace ? `${f.object.namespace}/` : ''}${f.object.name}` : 'document';
+  const file = f.source ? ` (${f.source.file}:${f.source.line}:${f.source.column})` : '';
+  return `${obj}${f.field ? ` ${f.field}` : ''}${file}`;
+}
+
 /** One violation per (rule, message): the CLI's report table shows the resources under each. */
 export function toViolations(findings: Finding[]): Violation[] {
   const byKey = new Map<string, Violation>();
@@ -82,8 +93,7 @@ export function toViolations(findings: Finding[]): Violation[] {
       v = { ruleName: `${f.rule} (${f.severity})`, recommendation: f.message, fix: `see https://github.com/cdk8s-lineup/cdk8s-lineup/blob/main/docs/rules.md#${f.rule}`, violatingResources: [] };
       byKey.set(key, v);
     }
-    const where = f.source ? `${f.field ?? ''}${f.field ? ' ' : ''}(line ${f.source.line}, column ${f.source.column})` : f.field ?? '';
-    v.violatingResources.push({ resourceName: f.object?.name ?? '<document>', manifestPath: f.source?.file ?? '', locations: where ? [where] : [] });
+    v.violatingResources.push({ resourceName: f.object?.name ?? '<document>', manifestPath: f.source?.file ?? '', locations: [locationOf(f)] });
   }
   return [...byKey.values()];
 }
