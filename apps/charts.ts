@@ -12,13 +12,14 @@ import { IngressChart } from './ingress';
 import { KubeDnsChart } from './kube-dns';
 import { KubiaChart } from './kubia';
 import { KubiaLoadBalancerChart } from './kubia-loadbalancer';
+import { KubiaLocalChart } from './kubia-local';
 import { KubiaNodePortChart } from './kubia-nodeport';
 import { NginxServiceChart } from './nginx-service';
 import { StatefulSetChart } from './statefulset';
 
 /** App names in output order. */
 export const APP_NAMES = [
-  'kubia', 'kubia-nodeport', 'kubia-loadbalancer', 'external-service', 'external-name',
+  'kubia', 'kubia-nodeport', 'kubia-local', 'kubia-loadbalancer', 'external-service', 'external-name',
   'httpd', 'httpd-nodeport', 'nginx-service', 'ingress', 'statefulset', 'kube-dns',
 ] as const;
 
@@ -27,6 +28,7 @@ export function addExampleCharts(app: Construct): Chart[] {
   return [
     new KubiaChart(app),
     new KubiaNodePortChart(app),
+    new KubiaLocalChart(app),
     new KubiaLoadBalancerChart(app),
     new ExternalServiceChart(app),
     new ExternalNameChart(app),
