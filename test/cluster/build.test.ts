@@ -282,9 +282,11 @@ describe('robustness', () => {
 
   function timed(docs: unknown[]): { ms: number; cluster: Cluster } {
     const objects = fromObjects(docs).objects;
-    const start = process.hrtime.bigint();
+    // CPU time, not wall time: other processes on a shared machine do not count against us.
+    const start = process.cpuUsage();
     const cluster = buildCluster(objects, defaultSettings());
-    return { ms: Number(process.hrtime.bigint() - start) / 1e6, cluster };
+    const used = process.cpuUsage(start);
+    return { ms: (used.user + used.system) / 1000, cluster };
   }
 
   test('50,000 objects build, linearly', () => {
@@ -299,7 +301,7 @@ describe('robustness', () => {
     expect(new Set(c.services.map((s) => s.clusterIP)).size).toBe(c.services.length);
     // Five times the input must cost about five times as much (a per-pair scan would cost 25×).
     // Generous bounds: the suite runs on shared, loaded machines.
-    expect(ms / Math.max(small.ms, 1)).toBeLessThan(12);
+    expect(ms / Math.max(small.ms, 1)).toBeLessThan(15);
     expect(ms).toBeLessThan(30000);
   }, 180000);
 });
