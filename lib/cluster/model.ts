@@ -91,7 +91,11 @@ export interface SimPod {
   enableServiceLinks: boolean;
   dnsPolicy: string;
   containers: SimContainer[];
-  /** The workload that made it; undefined for Pod objects from the input. */
+  /**
+   * The workload that made it; undefined for Pod objects from the input, unless their
+   * ownerReferences lead (through e.g. a ReplicaSet) to a workload of the input — then that
+   * top-most workload, whose `pods` they are (a `kubectl get all -o yaml` dump).
+   */
   owner?: SimWorkload;
   /** The Pod object when the input had one; else the workload's object. */
   obj: ManifestObject;

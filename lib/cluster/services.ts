@@ -35,6 +35,9 @@ export function readService(raw: JsonObject, namespace: string, name: string, ob
   const clusterIPText = str(spec.clusterIP) ?? requestedClusterIPs[0] ?? '';
   const headless = type !== 'ExternalName' && (clusterIPText === 'None' || requestedClusterIPs[0] === 'None');
 
+  // Only NodePort and LoadBalancer Services have node ports; a nodePort on another type is a
+  // validation error (reported there) and must not open a port on the nodes here.
+  const usesNodePorts = type === 'NodePort' || type === 'LoadBalancer';
   const ports: SimServicePort[] = [];
   arr(spec.ports).forEach((p, index) => {
     if (!isObject(p)) return;
@@ -43,7 +46,7 @@ export function readService(raw: JsonObject, namespace: string, name: string, ob
     if (port === undefined || !protocol) return;
     const target = p.targetPort;
     const targetPort = typeof target === 'number' && Number.isInteger(target) ? target : typeof target === 'string' && target !== '' ? target : port;
-    const sp: SimServicePort = { index, name: str(p.name) ?? '', port, protocol, targetPort, nodePort: int(p.nodePort) ?? 0 };
+    const sp: SimServicePort = { index, name: str(p.name) ?? '', port, protocol, targetPort, nodePort: usesNodePorts ? (int(p.nodePort) ?? 0) : 0 };
     const appProtocol = str(p.appProtocol);
     if (appProtocol) sp.appProtocol = appProtocol;
     ports.push(sp);
@@ -84,7 +87,6 @@ export function readService(raw: JsonObject, namespace: string, name: string, ob
     service.affinityTimeoutSeconds = int(at(spec, 'sessionAffinityConfig', 'clientIP', 'timeoutSeconds')) ?? DEFAULT_CLIENT_IP_AFFINITY_SECONDS;
   }
 
-  const usesNodePorts = type === 'NodePort' || type === 'LoadBalancer';
   const request: AllocationRequest = {
     service,
     requestedClusterIPs,

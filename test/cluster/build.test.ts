@@ -113,6 +113,37 @@ describe('seed scenarios', () => {
     expect(c.endpointsOf('default', 'nginx-service')!.subsets).toEqual([]);
   });
 
+  test('seed 004: `kubectl run nginx` Deployment exposed as a NodePort Service; the curl pod beside it', () => {
+    const run = (name: string, image: string, port?: number): Record<string, unknown> => ({
+      apiVersion: 'extensions/v1beta1',
+      kind: 'Deployment',
+      metadata: { name, labels: { run: name } },
+      spec: { replicas: 1, selector: { matchLabels: { run: name } }, template: { metadata: { labels: { run: name } }, spec: { containers: [{ name, image, ...(port ? { ports: [{ containerPort: port }] } : {}) }] } } },
+    });
+    const c = build([
+      run('nginx', 'nginx:latest', 80),
+      run('curl', 'radial/busyboxplus:curl'),
+      // What `kubectl expose deployment/nginx --type=NodePort --port 80` creates.
+      { apiVersion: 'v1', kind: 'Service', metadata: { name: 'nginx', labels: { run: 'nginx' } }, spec: { type: 'NodePort', selector: { run: 'nginx' }, ports: [{ port: 80, protocol: 'TCP', targetPort: 80 }] } },
+    ]);
+    const svc = c.service('default', 'nginx')!;
+    expect(svc.selectedPods.map((p) => p.owner?.name)).toEqual(['nginx']);
+    expect(svc.selectedPods[0].name).toMatch(/^nginx-[456789bcdf]+-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
+    expect(svc.ports[0].nodePort).toBeGreaterThanOrEqual(30086);
+    expect(svc.ports[0].nodePort).toBeLessThanOrEqual(32767);
+    expect(svc.externalTrafficPolicy).toBe('Cluster');
+    const ep = c.endpointsOf('default', 'nginx')!;
+    expect(ep.subsets[0].addresses.map((a) => a.ip)).toEqual([svc.selectedPods[0].ip]);
+    expect(ep.subsets[0].ports.map((p) => p.port)).toEqual([80]);
+    expect(c.pods.filter((p) => p.namespace === 'default').map((p) => p.owner?.name).sort()).toEqual(['curl', 'nginx']);
+  });
+
+  test('a nodePort on a ClusterIP Service opens nothing (validation reports it)', () => {
+    const c = build([{ apiVersion: 'v1', kind: 'Service', metadata: { name: 'cip' }, spec: { ports: [{ port: 80, nodePort: 30001 }] } }]);
+    expect(c.service('default', 'cip')!.ports[0].nodePort).toBe(0);
+    expect(c.allocationProblems).toEqual([]);
+  });
+
   test('manual Endpoints of a Service with a selector are replaced by the controller\'s; orphans are kept', () => {
     const c = build([
       deployment('web', { app: 'web' }, 2),
