@@ -35,6 +35,20 @@ export interface Graph {
 
 const SYSTEM_NAMESPACES = new Set(['kube-system', 'kube-public', 'kube-node-lease']);
 
+/** Group of pods without a node (observed Pending pods). */
+const UNSCHEDULED = '(unscheduled)';
+
+/** `8080`, or `http(8080)` for a named port the pod declares, or `http` (unresolved) when it does not. */
+function targetPortOn(pod: SimPod, targetPort: number | string, protocol: string): { text: string; resolved: boolean } {
+  if (typeof targetPort === 'number') return { text: String(targetPort), resolved: true };
+  for (const c of pod.containers) {
+    for (const cp of c.ports) {
+      if (cp.name === targetPort && cp.protocol === protocol) return { text: `${targetPort}(${cp.containerPort})`, resolved: true };
+    }
+  }
+  return { text: targetPort, resolved: false };
+}
+
 function objectKey(kind: string, namespace: string | undefined, name: string): string {
   return `${kind}/${namespace ?? ''}/${name}`;
 }
@@ -117,12 +131,17 @@ export function buildGraph(cluster: Cluster, findings: Finding[]): Graph {
     }
     const portProblem = svcNode.problems.find((m) => m.startsWith('service-target-port-unresolved'));
     for (const pod of s.selectedPods) {
-      const pn = add({ id: podId(pod), kind: 'Pod', label: `${pod.name}\n${pod.ip || 'no IP'}${pod.ready ? '' : ' (not ready)'}`, group: pod.nodeName, broken: false, problems: [] });
-      const label = s.ports.map((p) => `${p.port}→${p.targetPort}`).join(', ');
-      edges.push({ from: svcNode.id, to: pn.id, label, broken: !!portProblem, problem: portProblem });
+      const pn = add({ id: podId(pod), kind: 'Pod', label: `${pod.name}\n${pod.ip || 'no IP'}${pod.ready ? '' : ' (not ready)'}`, group: pod.nodeName || UNSCHEDULED, broken: false, problems: [] });
+      // Per pod: a named targetPort can resolve on some selected pods and not on others.
+      const parts = s.ports.map((p) => targetPortOn(pod, p.targetPort, p.protocol));
+      const label = s.ports.map((p, i) => `${p.port}→${parts[i].text}`).join(', ');
+      const broken = parts.some((x) => !x.resolved);
+      edges.push({ from: svcNode.id, to: pn.id, label, broken, problem: broken ? portProblem ?? `pod ${pod.name} declares no port named ${parts.find((x) => !x.resolved)!.text}` : undefined });
     }
   }
   const groups = cluster.nodes.map((n) => n.name);
+  const extra = [...new Set([...nodes.values()].map((n) => n.group).filter((g): g is string => !!g && !groups.includes(g)))].sort();
+  groups.push(...extra);
   const order = (n: GraphNode): string => `${['Ingress', 'Service', 'Missing', 'External', 'Pod'].indexOf(n.kind)}:${n.id}`;
   return { nodes: [...nodes.values()].sort((a, b) => (order(a) < order(b) ? -1 : 1)), edges, groups };
 }
@@ -199,10 +218,55 @@ interface Box {
   h: number;
 }
 
+/** `rule-id: message` → `rule-id` (problems without a rule prefix are shown whole). */
+function ruleOf(problem: string): string {
+  const m = /^([a-z0-9-]+): /.exec(problem);
+  return m ? m[1] : problem.length > 30 ? `${problem.slice(0, 29)}…` : problem;
+}
+
+/** First label line of a node, for the problem list. */
+function nameOf(graph: Graph, id: string): string {
+  const n = graph.nodes.find((x) => x.id === id);
+  return n ? n.label.split('\n')[0] : id;
+}
+
+/**
+ * The problem list under the picture: one item per broken link (links from one object that fail for
+ * the same reason are merged, e.g. a Service's links to each of its pods), then findings on objects
+ * that no broken link already explains.
+ */
+function problemItems(graph: Graph): string[] {
+  const items: string[] = [];
+  const shown = new Set<string>();
+  const merged = new Map<string, { from: string; to: string[]; problem: string }>();
+  for (const e of graph.edges) {
+    if (!e.broken) continue;
+    const problem = e.problem ?? 'broken link';
+    const key = `${e.from}\u0000${problem}`;
+    const m = merged.get(key);
+    if (m) m.to.push(e.to);
+    else merged.set(key, { from: e.from, to: [e.to], problem });
+    shown.add(problem);
+  }
+  for (const m of merged.values()) {
+    const to = m.to.length === 1 ? nameOf(graph, m.to[0]) : `${m.to.length} pods`;
+    items.push(`<li class="problem" data-kind="link" data-from="${esc(m.from)}" data-to="${esc(m.to.join(' '))}"><span class="link">${esc(nameOf(graph, m.from))} → ${esc(to)}</span>: ${esc(m.problem)}</li>`);
+  }
+  for (const n of graph.nodes) {
+    for (const p of n.problems) {
+      if (shown.has(p)) continue;
+      shown.add(p);
+      items.push(`<li class="problem" data-kind="object" data-from="${esc(n.id)}"><span class="link">${esc(nameOf(graph, n.id))}</span>: ${esc(p)}</li>`);
+    }
+  }
+  return items;
+}
+
 /** A layered layout: Ingresses, Services, then the targets (pods in node boxes, external and missing ends). */
 export function renderHtml(graph: Graph, title = 'cdk8s-lineup topology'): string {
-  const colW = 260;
-  const boxW = 210;
+  const boxW = 250;
+  // Wide gaps between columns: link labels sit at the arrow heads, next to what they point at.
+  const colW = boxW + 190;
   const lineH = 15;
   const gap = 18;
   const boxes = new Map<string, Box>();
@@ -219,14 +283,21 @@ export function renderHtml(graph: Graph, title = 'cdk8s-lineup topology'): strin
     y += heightOf(n) + gap;
   }
   maxY = Math.max(maxY, y);
+  // Targets follow the Services that reach them (fewer crossing links); ties by id, so stable.
+  const sourceY = new Map<string, number>();
+  for (const e of graph.edges) {
+    const from = boxes.get(e.from);
+    if (from) sourceY.set(e.to, Math.min(sourceY.get(e.to) ?? Infinity, from.y));
+  }
+  const byTarget = (a: GraphNode, b: GraphNode): number => (sourceY.get(a.id) ?? Infinity) - (sourceY.get(b.id) ?? Infinity) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   y = 40;
-  for (const n of graph.nodes.filter((x) => x.kind === 'Missing' || x.kind === 'External')) {
+  for (const n of graph.nodes.filter((x) => x.kind === 'Missing' || x.kind === 'External').sort(byTarget)) {
     boxes.set(n.id, { x: 20 + 2 * colW, y, w: boxW, h: heightOf(n) });
     y += heightOf(n) + gap;
   }
   const groupBoxes: { name: string; box: Box }[] = [];
   for (const g of graph.groups) {
-    const pods = graph.nodes.filter((n) => n.group === g);
+    const pods = graph.nodes.filter((n) => n.group === g).sort(byTarget);
     if (pods.length === 0) continue;
     const top = y;
     y += 26;
@@ -246,6 +317,7 @@ export function renderHtml(graph: Graph, title = 'cdk8s-lineup topology'): strin
   for (const g of groupBoxes) {
     svg.push(`<g class="k8s-node" data-node="${esc(g.name)}"><rect x="${g.box.x}" y="${g.box.y}" width="${g.box.w}" height="${g.box.h}" rx="6" class="node-box"/><text x="${g.box.x + 8}" y="${g.box.y + 17}" class="node-title">node ${esc(g.name)}</text></g>`);
   }
+  const labelsAt = new Map<string, number>();
   graph.edges.forEach((e, i) => {
     const a = boxes.get(e.from);
     const b = boxes.get(e.to);
@@ -255,7 +327,13 @@ export function renderHtml(graph: Graph, title = 'cdk8s-lineup topology'): strin
     const x2 = b.x;
     const y2 = b.y + b.h / 2;
     const mid = (x1 + x2) / 2;
-    svg.push(`<g class="edge${e.broken ? ' broken' : ''}" data-edge="${i}" data-from="${esc(e.from)}" data-to="${esc(e.to)}" data-state="${e.broken ? 'broken' : 'ok'}"><title>${esc(e.label)}${e.problem ? `\n${esc(e.problem)}` : ''}</title><path d="M${x1},${y1} C${mid},${y1} ${mid},${y2} ${x2},${y2}" marker-end="url(#${e.broken ? 'arrow-broken' : 'arrow'})"/><text x="${mid}" y="${(y1 + y2) / 2 - 4}" text-anchor="middle">${esc(e.label.length > 34 ? `${e.label.slice(0, 33)}…` : e.label)}</text></g>`);
+    // Labels stack above the arrow head of their target (several links can end at one box).
+    const k = labelsAt.get(e.to) ?? 0;
+    labelsAt.set(e.to, k + (e.broken && e.problem ? 2 : 1));
+    const ly = y2 - 5 - k * 11;
+    const label = e.label.length > 40 ? `${e.label.slice(0, 39)}…` : e.label;
+    const problem = e.broken && e.problem ? `<text class="problem-label" x="${x2 - 8}" y="${ly - 11}" text-anchor="end">✗ ${esc(ruleOf(e.problem))}</text>` : '';
+    svg.push(`<g class="edge${e.broken ? ' broken' : ''}" data-edge="${i}" data-from="${esc(e.from)}" data-to="${esc(e.to)}" data-state="${e.broken ? 'broken' : 'ok'}"><title>${esc(e.label)}${e.problem ? `\n${esc(e.problem)}` : ''}</title><path d="M${x1},${y1} C${mid},${y1} ${mid},${y2} ${x2},${y2}" marker-end="url(#${e.broken ? 'arrow-broken' : 'arrow'})"/><text x="${x2 - 8}" y="${ly}" text-anchor="end">${esc(label)}</text>${problem}</g>`);
   });
   for (const n of graph.nodes) {
     const b = boxes.get(n.id);
@@ -264,8 +342,8 @@ export function renderHtml(graph: Graph, title = 'cdk8s-lineup topology'): strin
     svg.push(`<g class="obj ${n.kind.toLowerCase()}${n.broken ? ' broken' : ''}" data-id="${esc(n.id)}" data-kind="${n.kind}" data-state="${n.broken ? 'broken' : 'ok'}"><title>${esc(n.label)}${n.problems.length ? `\n${esc(n.problems.join('\n'))}` : ''}</title><rect x="${b.x}" y="${b.y}" width="${b.w}" height="${b.h}" rx="${n.kind === 'Service' ? 12 : 3}"/>${lines}</g>`);
   }
   svg.push('</svg>');
-  const problems = graph.edges.filter((e) => e.broken && e.problem).map((e) => `<li data-from="${esc(e.from)}">${esc(e.problem!)}</li>`);
-  const uniqueProblems = [...new Set(problems)];
+  const items = problemItems(graph);
+  const counts = `${graph.nodes.filter((n) => n.kind === 'Ingress').length} Ingresses, ${graph.nodes.filter((n) => n.kind === 'Service').length} Services, ${graph.nodes.filter((n) => n.kind === 'Pod').length} pods; ${graph.edges.filter((e) => e.broken).length} broken links`;
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -289,14 +367,19 @@ svg .edge path { fill: none; stroke: #555; stroke-width: 1.3; }
 svg .edge text { font-size: 9.5px; fill: #555; }
 svg .edge.broken path { stroke: #cc0000; stroke-width: 2; stroke-dasharray: 5 3; }
 svg .edge.broken text { fill: #cc0000; }
+svg .edge text.problem-label { font-size: 9.5px; font-weight: 600; fill: #cc0000; }
+p.summary { color: #555; margin-top: -6px; }
 ul.problems li { color: #990000; margin-bottom: 4px; }
+ul.problems li .link { font-weight: 600; }
+ul.problems li.none { color: #2a7a2a; }
 </style>
 </head>
 <body>
 <h1>${esc(title)}</h1>
+<p class="summary">${esc(counts)}</p>
 ${svg.join('\n')}
-<h2>Broken links</h2>
-<ul class="problems">${uniqueProblems.length ? uniqueProblems.join('') : '<li class="none">none: every link lines up</li>'}</ul>
+<h2>Problems</h2>
+<ul class="problems">${items.length ? items.join('') : '<li class="none">none: every link lines up</li>'}</ul>
 </body>
 </html>
 `;
