@@ -7,7 +7,7 @@ import type { SimService } from '../cluster/model';
 import { arr, int, obj, str } from '../k8s/json';
 import type { ManifestObject } from '../load/types';
 import { objectLabel, serviceLabel, servicePortLabel } from './describe';
-import { manualEndpoints, sliceServiceName } from './endpoint-objects';
+import { isEndpointSliceObject, isEndpointsObject, sliceServiceName } from './endpoint-objects';
 import { closest } from './near-miss';
 import type { Rule, RuleHit } from './rule';
 
@@ -36,19 +36,26 @@ export const endpointsPortMismatch: Rule = {
   },
   check({ cluster }) {
     const hits: RuleHit[] = [];
-    const manual = manualEndpoints(cluster);
+    // Indexed by namespace/name once: a per-(Service, Endpoints) scan would be quadratic.
+    const byName = new Map<string, ManifestObject[]>();
+    const slicesFor = new Map<string, ManifestObject[]>();
+    for (const o of cluster.objects) {
+      if (isEndpointsObject(o)) push(byName, `${o.namespace}/${o.name}`, o);
+      else if (isEndpointSliceObject(o)) {
+        const svcName = sliceServiceName(o);
+        if (svcName !== undefined) push(slicesFor, `${o.namespace}/${svcName}`, o);
+      }
+    }
     for (const svc of cluster.services) {
       if (!svc.obj || svc.selector || svc.type === 'ExternalName' || svc.ports.length === 0) continue;
-      for (const o of manual.endpoints.get(svc.namespace) ?? []) {
-        if (o.name !== svc.name) continue;
+      for (const o of byName.get(`${svc.namespace}/${svc.name}`) ?? []) {
         const ports: EndpointPortRef[] = [];
         arr(o.raw.subsets).forEach((subset, i) => {
           arr(obj(subset)?.ports).forEach((p, j) => ports.push(portRef(p, `subsets[${i}].ports[${j}]`)));
         });
         hits.push(...compare(svc, o, ports));
       }
-      for (const o of manual.slices.get(svc.namespace) ?? []) {
-        if (sliceServiceName(o) !== svc.name) continue;
+      for (const o of slicesFor.get(`${svc.namespace}/${svc.name}`) ?? []) {
         // A slice without `ports` means "all ports" (nil port): nothing to mismatch.
         if (!Array.isArray(o.raw.ports)) continue;
         hits.push(...compare(svc, o, arr(o.raw.ports).map((p, j) => portRef(p, `ports[${j}]`))));
@@ -64,6 +71,12 @@ interface EndpointPortRef {
   protocol: string;
   field: string;
   named: boolean;
+}
+
+function push(map: Map<string, ManifestObject[]>, key: string, o: ManifestObject): void {
+  const list = map.get(key);
+  if (list) list.push(o);
+  else map.set(key, [o]);
 }
 
 function portRef(p: unknown, field: string): EndpointPortRef {

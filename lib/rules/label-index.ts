@@ -3,6 +3,7 @@
  * number of pods and workloads) so that near-miss hints are look-ups, not scans over every pod.
  */
 import type { Cluster, SimWorkload } from '../cluster/model';
+import { byString } from '../k8s/json';
 import { podOwnerLabel } from './describe';
 
 /** namespace → label key → label value → owner labels (`Deployment web`, `Pod debug`). */
@@ -31,4 +32,20 @@ export function buildLabelIndex(cluster: Cluster): LabelIndex {
 /** `Deployment web (0 replicas)`: a workload whose template carries the labels but runs no pod. */
 export function idleWorkloadLabel(w: SimWorkload): string {
   return `${w.kind} ${w.name} (${w.kind === 'CronJob' ? 'no pods until it is scheduled' : `${w.replicas} replicas`})`;
+}
+
+/** `key NUL value` → the namespaces where some pod carries that label (sorted), for cross-namespace hints. */
+export function namespacesByPair(cluster: Cluster): Map<string, string[]> {
+  const sets = new Map<string, Set<string>>();
+  for (const pod of cluster.pods) {
+    for (const key of Object.keys(pod.labels)) {
+      const pair = `${key}\u0000${pod.labels[key]}`;
+      let set = sets.get(pair);
+      if (!set) sets.set(pair, (set = new Set()));
+      set.add(pod.namespace);
+    }
+  }
+  const out = new Map<string, string[]>();
+  for (const [pair, set] of sets) out.set(pair, [...set].sort(byString));
+  return out;
 }

@@ -7,7 +7,7 @@ import type { Cluster, SimService, SimWorkload } from '../cluster/model';
 import { byString } from '../k8s/json';
 import { formatSelector, matchesSelector } from '../k8s/labels';
 import { listSome, ownersOf, plural, serviceLabel } from './describe';
-import { buildLabelIndex, idleWorkloadLabel, type LabelIndex } from './label-index';
+import { buildLabelIndex, idleWorkloadLabel, namespacesByPair, type LabelIndex } from './label-index';
 import { closest } from './near-miss';
 import type { Rule, RuleHit } from './rule';
 
@@ -42,18 +42,26 @@ export const serviceSelectsNoPods: Rule = {
     const hits: RuleHit[] = [];
     let index: LabelIndex | undefined;
     let idle: Map<string, SimWorkload[]> | undefined;
+    let pairs: Map<string, string[]> | undefined;
     for (const svc of cluster.services) {
       if (!svc.obj || !svc.selector || svc.type === 'ExternalName') continue;
       if (Object.keys(svc.selector).length === 0 || svc.selectedPods.length > 0) continue;
       index ??= buildLabelIndex(cluster);
       idle ??= idleWorkloadsByNamespace(cluster);
-      hits.push({ object: svc.obj, field: 'spec.selector', message: describeMiss(cluster, index, idle, svc, svc.selector) });
+      pairs ??= namespacesByPair(cluster);
+      hits.push({ object: svc.obj, field: 'spec.selector', message: describeMiss(cluster, { index, idle, pairs }, svc, svc.selector) });
     }
     return hits;
   },
 };
 
-function describeMiss(cluster: Cluster, index: LabelIndex, idleByNs: Map<string, SimWorkload[]>, svc: SimService, selector: Record<string, string>): string {
+interface Indexes {
+  index: LabelIndex;
+  idle: Map<string, SimWorkload[]>;
+  pairs: Map<string, string[]>;
+}
+
+function describeMiss(cluster: Cluster, { index, idle: idleByNs, pairs }: Indexes, svc: SimService, selector: Record<string, string>): string {
   const ns = svc.namespace;
   const keys = Object.keys(selector).sort(byString);
   const head =
@@ -119,7 +127,13 @@ function describeMiss(cluster: Cluster, index: LabelIndex, idleByNs: Map<string,
   if (idle.length > 0) hints.push(`${listSome(idle)} ${plural(idle.length, 'has', 'have')} these labels but ${plural(idle.length, 'runs', 'run')} no pod`);
   // 5. The same labels in other namespaces.
   const elsewhere: string[] = [];
-  for (const other of cluster.namespaces) {
+  // Only namespaces where the rarest pair occurs at all can hold matching pods.
+  let candidates: string[] | undefined;
+  for (const key of keys) {
+    const list = pairs.get(`${key}\u0000${selector[key]}`) ?? [];
+    if (!candidates || list.length < candidates.length) candidates = list;
+  }
+  for (const other of candidates ?? []) {
     if (other === ns) continue;
     const pods = cluster.podsMatching(other, selector);
     if (pods.length > 0) elsewhere.push(`${other} (${listSome(ownersOf(pods), 3)})`);
