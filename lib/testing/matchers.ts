@@ -1,76 +1,203 @@
 /**
- * Jest helpers: `expect(chart).toLineUp()` fails with the findings, one per line, when the chart's
- * objects do not line up. Register once with `import 'cdk8s-lineup/testing'` or
- * `expect.extend(lineupMatchers)` in a setup file.
+ * Jest matchers on a cdk8s Chart or App (or parsed objects, or YAML text):
+ *
+ *   expect(chart).toLineUp()                                   // no finding at or above error
+ *   expect(chart).toRoute('web', { port: 80, targetPort: 8080, toPods: ['web-…'], count: 3 })
+ *   expect(chart).toResolve('web', { from: 'client', to: '10.96…' })
+ *
+ * Register once: `import 'cdk8s-lineup/testing'` in a jest setup file (setupFilesAfterEnv), or
+ * `expect.extend(lineupMatchers)`. Failure messages say what the simulated cluster does instead,
+ * with the findings that explain it.
  */
 import type { Finding, Severity } from '../findings';
 import { SEVERITY_RANK } from '../findings';
+import { routeOf, resolveOf, matchesPattern, showPattern, type Pattern, type RouteAnswer } from './questions';
+import type { DnsType, DnsResult } from '../views/dns';
+import type { Simulation } from '../simulate';
 
-export interface ToLineUpOptions {
+export { manifestsOf } from '../load/chart';
+
+export interface SimulationOptions {
+  /** Cluster settings, as in `--cluster FILE` (kubernetesVersion, clusterDomain, CIDRs, nodes, ...). */
+  settings?: unknown;
+  /** Namespace of objects that name none, and of names given to the matcher (default `default`). */
+  namespace?: string;
+}
+
+export interface ToLineUpOptions extends SimulationOptions {
   /** Lowest severity that fails the assertion (default `error`). */
   failOn?: Severity;
-  /** Cluster settings, as in `--cluster FILE`. */
-  settings?: unknown;
 }
 
-/** The manifests of a cdk8s Chart or App (duck-typed so that jest setups need no cdk8s import). */
-export function manifestsOf(input: unknown): { docs: unknown[]; constructPaths: (string | undefined)[] } {
-  const docs: unknown[] = [];
-  const constructPaths: (string | undefined)[] = [];
-  const charts = isApp(input) ? input.charts : [input];
-  for (const chart of charts) {
-    if (!isConstruct(chart)) throw new TypeError('expected a cdk8s Chart or App');
-    const apiObjects = chart.node.findAll().filter(isApiObject);
-    for (const o of apiObjects) {
-      docs.push(o.toJson());
-      constructPaths.push(o.node.path);
+export interface ToRouteExpectation extends SimulationOptions {
+  /** The Service port, by number or name (may be omitted when the Service has one). */
+  port?: number | string;
+  /** Every connection lands on this container port. */
+  targetPort?: number;
+  /** The pods reached, exactly: names, `'web-…'`/`'web-*'` prefixes or RegExps (each must match a pod, each pod a pattern). */
+  toPods?: Pattern[];
+  /** How many distinct pods are reached. */
+  count?: number;
+  /** Ask from this pod instead of from the first node. */
+  from?: string;
+}
+
+export interface ToResolveExpectation extends SimulationOptions {
+  /** The asking pod (`name`, `namespace/name` or workload name); default a ClusterFirst pod in `default`. */
+  from?: string;
+  type?: DnsType;
+  /** The answers: one pattern (some answer matches) or a list (the answers, exactly, in any order). `'10.96…'` matches by prefix. */
+  to?: Pattern | Pattern[];
+  /** Expected response code (default `NOERROR` with at least one answer). */
+  rcode?: 'NOERROR' | 'NXDOMAIN';
+}
+
+interface MatcherContext {
+  isNot: boolean;
+}
+
+interface MatcherResult {
+  pass: boolean;
+  message: () => string;
+}
+
+function simulation(received: unknown, opts: SimulationOptions): Simulation {
+  // Loaded lazily so that registering the matchers costs nothing until one runs.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { simulate } = require('../simulate') as typeof import('../simulate');
+  return simulate(received, { settings: opts.settings, namespace: opts.namespace });
+}
+
+/** `Service default/web (chart/service) spec.selector` — what and where, construct path first. */
+function whereOf(f: Finding): string {
+  const obj = f.object ? `${f.object.kind} ${f.object.namespace ? `${f.object.namespace}/` : ''}${f.object.name}` : 'document';
+  const at = f.constructPath ?? (f.source && !f.source.file.startsWith('<') ? `${f.source.file}:${f.source.line}:${f.source.column}` : undefined);
+  return `${obj}${at ? ` (${at})` : ''}${f.field ? ` ${f.field}` : ''}`;
+}
+
+/** Two lines per finding: severity, rule and where; then the message. */
+export function formatFinding(f: Finding): string {
+  return `${f.severity} ${f.rule}: ${whereOf(f)}\n    ${f.message}`;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function callText(matcher: string, args: unknown[], isNot: boolean): string {
+  const shown = args.filter((a) => a !== undefined).map((a) => (typeof a === 'string' ? JSON.stringify(a) : showArg(a)));
+  return `expect(received)${isNot ? '.not' : ''}.${matcher}(${shown.join(', ')})`;
+}
+
+function showArg(a: unknown): string {
+  if (a instanceof RegExp) return String(a);
+  if (Array.isArray(a)) return `[${a.map(showArg).join(', ')}]`;
+  if (typeof a === 'object' && a !== null) {
+    const entries = Object.entries(a).filter(([, v]) => v !== undefined);
+    return entries.length === 0 ? '{}' : `{ ${entries.map(([k, v]) => `${k}: ${showArg(v)}`).join(', ')} }`;
+  }
+  return JSON.stringify(a);
+}
+
+function toLineUp(this: MatcherContext, received: unknown, options: ToLineUpOptions = {}): MatcherResult {
+  const failOn = options.failOn ?? 'error';
+  const findings = simulation(received, options).findings;
+  const failing = findings.filter((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]);
+  const pass = failing.length === 0;
+  const head = callText('toLineUp', [Object.keys(options).length ? options : undefined], this.isNot);
+  return {
+    pass,
+    message: () =>
+      pass
+        ? `${head}\n\nexpected findings at or above ${failOn}, but there are none (${plural(findings.length, 'finding')} below it)`
+        : `${head}\n\n${plural(failing.length, 'finding')} at or above ${failOn}:\n\n${failing.map((f) => `  ${formatFinding(f)}`).join('\n')}`,
+  };
+}
+
+function describeRoute(r: RouteAnswer): string {
+  const lines: string[] = [];
+  if (r.problem) lines.push(r.problem);
+  else {
+    const pods = new Set(r.destinations.map((d) => d.pod ?? d.ip));
+    lines.push(`Service ${r.service} port ${r.servicePort} reaches ${plural(pods.size, 'pod')}:`);
+    for (const d of r.destinations) lines.push(`  ${d.pod ?? '(not a pod)'}  ${d.ip}:${d.port}  ${Math.round(d.probability * 1000) / 10}%`);
+  }
+  if (r.findings.length > 0) {
+    lines.push('', `Findings on Service ${r.service ?? ''}:`.replace(/ :$/, ':'));
+    for (const f of r.findings) lines.push(`  ${formatFinding(f)}`);
+  }
+  return lines.join('\n');
+}
+
+function toRoute(this: MatcherContext, received: unknown, service: string, expected: ToRouteExpectation = {}): MatcherResult {
+  const sim = simulation(received, expected);
+  const r = routeOf(sim, service, { port: expected.port, from: expected.from }, expected.namespace ?? 'default');
+  const failures: string[] = [];
+  if (r.problem) failures.push('no route');
+  else {
+    const pods = [...new Set(r.destinations.map((d) => d.pod ?? d.ip))];
+    if (expected.targetPort !== undefined) {
+      const wrong = r.destinations.filter((d) => d.port !== expected.targetPort);
+      if (wrong.length > 0) failures.push(`expected every connection on port ${expected.targetPort}, but ${wrong.map((d) => `${d.pod ?? d.ip} gets ${d.port}`).join(', ')}`);
+    }
+    if (expected.count !== undefined && pods.length !== expected.count) failures.push(`expected ${plural(expected.count, 'pod')}, got ${pods.length}`);
+    if (expected.toPods !== undefined) {
+      const unmatched = expected.toPods.filter((p) => !pods.some((pod) => matchesPattern(pod, p)));
+      const extra = pods.filter((pod) => !expected.toPods!.some((p) => matchesPattern(pod, p)));
+      if (unmatched.length > 0) failures.push(`no pod reached matches ${unmatched.map(showPattern).join(', ')}`);
+      if (extra.length > 0) failures.push(`also reaches ${extra.join(', ')}`);
     }
   }
-  return { docs, constructPaths };
+  const pass = failures.length === 0;
+  const head = callText('toRoute', [service, Object.keys(expected).length ? expected : undefined], this.isNot);
+  return {
+    pass,
+    message: () => (pass ? `${head}\n\nexpected no such route, but:\n${describeRoute(r)}` : `${head}\n\n${describeRoute(r)}\n\n${failures.filter((f) => f !== 'no route').map((f) => `✗ ${f}`).join('\n')}`.trimEnd()),
+  };
 }
 
-interface ConstructLike {
-  node: { path: string; findAll(): unknown[] };
-}
-interface ApiObjectLike extends ConstructLike {
-  apiVersion: string;
-  kind: string;
-  toJson(): unknown;
-}
-
-function isConstruct(x: unknown): x is ConstructLike {
-  return typeof x === 'object' && x !== null && typeof (x as ConstructLike).node?.findAll === 'function';
-}
-function isApp(x: unknown): x is { charts: unknown[] } {
-  return typeof x === 'object' && x !== null && Array.isArray((x as { charts?: unknown }).charts);
-}
-function isApiObject(x: unknown): x is ApiObjectLike {
-  return isConstruct(x) && typeof (x as ApiObjectLike).toJson === 'function' && typeof (x as ApiObjectLike).kind === 'string' && typeof (x as ApiObjectLike).apiVersion === 'string';
+function describeDns(r: DnsResult, from: string | undefined): string {
+  const lines = [`${r.query} (${r.type}) from ${from ? `pod ${from}` : 'a ClusterFirst pod in namespace default'}: ${r.rcode}, name ${r.name}`];
+  for (const a of r.answers) lines.push(`  ${a.name}  ${a.type}  ${a.data}`);
+  if (r.answers.length === 0) lines.push('  (no answers)');
+  lines.push(`asked: ${r.tried.map((t) => `${t.name} → ${t.rcode}`).join(', ')}`);
+  return lines.join('\n');
 }
 
-export function formatFinding(f: Finding): string {
-  const where = f.constructPath ?? (f.source ? `${f.source.file}:${f.source.line}:${f.source.column}` : '');
-  return `${f.severity} [${f.rule}] ${where}${f.field ? ` ${f.field}` : ''}: ${f.message}`;
+function toResolve(this: MatcherContext, received: unknown, name: string, expected: ToResolveExpectation = {}): MatcherResult {
+  const sim = simulation(received, expected);
+  const head = callText('toResolve', [name, Object.keys(expected).length ? expected : undefined], this.isNot);
+  let r: DnsResult;
+  try {
+    r = resolveOf(sim, name, { from: expected.from, type: expected.type });
+  } catch (e) {
+    // An unknown `from` pod: the question cannot be asked; that is a failure either way.
+    const message = `${head}\n\n${(e as Error).message}${(e as { hint?: string }).hint ? `; ${(e as { hint?: string }).hint}` : ''}`;
+    return { pass: this.isNot ? true : false, message: () => message };
+  }
+  const failures: string[] = [];
+  const rcode = expected.rcode ?? 'NOERROR';
+  if (r.rcode !== rcode) failures.push(`expected ${rcode}, got ${r.rcode}`);
+  else if (rcode === 'NOERROR' && r.answers.length === 0) failures.push('expected at least one answer');
+  const data = r.answers.map((a) => a.data);
+  if (expected.to !== undefined && !Array.isArray(expected.to)) {
+    const p = expected.to;
+    if (!data.some((d) => matchesPattern(d, p))) failures.push(`no answer matches ${showPattern(p)}`);
+  } else if (Array.isArray(expected.to)) {
+    const patterns = expected.to;
+    const unmatched = patterns.filter((p) => !data.some((d) => matchesPattern(d, p)));
+    const extra = data.filter((d) => !patterns.some((p) => matchesPattern(d, p)));
+    if (unmatched.length > 0) failures.push(`no answer matches ${unmatched.map(showPattern).join(', ')}`);
+    if (extra.length > 0) failures.push(`unexpected answers ${extra.join(', ')}`);
+  }
+  const pass = failures.length === 0;
+  return {
+    pass,
+    message: () => (pass ? `${head}\n\nexpected otherwise, but:\n${describeDns(r, expected.from)}` : `${head}\n\n${describeDns(r, expected.from)}\n\n${failures.map((f) => `✗ ${f}`).join('\n')}`),
+  };
 }
 
-export const lineupMatchers = {
-  toLineUp(this: { isNot: boolean }, received: unknown, options: ToLineUpOptions = {}) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { checkObjects } = require('../engine') as typeof import('../engine');
-    const { docs, constructPaths } = manifestsOf(received);
-    const failOn = options.failOn ?? 'error';
-    const findings = checkObjects(docs, { constructPaths, settings: options.settings });
-    const failing = findings.filter((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]);
-    const pass = failing.length === 0;
-    return {
-      pass,
-      message: () =>
-        pass
-          ? `expected the chart not to line up, but it has no findings at or above ${failOn}`
-          : `expected the chart to line up, but it has ${failing.length} finding(s) at or above ${failOn}:\n` + failing.map((f) => `  ${formatFinding(f)}`).join('\n'),
-    };
-  },
-};
+export const lineupMatchers = { toLineUp, toRoute, toResolve };
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
@@ -78,6 +205,10 @@ declare global {
     interface Matchers<R> {
       /** The chart's Services, Endpoints and Ingresses line up: no findings at or above `failOn` (default error). */
       toLineUp(options?: ToLineUpOptions): R;
+      /** Connections to the Service's port reach these pods on this container port (through kube-proxy's rules). */
+      toRoute(service: string, expected?: ToRouteExpectation): R;
+      /** The name resolves (from the pod, through its search path) to these answers. */
+      toResolve(name: string, expected?: ToResolveExpectation): R;
     }
   }
 }

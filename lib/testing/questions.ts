@@ -1,0 +1,135 @@
+/**
+ * The questions users ask in tests, answered by the engine and views (never re-derived here):
+ * "where does Service X's port P send connections" (kube-proxy's rules, or the endpoints of a
+ * headless Service) and "what does name N resolve to from pod F" (the pod's resolver).
+ */
+import type { Finding } from '../findings';
+import type { SimService, SimServicePort } from '../cluster/model';
+import type { Simulation } from '../simulate';
+import type { DnsResult, DnsType } from '../views/dns';
+import { serviceTraffic } from '../views/kube-proxy';
+
+export interface RouteQuery {
+  /** The Service port, by number or name; may be omitted when the Service has one port. */
+  port?: number | string;
+  /** Ask from this pod (`name`, `namespace/name` or a workload name): its node's kube-proxy and, for `internalTrafficPolicy: Local`, its node's endpoints. Default: from the first node. */
+  from?: string;
+}
+
+export interface RouteDestination {
+  /** `name` of the pod; undefined for addresses that are not pods (manual Endpoints). */
+  pod?: string;
+  ip: string;
+  port: number;
+  probability: number;
+}
+
+export interface RouteAnswer {
+  /** `namespace/name`, or undefined when there is no such Service. */
+  service?: string;
+  /** `80/TCP` or `http 80/TCP`: the Service port that was asked about. */
+  servicePort?: string;
+  /** Why there is no route (no Service, no such port, no endpoints, ...); undefined when there are destinations. */
+  problem?: string;
+  /** Sorted by pod name (then IP). */
+  destinations: RouteDestination[];
+  /** The Service's findings, for failure messages. */
+  findings: Finding[];
+}
+
+/** `web` or `namespace/web`. */
+export function splitRef(ref: string, namespace: string): { namespace: string; name: string } {
+  const slash = ref.indexOf('/');
+  return slash >= 0 ? { namespace: ref.slice(0, slash), name: ref.slice(slash + 1) } : { namespace, name: ref };
+}
+
+function describePort(p: SimServicePort): string {
+  return `${p.name ? `${p.name} ` : ''}${p.port}/${p.protocol}`;
+}
+
+function pickPort(svc: SimService, port: number | string | undefined): SimServicePort | string {
+  const ports = svc.ports;
+  const list = ports.map(describePort).join(', ') || 'none';
+  if (port === undefined) {
+    if (ports.length === 1) return ports[0]!;
+    return `Service ${svc.namespace}/${svc.name} has ${ports.length} ports (${list}); say which with { port }`;
+  }
+  const found = ports.find((p) => (typeof port === 'number' ? p.port === port : p.name === port));
+  return found ?? `Service ${svc.namespace}/${svc.name} has no port ${JSON.stringify(port)} (ports: ${list})`;
+}
+
+/** Where connections to the Service port go. */
+export function routeOf(sim: Simulation, serviceRef: string, q: RouteQuery = {}, namespace = 'default'): RouteAnswer {
+  const { cluster } = sim;
+  const ref = splitRef(serviceRef, namespace);
+  const svc = cluster.service(ref.namespace, ref.name);
+  const findings = sim.findings.filter((f) => f.object?.kind === 'Service' && f.object.namespace === ref.namespace && f.object.name === ref.name);
+  if (!svc) {
+    const there = cluster.services.filter((s) => s.namespace === ref.namespace).map((s) => s.name);
+    return { problem: `no Service ${ref.namespace}/${ref.name} (Services in ${ref.namespace}: ${there.join(', ') || 'none'})`, destinations: [], findings };
+  }
+  const service = `${svc.namespace}/${svc.name}`;
+  const port = pickPort(svc, q.port);
+  if (typeof port === 'string') return { service, problem: port, destinations: [], findings };
+  const servicePort = describePort(port);
+  if (svc.type === 'ExternalName') return { service, servicePort, problem: `Service ${service} is ExternalName (${svc.externalName ?? '?'}): DNS answers with a CNAME and no pod is reached`, destinations: [], findings };
+  const fromPod = q.from !== undefined ? sim.cluster.pod(splitRef(q.from, namespace).namespace, splitRef(q.from, namespace).name) ?? podOfWorkload(sim, q.from, namespace) : undefined;
+  if (q.from !== undefined && !fromPod) return { service, servicePort, problem: `no pod ${q.from}`, destinations: [], findings };
+  let destinations: RouteDestination[];
+  if (svc.headless || svc.clusterIP === '' || svc.clusterIP === 'None') {
+    // No virtual IP: clients connect to the endpoints DNS returns, which are the ready endpoints.
+    destinations = headlessDestinations(sim, svc, port);
+    if (destinations.length === 0) return { service, servicePort, problem: `headless Service ${service} has no ready endpoints for port ${servicePort}`, destinations, findings };
+  } else {
+    const node = fromPod?.nodeName || cluster.nodes[0]?.name || '';
+    const traffic = serviceTraffic(cluster, { service: svc, port, via: 'clusterIP', node, from: fromPod ? 'pod' : 'node', sourceIP: fromPod?.ip || undefined });
+    destinations = traffic.destinations.map((d) => ({ ...(d.pod ? { pod: d.pod.name } : {}), ip: d.ip, port: d.port, probability: d.probability }));
+    if (traffic.verdict !== 'dnat') return { service, servicePort, problem: `kube-proxy on ${node} ${traffic.verdict === 'reject' ? 'rejects' : 'drops'} connections to ${svc.clusterIP}:${port.port}: ${traffic.reason}`, destinations: [], findings };
+  }
+  destinations.sort((a, b) => (a.pod ?? '').localeCompare(b.pod ?? '') || a.ip.localeCompare(b.ip));
+  return { service, servicePort, destinations, findings };
+}
+
+function podOfWorkload(sim: Simulation, ref: string, namespace: string) {
+  const r = splitRef(ref, namespace);
+  return sim.cluster.workloads.find((w) => w.namespace === r.namespace && w.name === r.name)?.pods[0];
+}
+
+function headlessDestinations(sim: Simulation, svc: SimService, port: SimServicePort): RouteDestination[] {
+  const out: RouteDestination[] = [];
+  const slices = sim.cluster.slicesOf(svc.namespace, svc.name);
+  for (const slice of slices) {
+    const sp = slice.ports.find((p) => p.name === port.name && p.protocol === port.protocol);
+    if (!sp) continue;
+    for (const e of slice.endpoints) {
+      if (!e.ready) continue;
+      for (const ip of e.addresses) out.push({ ...(e.pod ? { pod: e.pod.name } : {}), ip, port: sp.port, probability: 0 });
+    }
+  }
+  for (const d of out) d.probability = 1 / out.length;
+  return out;
+}
+
+export interface ResolveQuery {
+  /** The asking pod (`name`, `namespace/name` or a workload name). Default: a ClusterFirst pod in namespace default. */
+  from?: string;
+  type?: DnsType;
+}
+
+/** The name as the pod's resolver resolves it (search path, ndots:5). */
+export function resolveOf(sim: Simulation, name: string, q: ResolveQuery = {}): DnsResult {
+  return sim.dns(name, { from: q.from, type: q.type ?? 'A' });
+}
+
+/** `'10.96…'` / `'web-*'` match by prefix, a RegExp by test, anything else exactly. */
+export type Pattern = string | RegExp;
+
+export function matchesPattern(value: string, pattern: Pattern): boolean {
+  if (pattern instanceof RegExp) return pattern.test(value);
+  if (pattern.endsWith('…') || pattern.endsWith('*')) return value.startsWith(pattern.slice(0, -1));
+  return value === pattern;
+}
+
+export function showPattern(p: Pattern): string {
+  return p instanceof RegExp ? String(p) : JSON.stringify(p);
+}
