@@ -247,12 +247,11 @@ export function allocate(requests: AllocationRequest[], settings: ClusterSetting
   }
 
   // Phase 2: everything not requested, in namespace/name order.
-  const rest = requests.filter((req) => !failed.has(req));
-  rest.sort((a, b) => byString(key(a.service), key(b.service)));
-  for (const req of rest) {
+  const rest = requests.filter((req) => !failed.has(req)).map((req) => ({ req, k: key(req.service) }));
+  rest.sort((a, b) => byString(a.k, b.k));
+  for (const { req, k } of rest) {
     const svc = req.service;
     const r = reservations.get(req)!;
-    const k = key(svc);
     let full: AllocationProblem | undefined;
     if (svc.type !== 'ExternalName' && !svc.headless && r.ip === undefined) {
       const offset = ips.next(k, svc);

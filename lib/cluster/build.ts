@@ -28,7 +28,7 @@ import { PodIndex } from './index-pods';
 import { isIngress, isIngressClass, readIngress, readIngressClass } from './ingress';
 import { manualEndpoints, manualEndpointSlice, mirrorEndpoints } from './manual-endpoints';
 import type { Cluster, ClusterSettings, SimEndpoints, SimEndpointSlice, SimNode, SimPod, SimWorkload } from './model';
-import { defaultedSpec, finishPod, observedStatus, type Placement, type PodDraft } from './pods';
+import { specOf, finishPod, observedStatus, type Placement, type PodDraft } from './pods';
 import { buildNodes, eligibleNodes, PodIPAllocator, readNodeObject, type NodeInput } from './schedule';
 import { readService, serviceApi, type ReadService } from './services';
 import { controllerOwnerKey, isWorkload, ownerKey, readWorkload, workloadPods, type NameRegistry } from './workloads';
@@ -346,7 +346,7 @@ function nodeOfAddress(ip: string | undefined, nodes: SimNode[]): string | undef
 }
 
 function inputPodDraft(o: ManifestObject): PodDraft {
-  const spec = defaultedSpec(at(o.raw, 'spec'));
+  const spec = specOf(at(o.raw, 'spec'));
   const labels: Record<string, string> = {};
   const rawLabels = at(o.raw, 'metadata', 'labels');
   if (rawLabels && typeof rawLabels === 'object' && !Array.isArray(rawLabels)) {

@@ -11,6 +11,16 @@ export const NAME_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
 /** 32-bit FNV-1a over the UTF-8 bytes of `text` (the hash Kubernetes uses for pod-template-hash). */
 export function fnv1a32(text: string): number {
   let h = 0x811c9dc5;
+  // ASCII (all names and most templates) hashes its code units directly; only other text pays for UTF-8 encoding.
+  let ascii = true;
+  for (let i = 0; i < text.length && ascii; i++) ascii = text.charCodeAt(i) < 128;
+  if (ascii) {
+    for (let i = 0; i < text.length; i++) {
+      h ^= text.charCodeAt(i);
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    return h >>> 0;
+  }
   const bytes = Buffer.from(text, 'utf8');
   for (let i = 0; i < bytes.length; i++) {
     h ^= bytes[i];

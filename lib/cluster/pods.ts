@@ -1,5 +1,5 @@
 /**
- * Pods as the model holds them: containers and ports read from a (defaulted) pod spec, observed
+ * Pods as the model holds them: containers and ports read from a pod spec (defaults applied), observed
  * status read from Pod objects, and the API object `get pods -o yaml` shows. Scheduling and IPs
  * are schedule.ts's business; which pods a workload makes is workloads.ts's.
  */
@@ -14,25 +14,28 @@ export function asProtocol(value: unknown): Protocol | undefined {
   return typeof value === 'string' && (PROTOCOLS as readonly string[]).includes(value) ? (value as Protocol) : undefined;
 }
 
-function readPorts(container: JsonObject): SimContainerPort[] {
+function readPorts(container: JsonObject, hostNetwork: boolean): SimContainerPort[] {
   const ports: SimContainerPort[] = [];
   for (const p of arr(container.ports)) {
     const containerPort = int(at(p, 'containerPort'));
     // Ports that cannot be modelled (no number, unknown protocol) are left to validation.
     if (containerPort === undefined) continue;
-    const protocol = at(p, 'protocol') === undefined ? 'TCP' : asProtocol(at(p, 'protocol'));
+    // Defaulting: an unset or empty protocol is TCP (SetDefaults_ContainerPort).
+    const rawProtocol = at(p, 'protocol');
+    const protocol = rawProtocol === undefined || rawProtocol === null || rawProtocol === '' ? 'TCP' : asProtocol(rawProtocol);
     if (!protocol) continue;
     const port: SimContainerPort = { containerPort, protocol };
     const name = str(at(p, 'name'));
     if (name) port.name = name;
-    const hostPort = int(at(p, 'hostPort'));
+    // On the host network the host port is the container port (defaultHostNetworkPorts).
+    const hostPort = int(at(p, 'hostPort')) || (hostNetwork ? containerPort : undefined);
     if (hostPort) port.hostPort = hostPort;
     ports.push(port);
   }
   return ports;
 }
 
-function readContainer(raw: JsonObject, sidecar: boolean, index: number): SimContainer {
+function readContainer(raw: JsonObject, sidecar: boolean, index: number, hostNetwork: boolean): SimContainer {
   const env: { name: string; value?: string }[] = [];
   for (const e of arr(raw.env)) {
     const name = str(at(e, 'name'));
@@ -44,28 +47,32 @@ function readContainer(raw: JsonObject, sidecar: boolean, index: number): SimCon
   return {
     name: str(raw.name) ?? `container-${index}`,
     sidecar,
-    ports: readPorts(raw),
+    ports: readPorts(raw, hostNetwork),
     env,
     hasEnvFrom: arr(raw.envFrom).length > 0,
   };
 }
 
-/** Regular containers, then restartable init containers (sidecars, `restartPolicy: Always`), the order FindPort searches. */
+/**
+ * Regular containers, then restartable init containers (sidecars, `restartPolicy: Always`), the
+ * order FindPort searches. Reads the spec as written and applies the port defaults itself.
+ */
 export function readContainers(spec: JsonObject | undefined): SimContainer[] {
   if (!spec) return [];
+  const hostNetwork = spec.hostNetwork === true;
   const out: SimContainer[] = [];
   arr(spec.containers).forEach((c, i) => {
-    if (isObject(c)) out.push(readContainer(c, false, i));
+    if (isObject(c)) out.push(readContainer(c, false, i, hostNetwork));
   });
   arr(spec.initContainers).forEach((c, i) => {
-    if (isObject(c) && c.restartPolicy === 'Always') out.push(readContainer(c, true, i));
+    if (isObject(c) && c.restartPolicy === 'Always') out.push(readContainer(c, true, i, hostNetwork));
   });
   return out;
 }
 
-/** The pod spec with API defaults; `{}` when the input has none or a wrong-typed one. */
-export function defaultedSpec(spec: unknown): JsonObject {
-  return isObject(spec) ? defaultPodSpec(spec) : defaultPodSpec({});
+/** The pod spec as written; `{}` when the input has none or a wrong-typed one. Never modified. */
+export function specOf(spec: unknown): JsonObject {
+  return isObject(spec) ? spec : {};
 }
 
 /** What the status of a Pod object says, when the input has a status at all. */
@@ -107,7 +114,10 @@ export interface PodDraft {
   uid: string;
   labels: Record<string, string>;
   annotations?: Record<string, string>;
-  /** Defaulted pod spec (of the Pod, or of the workload's template). */
+  /**
+   * The pod spec as written (of the Pod, or of the workload's template; shared by its replicas).
+   * Readers apply defaults themselves; the defaulted copy is made only for `api`.
+   */
   spec: JsonObject;
   owner?: SimWorkload;
   /** ownerReferences entry for generated pods. */
@@ -162,7 +172,7 @@ export function finishPod(d: PodDraft, place: Placement): SimPod {
     terminating: d.terminating,
     hostNetwork,
     enableServiceLinks: bool(d.spec.enableServiceLinks) ?? true,
-    dnsPolicy: str(d.spec.dnsPolicy) ?? 'ClusterFirst',
+    dnsPolicy: str(d.spec.dnsPolicy) || 'ClusterFirst',
     containers: containersOf(d.spec),
     owner: d.owner,
     obj: d.obj,
@@ -191,7 +201,7 @@ function podApi(d: PodDraft, place: Placement): JsonObject {
   if (d.annotations && Object.keys(d.annotations).length > 0) metadata.annotations = { ...(strMap(metadata.annotations) ?? {}), ...d.annotations };
   if (d.ownerRef) metadata.ownerReferences = [d.ownerRef];
   base.metadata = metadata;
-  const spec = cloneJson(d.spec);
+  const spec = defaultPodSpec(d.spec);
   if (place.nodeName) spec.nodeName = place.nodeName;
   if (d.hostname) spec.hostname = d.hostname;
   if (d.subdomain) spec.subdomain = d.subdomain;

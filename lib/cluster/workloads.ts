@@ -12,7 +12,7 @@ import { arr, at, int, isObject, str, strMap, type JsonObject } from '../k8s/jso
 import type { ManifestObject } from '../load/types';
 import type { ClusterSettings, SimNode, SimWorkload } from './model';
 import { nameSuffix, stableUid, templateHash } from './hash';
-import { defaultedSpec, type PodDraft } from './pods';
+import { specOf, type PodDraft } from './pods';
 import { eligibleNodes } from './schedule';
 import { versionAtLeast } from './settings';
 
@@ -118,7 +118,7 @@ export function workloadPods(w: SimWorkload, settings: ClusterSettings, nodes: S
   const obj = w.obj;
   const template = templateOf(obj);
   if (!template || w.kind === 'CronJob') return [];
-  const spec = defaultedSpec(template.spec);
+  const spec = specOf(template.spec);
   const ns = w.namespace;
   const workloadUid = str(at(obj.raw, 'metadata', 'uid')) || stableUid(ownerKey(ns, w.kind, w.name));
   const version = settings.kubernetesVersion;
