@@ -4,7 +4,6 @@
  */
 import type { SimPod, SimService, SimServicePort } from '../cluster/model';
 import { byString } from '../k8s/json';
-import type { ManifestObject } from '../load/types';
 
 /** `Service default/web`, or `Node node-1` for cluster-scoped objects. */
 export function objectLabel(o: { kind: string; namespace: string; name: string }): string {
@@ -40,9 +39,4 @@ export function listSome(items: readonly string[], max = 5): string {
 
 export function plural(n: number, one: string, many: string): string {
   return n === 1 ? one : many;
-}
-
-/** The objects of the input with a given kind (any API group), in input order. */
-export function objectsOfKind(objects: readonly ManifestObject[], kind: string): ManifestObject[] {
-  return objects.filter((o) => o.kind === kind);
 }
