@@ -99,14 +99,74 @@ export function canonicalJson(value: unknown): string {
  * (`79c4f99955`), though they are not byte-identical to what a real cluster computes.
  */
 export function templateHash(template: unknown): string {
-  return safeEncode(String(fnv1a32(canonicalJson(template))));
+  return safeEncode(String(fnvCanonical(template)));
+}
+
+/**
+ * fnv1a32(canonicalJson(value)) without building the string: the same bytes are fed to the hash
+ * as they are produced (one template per workload of a large input adds up).
+ */
+export function fnvCanonical(value: unknown): number {
+  const state = { h: 0x811c9dc5 };
+  feedValue(state, value);
+  return state.h >>> 0;
+}
+
+function feed(state: { h: number }, text: string): void {
+  let h = state.h;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      h ^= c;
+      h = Math.imul(h, 0x01000193) >>> 0;
+    } else {
+      // Rare: fall back to the UTF-8 bytes of the rest of the text.
+      const bytes = Buffer.from(text.slice(i), 'utf8');
+      for (let j = 0; j < bytes.length; j++) {
+        h ^= bytes[j];
+        h = Math.imul(h, 0x01000193) >>> 0;
+      }
+      break;
+    }
+  }
+  state.h = h;
+}
+
+function feedValue(state: { h: number }, value: unknown): void {
+  if (Array.isArray(value)) {
+    feed(state, '[');
+    value.forEach((v, i) => {
+      if (i > 0) feed(state, ',');
+      feedValue(state, v);
+    });
+    feed(state, ']');
+  } else if (typeof value === 'object' && value !== null) {
+    const o = value as Record<string, unknown>;
+    feed(state, '{');
+    let first = true;
+    for (const k of Object.keys(o).sort()) {
+      if (o[k] === undefined) continue;
+      if (!first) feed(state, ',');
+      first = false;
+      feed(state, JSON.stringify(k));
+      feed(state, ':');
+      feedValue(state, o[k]);
+    }
+    feed(state, '}');
+  } else {
+    feed(state, JSON.stringify(value) ?? 'null');
+  }
+}
+
+function hex8(word: number): string {
+  return (word >>> 0).toString(16).padStart(8, '0');
 }
 
 /** A deterministic RFC 4122-shaped UID (version 4 layout, bits from hash128(seed)). */
 export function stableUid(seed: string): string {
-  const h = hash128(`uid:${seed}`)
-    .map((w) => w.toString(16).padStart(8, '0'))
-    .join('');
-  const variant = ((parseInt(h[16], 16) & 0x3) | 0x8).toString(16);
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+  const [a, b, c, d] = hash128(`uid:${seed}`);
+  const hb = hex8(b);
+  const hc = hex8(c);
+  const variant = (((c >>> 28) & 0x3) | 0x8).toString(16);
+  return `${hex8(a)}-${hb.slice(0, 4)}-4${hb.slice(5, 8)}-${variant}${hc.slice(1, 4)}-${hc.slice(4, 8)}${hex8(d)}`;
 }

@@ -8,7 +8,8 @@ import type { SimPod } from './model';
 
 interface NamespaceIndex {
   all: SimPod[];
-  postings: Map<string, SimPod[]>;
+  /** label key → label value → pods (nested maps: no key=value string per label per pod). */
+  postings: Map<string, Map<string, SimPod[]>>;
 }
 
 const NONE: SimPod[] = [];
@@ -23,9 +24,11 @@ export class PodIndex {
       if (!ns) this.byNamespace.set(pod.namespace, (ns = { all: [], postings: new Map() }));
       ns.all.push(pod);
       for (const key of Object.keys(pod.labels)) {
-        const k = postingKey(key, pod.labels[key]);
-        let list = ns.postings.get(k);
-        if (!list) ns.postings.set(k, (list = []));
+        let byValue = ns.postings.get(key);
+        if (!byValue) ns.postings.set(key, (byValue = new Map()));
+        const value = pod.labels[key];
+        let list = byValue.get(value);
+        if (!list) byValue.set(value, (list = []));
         list.push(pod);
       }
     }
@@ -39,15 +42,10 @@ export class PodIndex {
     if (keys.length === 0) return ns.all.slice();
     let smallest: SimPod[] | undefined;
     for (const key of keys) {
-      const list = ns.postings.get(postingKey(key, selector[key]));
+      const list = ns.postings.get(key)?.get(selector[key]);
       if (!list) return [];
       if (!smallest || list.length < smallest.length) smallest = list;
     }
     return keys.length === 1 ? smallest!.slice() : smallest!.filter((p) => matchesSelector(p.labels, selector));
   }
-}
-
-/** NUL cannot occur in label keys or values, so the pair is unambiguous. */
-function postingKey(key: string, value: string): string {
-  return `${key}\u0000${value}`;
 }

@@ -154,41 +154,66 @@ function containersOf(spec: JsonObject): SimContainer[] {
 }
 
 /**
- * Joins a draft and its placement into the model's pod. `api` (the object a client would read
- * back) is rendered on first access: most pods of a large input are never printed, and copying
- * every spec up front dominated the build time.
+ * The model's pod. `api` (the object a client would read back) is rendered on first access:
+ * most pods of a large input are never printed, and rendering every one up front dominated the
+ * build time. A class keeps that lazy without a closure per pod.
  */
+class Pod implements SimPod {
+  namespace: string;
+  name: string;
+  uid: string;
+  labels: Record<string, string>;
+  ip: string;
+  nodeName: string;
+  phase: SimPod['phase'];
+  ready: boolean;
+  terminating: boolean;
+  hostname?: string;
+  subdomain?: string;
+  hostNetwork: boolean;
+  enableServiceLinks: boolean;
+  dnsPolicy: string;
+  containers: SimContainer[];
+  owner?: SimWorkload;
+  obj: ManifestObject;
+  private rendered?: JsonObject;
+
+  constructor(
+    private readonly draft: PodDraft,
+    private readonly place: Placement,
+  ) {
+    const spec = draft.spec;
+    this.namespace = draft.namespace;
+    this.name = draft.name;
+    this.uid = draft.uid;
+    this.labels = draft.labels;
+    this.ip = place.ip;
+    this.nodeName = place.nodeName;
+    this.phase = place.phase;
+    this.ready = place.ready;
+    this.terminating = draft.terminating;
+    if (draft.hostname) this.hostname = draft.hostname;
+    if (draft.subdomain) this.subdomain = draft.subdomain;
+    this.hostNetwork = spec.hostNetwork === true;
+    this.enableServiceLinks = bool(spec.enableServiceLinks) ?? true;
+    this.dnsPolicy = str(spec.dnsPolicy) || 'ClusterFirst';
+    this.containers = containersOf(spec);
+    this.owner = draft.owner;
+    this.obj = draft.obj;
+  }
+
+  get api(): JsonObject {
+    return (this.rendered ??= podApi(this.draft, this.place));
+  }
+
+  set api(value: JsonObject) {
+    this.rendered = value;
+  }
+}
+
+/** Joins a draft and its placement into the model's pod. */
 export function finishPod(d: PodDraft, place: Placement): SimPod {
-  const hostNetwork = d.spec.hostNetwork === true;
-  const pod = {
-    namespace: d.namespace,
-    name: d.name,
-    uid: d.uid,
-    labels: d.labels,
-    ip: place.ip,
-    nodeName: place.nodeName,
-    phase: place.phase,
-    ready: place.ready,
-    terminating: d.terminating,
-    hostNetwork,
-    enableServiceLinks: bool(d.spec.enableServiceLinks) ?? true,
-    dnsPolicy: str(d.spec.dnsPolicy) || 'ClusterFirst',
-    containers: containersOf(d.spec),
-    owner: d.owner,
-    obj: d.obj,
-  } as SimPod;
-  if (d.hostname) pod.hostname = d.hostname;
-  if (d.subdomain) pod.subdomain = d.subdomain;
-  let api: JsonObject | undefined;
-  Object.defineProperty(pod, 'api', {
-    enumerable: true,
-    configurable: true,
-    get: () => (api ??= podApi(d, place)),
-    set: (value: JsonObject) => {
-      api = value;
-    },
-  });
-  return pod;
+  return new Pod(d, place);
 }
 
 function podApi(d: PodDraft, place: Placement): JsonObject {

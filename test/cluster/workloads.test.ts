@@ -1,5 +1,5 @@
 import { buildCluster } from '../../lib/cluster/build';
-import { fnv1a32, safeEncode, templateHash, nameSuffix } from '../../lib/cluster/hash';
+import { canonicalJson, fnv1a32, fnvCanonical, safeEncode, stableUid, templateHash, nameSuffix } from '../../lib/cluster/hash';
 import { resolveSettings } from '../../lib/cluster/settings';
 import type { Cluster, SimPod } from '../../lib/cluster/model';
 import { fromObjects } from '../../lib/load/objects';
@@ -38,6 +38,22 @@ describe('hashes and suffixes', () => {
   test('SafeEncodeString maps digits as upstream does', () => {
     // '0'..'9' are bytes 48..57 → alphabet[48 % 27 ..] = 4 5 6 7 8 9 b c d f
     expect(safeEncode('0123456789')).toBe('456789bcdf');
+  });
+
+  test.each([
+    [{ b: [1, 'x', null, true], a: { z: {}, y: [] } }],
+    [{ labels: { 'app.kubernetes.io/name': 'café', emoji: '🚀' } }],
+    ['plain'],
+    [42],
+  ])('streamed canonical hash equals fnv1a32(canonicalJson(%j))', (value) => {
+    expect(fnvCanonical(value)).toBe(fnv1a32(canonicalJson(value)));
+  });
+
+  test('stable UIDs are RFC 4122 shaped (version 4, variant 10) and deterministic', () => {
+    const uid = stableUid('default/web-0');
+    expect(uid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(stableUid('default/web-0')).toBe(uid);
+    expect(stableUid('default/web-1')).not.toBe(uid);
   });
 
   test('template hash ignores key order; suffixes are deterministic', () => {
