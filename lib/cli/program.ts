@@ -121,6 +121,15 @@ export function buildProgram(io: CliIO, version: () => string, exec: (action: Ac
     'text',
   ).action((paths: string[], opts) => exec(() => lazy<typeof import('./commands/iptables-save')>('./commands/iptables-save').runIptablesSave(paths, opts, io)));
 
+  common(
+    program
+      .command('graph')
+      .description('the topology picture: Ingress → Service (port → targetPort) → pods by node, broken links in red')
+      .argument('[paths...]', PATHS_HELP),
+    ['mermaid', 'dot', 'html'],
+    'mermaid',
+  ).action((paths: string[], opts) => exec(() => lazy<typeof import('./commands/graph')>('./commands/graph').runGraph(paths, opts, io)));
+
   return program;
 }
 
