@@ -158,8 +158,10 @@ function feedValue(state: { h: number }, value: unknown): void {
   }
 }
 
+const HEX_BYTES = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
 function hex8(word: number): string {
-  return (word >>> 0).toString(16).padStart(8, '0');
+  return HEX_BYTES[(word >>> 24) & 255] + HEX_BYTES[(word >>> 16) & 255] + HEX_BYTES[(word >>> 8) & 255] + HEX_BYTES[word & 255];
 }
 
 /** A deterministic RFC 4122-shaped UID (version 4 layout, bits from hash128(seed)). */
