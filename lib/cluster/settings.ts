@@ -4,7 +4,6 @@
  * the expected form, and the default is kept so the simulation can still run.
  */
 import * as fs from 'node:fs';
-import { parse as parseYaml } from 'yaml';
 import { isObject, str, type JsonObject } from '../k8s/json';
 import { parseCIDR, parseIP, type Cidr } from '../k8s/ip';
 import type { ClusterSettings, KubernetesVersion } from './model';
@@ -180,7 +179,8 @@ export function loadSettingsFile(path: string): { settings: ClusterSettings; err
   }
   let data: unknown;
   try {
-    data = parseYaml(text, { maxAliasCount: 100 });
+    // `yaml` loads only when a settings file is given (start-up time of every command counts).
+    data = (require('yaml') as typeof import('yaml')).parse(text, { maxAliasCount: 100 });
   } catch (e) {
     const msg = e instanceof Error ? e.message.split('\n')[0] : String(e);
     return { settings: defaultSettings(), errors: [`cluster settings are not valid YAML or JSON: ${msg}`] };
