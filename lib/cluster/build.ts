@@ -102,6 +102,16 @@ export function buildCluster(objects: ManifestObject[], settings: ClusterSetting
     const n = guarded(() => readNodeObject(o.raw, o.name));
     if (n) nodeInputs.push({ ...n, obj: o });
   }
+  // A Pod that was observed on a node (spec.nodeName, e.g. from `kubectl get pods -o yaml`) proves
+  // the node exists, even when neither the settings nor a Node object name it.
+  const knownNodes = new Set([...settings.nodes.map((n) => n.name), ...nodeInputs.map((n) => n.name)]);
+  for (const o of input.pods) {
+    const nodeName = guarded(() => at(o.raw, 'spec', 'nodeName'));
+    if (typeof nodeName === 'string' && nodeName !== '' && !knownNodes.has(nodeName)) {
+      knownNodes.add(nodeName);
+      nodeInputs.push({ name: nodeName });
+    }
+  }
   const nodes = buildNodes(settings, nodeInputs);
   const nodeByName = new Map(nodes.map((n) => [n.name, n] as const));
 

@@ -57,7 +57,20 @@ export function buildNodes(settings: ClusterSettings, fromInput: NodeInput[]): S
   }
   const settingsNames = new Set(settings.nodes.map((n) => n.name));
   const extra = [...byName.values()].filter((n) => !settingsNames.has(n.name)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const n of extra) push(n.name, n.ip ?? '', { 'kubernetes.io/hostname': n.name, ...(n.labels ?? {}) }, n.obj);
+  // Nodes known only by name get the next free address of the settings nodes' /24 (172.18.0.x by default).
+  const used = new Set(nodes.map((n) => n.ip));
+  const base = parseIP(settings.nodes[0]?.ip ?? '172.18.0.2');
+  let next = 2;
+  const freeIP = (): string => {
+    for (;;) {
+      const candidate = base && base.family === 'IPv4' ? formatIP({ family: 'IPv4', value: (base.value & ~0xffn) + BigInt(next++) }) : '';
+      if (!used.has(candidate) || candidate === '') {
+        used.add(candidate);
+        return candidate;
+      }
+    }
+  };
+  for (const n of extra) push(n.name, n.ip ?? freeIP(), { 'kubernetes.io/hostname': n.name, ...(n.labels ?? {}) }, n.obj);
   return nodes;
 }
 

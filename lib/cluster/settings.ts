@@ -104,7 +104,7 @@ function readNodes(value: unknown, errors: string[]): ClusterSettings['nodes'] |
     }
     const ipText = str(entry.ip);
     const ip = ipText !== undefined ? parseIP(ipText) : undefined;
-    if (!ip) {
+    if (entry.ip !== undefined && entry.ip !== null && !ip) {
       errors.push(`${field}.ip: ${JSON.stringify(entry.ip ?? null)} is not an IP address; expected a form like 172.18.0.2`);
       return;
     }
@@ -121,8 +121,17 @@ function readNodes(value: unknown, errors: string[]): ClusterSettings['nodes'] |
       }
     }
     seen.add(name);
-    nodes.push({ name, ip: ipText!, labels });
+    nodes.push({ name, ip: ip ? ipText! : '', labels });
   });
+  // Nodes given without an address get the next free one from 172.18.0.2 (kind's node network).
+  const taken = new Set(nodes.map((n) => n.ip));
+  let next = 2;
+  for (const n of nodes) {
+    if (n.ip !== '') continue;
+    while (taken.has(`172.18.0.${next}`)) next++;
+    n.ip = `172.18.0.${next++}`;
+    taken.add(n.ip);
+  }
   if (nodes.length === 0 && errors.length === 0) errors.push('nodes: expected at least one node');
   return nodes.length > 0 ? nodes : undefined;
 }

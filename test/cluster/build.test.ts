@@ -336,3 +336,30 @@ describe('robustness', () => {
     expect(ms).toBeLessThan(30000);
   }, 180000);
 });
+
+describe('nodes implied by observed pods', () => {
+  test('a Pod observed on a node no one declared brings that node into the cluster (seed 003 kubectl output)', () => {
+    const pod = (name: string, node: string, ip: string) => ({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name, labels: { run: 'httpd' } },
+      spec: { nodeName: node, containers: [{ name: 'httpd', image: 'httpd', ports: [{ containerPort: 80 }] }] },
+      status: { phase: 'Running', podIP: ip, conditions: [{ type: 'Ready', status: 'True' }] },
+    });
+    const { objects } = fromObjects([pod('httpd-1', 'k8s-n1', '10.244.1.101'), pod('httpd-2', 'k8s-n2', '10.244.2.35'), { apiVersion: 'v1', kind: 'Service', metadata: { name: 'httpd-svc' }, spec: { selector: { run: 'httpd' }, ports: [{ port: 8080, targetPort: 80 }] } }]);
+    const cluster = buildCluster(objects, defaultSettings());
+    expect(cluster.nodes.map((n) => [n.name, n.ip])).toEqual([
+      ['node-1', '172.18.0.2'],
+      ['node-2', '172.18.0.3'],
+      ['node-3', '172.18.0.4'],
+      ['k8s-n1', '172.18.0.5'],
+      ['k8s-n2', '172.18.0.6'],
+    ]);
+    // Their pods are in the EndpointSlices, so kube-proxy and trace see them.
+    const slices = cluster.slicesOf('default', 'httpd-svc');
+    expect(slices.flatMap((s) => s.endpoints.map((e) => [e.addresses[0], e.nodeName]))).toEqual([
+      ['10.244.1.101', 'k8s-n1'],
+      ['10.244.2.35', 'k8s-n2'],
+    ]);
+  });
+});

@@ -147,3 +147,15 @@ describe('loadSettingsFile', () => {
     expect(bad.errors[0]).toMatch(/^cluster settings are not valid YAML or JSON: /);
   });
 });
+
+describe('nodes known only by name', () => {
+  test('settings nodes without an ip get the next free address of 172.18.0.0/24', () => {
+    const { settings, errors } = resolveSettings({ nodes: [{ name: 'a' }, { name: 'b', ip: '172.18.0.3' }, { name: 'c' }] });
+    expect(errors).toEqual([]);
+    expect(settings.nodes.map((n) => [n.name, n.ip])).toEqual([
+      ['a', '172.18.0.2'],
+      ['b', '172.18.0.3'],
+      ['c', '172.18.0.4'],
+    ]);
+  });
+});
