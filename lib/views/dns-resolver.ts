@@ -55,8 +55,10 @@ export interface DnsResult {
 }
 
 export interface ResolveOptions {
-  /** The asking pod; without one, a ClusterFirst pod in namespace `default`. */
+  /** The asking pod; without one, a ClusterFirst pod in `namespace`. */
   from?: SimPod;
+  /** Namespace of the asking pod when `from` is not given (default `default`). */
+  namespace?: string;
   type?: DnsType;
   /**
    * Ask as a node (or a hostNetwork pod with dnsPolicy Default) does: through the node's own
@@ -113,9 +115,9 @@ function ndotsOf(options: string[]): number {
 }
 
 /** The resolver configuration the kubelet gives a pod (no pod: ClusterFirst in `default`). */
-export function podResolver(cluster: Cluster, pod?: SimPod): PodResolver {
+export function podResolver(cluster: Cluster, pod?: SimPod, namespaceWithoutPod = 'default'): PodResolver {
   const domain = (cluster.settings.clusterDomain || 'cluster.local').replace(/\.+$/, '');
-  const namespace = pod?.namespace || 'default';
+  const namespace = pod?.namespace || namespaceWithoutPod;
   const declared = pod?.dnsPolicy || 'ClusterFirst';
   let policy: PodResolver['policy'];
   if (declared === 'None') policy = 'None';
@@ -194,7 +196,7 @@ export function resolveFromPod(cluster: Cluster, name: string, opts: ResolveOpti
   const type = opts.type ?? 'A';
   const resolver: PodResolver = opts.nodeResolver
     ? { namespace: 'default', policy: 'Default', nameservers: [], searches: [], options: [], ndots: 1, clusterDns: false }
-    : podResolver(cluster, opts.from);
+    : podResolver(cluster, opts.from, opts.namespace);
   const asked = type === 'PTR' && parseIP(name.trim()) ? reverseName(name.trim())! : name;
   const candidates = candidateNames(asked, resolver);
   const tried: DnsAttempt[] = [];

@@ -13,14 +13,14 @@ export function runDns(name: string, paths: string[], opts: DnsOptions, io: CliI
   const { cluster } = open(paths, opts);
   const from = opts.from !== undefined ? resolvePod(cluster, opts.from, namespaceOf(opts), '--from') : undefined;
   const type = (opts.type ?? 'A').toUpperCase() as DnsType;
-  const r = resolveFromPod(cluster, name, { from, type });
+  const r = resolveFromPod(cluster, name, { from, type, namespace: namespaceOf(opts) });
   if (opts.output === 'json') {
     const doc = { query: r.query, rcode: r.rcode, name: r.name, answers: r.answers.map((a) => ({ name: a.name, type: a.type, data: a.data })) };
     io.stdout.write(JSON.stringify(doc, null, 2) + '\n');
     return EXIT_OK;
   }
   const lines: string[] = [];
-  lines.push(`;; ${r.query} ${type} from ${from ? `pod ${from.namespace}/${from.name}` : 'a ClusterFirst pod in namespace default'}`);
+  lines.push(`;; ${r.query} ${type} from ${from ? `pod ${from.namespace}/${from.name}` : `a ClusterFirst pod in namespace ${namespaceOf(opts)}`}`);
   if (from) for (const l of resolvConf(cluster, from).trimEnd().split('\n')) lines.push(`;; resolv.conf: ${l}`);
   for (const t of r.tried) lines.push(`;; asked ${t.name} → ${t.rcode}${t.answers > 0 ? ` (${t.answers} answer${t.answers === 1 ? '' : 's'})` : ''}${t.server === 'upstream' ? ' [upstream]' : ''}`);
   lines.push(`status: ${r.rcode}, name: ${r.name}`);
