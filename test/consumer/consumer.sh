@@ -132,4 +132,16 @@ node -e '
   if (!f || f.object.name !== "web-svc" || f.source.file !== "dist/consumer.k8s.yaml" || !(f.source.line > 0)) { console.error("unexpected findings:", JSON.stringify(r.findings)); process.exit(1); }
 ' "$WORK/check-broken.json" || fail "check -o json lacks the finding with its file and line"
 
+step "subpath entry points"
+if node -e 'process.exit(require("./node_modules/cdk8s-lineup/package.json").exports ? 0 : 1)'; then
+  node -e '
+    const t = require("cdk8s-lineup/testing");
+    for (const k of ["lineupMatchers", "stableManifests", "lineupSnapshotSerializer"]) if (!t[k]) throw new Error("cdk8s-lineup/testing lacks " + k);
+    if (typeof require("cdk8s-lineup/testing/serializer").serialize !== "function") throw new Error("no serializer");
+    if (typeof require("cdk8s-lineup/plugin").LineupValidation !== "function") throw new Error("no plugin");
+  ' || fail "cdk8s-lineup/testing, /testing/serializer or /plugin does not load"
+else
+  echo "    (package.json has no \"exports\" yet: cdk8s-lineup/testing is not importable by that name)"
+fi
+
 step "PASS"
