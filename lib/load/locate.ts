@@ -3,9 +3,14 @@
  * positioned parse (`yaml` with a LineCounter, ~10× slower than the model's parse), once per
  * document, cached.
  */
-import { isMap, isSeq, isScalar, LineCounter, parseDocument, type Document, type Node, type Pair } from 'yaml';
+import type { Document, LineCounter, Node, Pair } from 'yaml';
 import type { SourceLocation } from '../findings';
 import { parsePath, type PathStep } from '../k8s/field-path';
+
+/** `yaml` is loaded on first use: a run without findings never needs it (start-up time counts). */
+function yamlLib(): typeof import('yaml') {
+  return require('yaml') as typeof import('yaml');
+}
 
 export interface PositionedDocument {
   doc: Document.Parsed;
@@ -26,6 +31,7 @@ export class LocatableText {
   private positioned(): PositionedDocument | undefined {
     if (this.parsed === undefined) {
       try {
+        const { LineCounter, parseDocument } = yamlLib();
         const lines = new LineCounter();
         const doc = parseDocument(this.text, { lineCounter: lines, keepSourceTokens: false, uniqueKeys: false });
         this.parsed = { doc, lines };
@@ -43,13 +49,15 @@ export class LocatableText {
   }
 
   /**
-   * Position of `base` + `fieldPath`. For a map entry, the key's position (that is where an
-   * editor should put the cursor); for a list item, the item's. Falls back to the deepest step
-   * that exists.
+   * Position of `base` + `fieldPath`: the value of the last step (for a block mapping or list,
+   * where its first entry starts; a flow `{}`/`[]` or a scalar, the value itself), or its key when
+   * the value has no text (`key:` alone). A path that does not exist falls back to the deepest
+   * step that does, positioned by the same rule (a missing `metadata.name` → metadata's value).
    */
   locate(base: readonly PathStep[], fieldPath: string | undefined, fallback: SourceLocation): SourceLocation {
     const parsed = this.positioned();
     if (!parsed || !parsed.doc.contents) return fallback;
+    const { isMap, isSeq, isScalar } = yamlLib();
     const steps = [...base, ...(fieldPath ? parsePath(fieldPath) : [])];
     let node: Node | null = parsed.doc.contents as Node;
     let best: number | undefined = node.range?.[0];
@@ -61,6 +69,9 @@ export class LocatableText {
         if (key.range) best = key.range[0];
         node = (pair.value as Node | null) ?? null;
         if (node === null) break;
+        // Point at the value (for a mapping, its first entry: `app: wbe` under `selector:`), as the
+        // contract's example does; a value with no text (`key:` alone) keeps the key's position.
+        if (node.range && node.range[0] < node.range[1]) best = node.range[0];
       } else if (isSeq(node) && typeof step === 'number') {
         const item = node.items[step] as Node | undefined;
         if (!item) break;

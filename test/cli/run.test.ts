@@ -140,13 +140,14 @@ describe('check', () => {
     const f = doc.findings.find((x: { rule: string }) => x.rule === 'service-selects-no-pods');
     expect(f).toMatchObject({ severity: 'error', object: { apiVersion: 'v1', kind: 'Service', namespace: 'default', name: 'web' }, field: 'spec.selector' });
     expect(f.source.file).toBe(broken);
-    expect(f.source.line).toBe(20); // the `selector:` key
+    // The selector's value: its first entry, `app: wbe` under `selector:` (CONTRACT §5: column 5).
+    expect([f.source.line, f.source.column]).toEqual([21, 5]);
   });
 
   it.each([
     ['sarif', (out: string) => expect(JSON.parse(out).runs[0].tool.driver.name).toBe('cdk8s-lineup')],
     ['junit', (out: string) => expect(out).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="cdk8s-lineup" tests="\d+" failures="1"/)],
-    ['github', (out: string) => expect(out).toMatch(/^::error file=[^,]+broken\.yaml,line=20,col=\d+,title=service-selects-no-pods::/m)],
+    ['github', (out: string) => expect(out).toMatch(/^::error file=[^,]+broken\.yaml,line=21,col=5,title=service-selects-no-pods::/m)],
   ])('prints -o %s', async (format, assert) => {
     const r = await lineup(['check', broken, '-o', format]);
     expect(r.code).toBe(1);

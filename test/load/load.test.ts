@@ -40,8 +40,9 @@ describe('loadText', () => {
     const svc = r.objects[0];
     expect([svc.apiVersion, svc.kind, svc.namespace, svc.name]).toEqual(['v1', 'Service', 'default', 'web']);
     expect([svc.source.line, svc.source.column]).toEqual([3, 1]);
-    expect(svc.source.locate('spec.selector')).toEqual({ file: 'app.yaml', line: 8, column: 3 });
-    expect(svc.source.locate('spec.ports[0].targetPort')).toEqual({ file: 'app.yaml', line: 13, column: 5 });
+    // Positions point at the value: a mapping's first entry (`app: wbe`), a scalar itself (`http`).
+    expect(svc.source.locate('spec.selector')).toEqual({ file: 'app.yaml', line: 9, column: 5 });
+    expect(svc.source.locate('spec.ports[0].targetPort')).toEqual({ file: 'app.yaml', line: 13, column: 17 });
     // A path that does not exist falls back to the deepest existing step.
     expect(svc.source.locate('spec.ports[0].nodePort')).toEqual({ file: 'app.yaml', line: 11, column: 5 });
   });
@@ -59,14 +60,14 @@ describe('loadText', () => {
     const r = loadText(list, 'list.yaml');
     expect(r.objects.map((o) => o.name)).toEqual(['a', 'b']);
     expect([r.objects[1].source.line, r.objects[1].source.column]).toEqual([8, 3]);
-    expect(r.objects[1].source.locate('spec.type')).toEqual({ file: 'list.yaml', line: 13, column: 5 });
+    expect(r.objects[1].source.locate('spec.type')).toEqual({ file: 'list.yaml', line: 13, column: 11 });
   });
 
   test('JSON input, including positions', () => {
     const json = JSON.stringify({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'j' }, spec: { ports: [{ port: 80 }] } }, null, 2);
     const r = loadText(json, 'svc.json');
     expect(r.objects.map((o) => o.name)).toEqual(['j']);
-    expect(r.objects[0].source.locate('spec.ports[0].port')).toEqual({ file: 'svc.json', line: 10, column: 9 });
+    expect(r.objects[0].source.locate('spec.ports[0].port')).toEqual({ file: 'svc.json', line: 10, column: 17 });
   });
 
   test.each([
@@ -74,7 +75,7 @@ describe('loadText', () => {
     ['apiVersion: v1\nkind: Service\nkind: Pod\nmetadata: {name: x}\n', 'manifest-parse-error', 3],
     ['- just\n- a list\n', 'manifest-invalid-object', 1],
     ['plain scalar\n', 'manifest-invalid-object', 1],
-    ['apiVersion: v1\nkind: Service\nmetadata:\n  labels: {}\n', 'manifest-invalid-object', 3],
+    ['apiVersion: v1\nkind: Service\nmetadata:\n  labels: {}\n', 'manifest-invalid-object', 4],
     ['kind: Service\nmetadata: {name: x}\n', 'manifest-invalid-object', 1],
   ])('%j gives %s at line %d', (text, rule, line) => {
     const r = loadText(text, 'bad.yaml');

@@ -52,7 +52,7 @@ const cases: Case[] = [
         rule: 'cluster-ip-out-of-range',
         severity: 'error',
         field: 'spec.clusterIPs',
-        line: lineOf(t, 'spec:', 2),
+        line: lineOf(t, 'spec:', 2) + 1, // spec.clusterIPs is absent: spec's value, its first entry (`clusterIP:`)
         message: ['failed to allocate IP 192.168.0.10: the provided IP (192.168.0.10) is not in the valid range. The range of valid IPs is 10.96.0.0/12', 'choose an address in 10.96.0.0/12'],
       },
     ],
@@ -66,7 +66,7 @@ const cases: Case[] = [
         rule: 'cluster-ip-conflict',
         severity: 'error',
         field: 'spec.clusterIPs',
-        line: lineOf(t, 'spec:', 2),
+        line: lineOf(t, 'spec:', 2) + 1, // spec.clusterIPs is absent: spec's value, its first entry (`clusterIP:`)
         message: ['spec.clusterIPs: Invalid value: []string{"10.96.0.10"}: failed to allocate IP 10.96.0.10: provided IP is already allocated (held by Service kube-system/kube-dns)'],
       },
     ],
@@ -75,7 +75,7 @@ const cases: Case[] = [
     'cluster-ip-conflict',
     'two Services asking for one address',
     yamlOf(web, withIP('a', '10.96.0.20'), withIP('b', '10.96.0.20')),
-    (t) => [{ rule: 'cluster-ip-conflict', severity: 'error', field: 'spec.clusterIPs', line: lineOf(t, 'spec:', 3), message: ['Service default/b is invalid', '(held by Service default/a)'] }],
+    (t) => [{ rule: 'cluster-ip-conflict', severity: 'error', field: 'spec.clusterIPs', line: lineOf(t, 'spec:', 3) + 1, message: ['Service default/b is invalid', '(held by Service default/a)'] }],
   ],
   [
     'duplicate-object',

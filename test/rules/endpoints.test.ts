@@ -92,7 +92,7 @@ describe('endpoints-without-service', () => {
     [
       'an EndpointSlice without the label',
       yamlOf(slice('orphan', undefined, [{ port: 80 }])),
-      (t) => [{ rule: 'endpoints-without-service', severity: 'warning', field: 'metadata.labels', line: lineOf(t, 'metadata:'), message: ['EndpointSlice default/orphan has no kubernetes.io/service-name label, so kube-proxy and CoreDNS ignore it'] }],
+      (t) => [{ rule: 'endpoints-without-service', severity: 'warning', field: 'metadata.labels', line: lineOf(t, 'name: orphan') /* labels absent: metadata's first entry */, message: ['EndpointSlice default/orphan has no kubernetes.io/service-name label, so kube-proxy and CoreDNS ignore it'] }],
     ],
     [
       'leader-election Endpoints are not backends',
@@ -135,7 +135,7 @@ describe('endpoints-port-mismatch', () => {
     [
       'a Service port that no endpoint port serves',
       yamlOf(service('db', undefined, [{ name: 'http', port: 80 }, { name: 'metrics', port: 9090 }]), endpoints('db', [{ name: 'http', port: 80 }])),
-      (t) => [{ rule: 'endpoints-port-mismatch', severity: 'error', field: 'subsets[0].ports', line: lineOf(t, 'ports:', 2), message: ['Endpoints default/db has no port named "metrics" with protocol TCP, so Service default/db port metrics (9090/TCP) has no endpoints'] }],
+      (t) => [{ rule: 'endpoints-port-mismatch', severity: 'error', field: 'subsets[0].ports', line: lineOf(t, 'ports:', 2) + 1, message: ['Endpoints default/db has no port named "metrics" with protocol TCP, so Service default/db port metrics (9090/TCP) has no endpoints'] }],
     ],
     [
       'an EndpointSlice port with the wrong name',
@@ -157,7 +157,7 @@ describe('endpoints-overridden', () => {
           rule: 'endpoints-overridden',
           severity: 'warning',
           field: 'subsets',
-          line: lineOf(t, 'subsets:'),
+          line: lineOf(t, 'subsets:') + 1,
           message: ['Endpoints default/db is overwritten by the endpoints controller because Service default/db has a selector (app=db)', 'remove the selector from the Service'],
         },
       ],

@@ -70,7 +70,7 @@ describe('runRules', () => {
       message: 'Service default/web selects app=wbe, but no pod in namespace default has that label; did you mean app=web (Pod web)?',
       object: { apiVersion: 'v1', kind: 'Service', namespace: 'default', name: 'web' },
       field: 'spec.selector',
-      source: { file: 'test.yaml', line: 19, column: 3 },
+      source: { file: 'test.yaml', line: 20, column: 5 },
     });
   });
 
@@ -79,13 +79,13 @@ describe('runRules', () => {
     const [f] = check(docs(ns, ns));
     expect(f.rule).toBe('duplicate-object');
     expect(f.object).toEqual({ apiVersion: 'v1', kind: 'Namespace', name: 'shop' });
-    expect(f.source).toEqual({ file: 'test.yaml', line: 9, column: 3 });
+    expect(f.source).toEqual({ file: 'test.yaml', line: 9, column: 9 });
   });
 
   test('merges load findings and sorts everything by file position', () => {
     const text = docs(typoService(), 'apiVersion: v1\nkind: Service\nmetadata: {}\n', pod);
     expect(check(text).map((f) => [f.rule, f.source?.line])).toEqual([
-      ['service-selects-no-pods', 6],
+      ['service-selects-no-pods', 7],
       ['manifest-invalid-object', 13],
     ]);
   });

@@ -65,7 +65,7 @@ describe('broken seed scenarios', () => {
           rule: 'service-selects-no-pods',
           severity: 'error',
           field: 'spec.selector',
-          line: lineOf(t, 'selector:', 2),
+          line: lineOf(t, 'app: k8s-node-demo-replication-controler-label'), // the selector's first entry
           message: ['did you mean app=k8s-node-demo-replication-controller-label (ReplicationController k8s-node-demo-replication-controller)?'],
         },
       ],
