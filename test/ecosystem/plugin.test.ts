@@ -38,7 +38,12 @@ beforeAll(async () => {
   }
   const never = makeApp({ pkg: './node_modules/cdk8s-lineup', extra: '    properties:\n      failOn: never' });
   const badProp = makeApp({ pkg: './node_modules/cdk8s-lineup', extra: '    properties:\n      failOn: sometimes' });
-  dirs.push(never, badProp);
+  // A clusterIP outside the default service CIDR (10.96.0.0/12) is fine in a cluster whose settings say 10.0.0.0/16.
+  const withCluster = makeApp({ pkg: './node_modules/cdk8s-lineup', extra: '    properties:\n      cluster: cluster.yaml', files: { 'cluster.yaml': 'serviceCIDR: 10.0.0.0/16\n' } });
+  const withoutCluster = makeApp({ pkg: './node_modules/cdk8s-lineup' });
+  dirs.push(never, badProp, withCluster, withoutCluster);
+  jobs.push(synth(withCluster, 'web', '10.0.0.80').then((r) => void runs.set('with-cluster', r)));
+  jobs.push(synth(withoutCluster, 'web', '10.0.0.80').then((r) => void runs.set('without-cluster', r)));
   jobs.push(synth(never, BROKEN).then((r) => void runs.set('never', r)));
   jobs.push(synth(badProp, 'web').then((r) => void runs.set('bad-property', r)));
   await Promise.all(jobs);
@@ -98,4 +103,13 @@ test('an invalid property stops synth with a message that names it', () => {
   const r = run('bad-property');
   expect(r.code).not.toBe(0);
   expect(r.stderr + r.stdout).toContain('LineupValidation: failOn must be error, warning, info or never (got "sometimes")');
+});
+
+test('properties.cluster: the settings file (relative to the app directory) reaches the engine', () => {
+  const without = run('without-cluster');
+  expect(without.code).toBe(2);
+  expect(plain(without.stdout)).toContain('cluster-ip-out-of-range (error) (1 occurrences)');
+  const withSettings = run('with-cluster');
+  expect(plain(withSettings.stdout)).toMatch(/Status\s+│ success/);
+  expect(withSettings.code).toBe(0);
 });

@@ -31,7 +31,7 @@ new ApiObject(chart, 'deployment', {
 });
 new ApiObject(chart, 'service', {
   apiVersion: 'v1', kind: 'Service', metadata: { name: 'web-svc' },
-  spec: { selector: { app: selector }, ports: [{ port: 80, targetPort: 8080 }] },
+  spec: { selector: { app: selector }, ports: [{ port: 80, targetPort: 8080 }], ...(process.env.LINEUP_TEST_CLUSTER_IP ? { clusterIP: process.env.LINEUP_TEST_CLUSTER_IP } : {}) },
 });
 app.synth();
 `;
@@ -77,11 +77,11 @@ export function makeApp(setup: SynthSetup): string {
 }
 
 /** Runs `cdk8s synth` in `dir`. Never touches the network: upgrade checks off, local plugins only. */
-export function synth(dir: string, selector = 'web'): Promise<SynthRun> {
+export function synth(dir: string, selector = 'web', clusterIP = ''): Promise<SynthRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(path.join(REPO, 'node_modules', '.bin', 'cdk8s'), ['synth', '--check-upgrade=false'], {
       cwd: dir,
-      env: { ...process.env, CDK8S_CHECK_UPGRADE: 'false', NODE_PATH: path.join(REPO, 'node_modules'), LINEUP_TEST_SELECTOR: selector, NO_COLOR: '1', FORCE_COLOR: '0' },
+      env: { ...process.env, CDK8S_CHECK_UPGRADE: 'false', NODE_PATH: path.join(REPO, 'node_modules'), LINEUP_TEST_SELECTOR: selector, LINEUP_TEST_CLUSTER_IP: clusterIP, NO_COLOR: '1', FORCE_COLOR: '0' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
