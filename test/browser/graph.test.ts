@@ -83,8 +83,13 @@ describeInBrowser('lineup graph -o html in headless Chromium', () => {
     graph = buildGraph(sim.cluster, findings);
     const file = path.join(tmp, 'topology.html');
     fs.writeFileSync(file, renderHtml(graph, 'seeds topology'));
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { chromium } = require('playwright-core') as PlaywrightCore;
+    let chromium: PlaywrightCore['chromium'];
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      chromium = (require('playwright-core') as PlaywrightCore).chromium;
+    } catch {
+      throw new Error('playwright-core is not installed: it is a devDependency of this repository (npm install --save-dev --save-exact playwright-core@1.57.0)');
+    }
     context = await chromium.launchPersistentContext(path.join(tmp, 'profile'), { executablePath: CHROMIUM, headless: true, args: FLAGS, viewport: { width: 1100, height: 900 } });
     // Self-contained means no request but the page itself: everything else is recorded and refused.
     await context.route('**/*', async (route) => {

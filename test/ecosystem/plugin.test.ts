@@ -47,7 +47,7 @@ beforeAll(async () => {
   jobs.push(synth(never, BROKEN).then((r) => void runs.set('never', r)));
   jobs.push(synth(badProp, 'web').then((r) => void runs.set('bad-property', r)));
   await Promise.all(jobs);
-}, 120_000);
+}, 240_000);
 
 afterAll(() => {
   for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
