@@ -49,10 +49,11 @@ export class LocatableText {
   }
 
   /**
-   * Position of `base` + `fieldPath`: the value of the last step (for a block mapping or list,
-   * where its first entry starts; a flow `{}`/`[]` or a scalar, the value itself), or its key when
-   * the value has no text (`key:` alone). A path that does not exist falls back to the deepest
-   * step that does, positioned by the same rule (a missing `metadata.name` → metadata's value).
+   * Position of `base` + `fieldPath`. When the whole path exists: its value (for a block mapping or
+   * list, where its first entry starts, e.g. `app: wbe` under `selector:`, as the contract's
+   * example does; a flow `{}`/`[]` or a scalar, the value itself), or its key when the value has
+   * no text (`key:` alone). When the path stops early (a missing field), the key of the deepest
+   * step that exists: a missing `metadata.name` points at `metadata:`, not at its first entry.
    */
   locate(base: readonly PathStep[], fieldPath: string | undefined, fallback: SourceLocation): SourceLocation {
     const parsed = this.positioned();
@@ -60,27 +61,31 @@ export class LocatableText {
     const { isMap, isSeq, isScalar } = yamlLib();
     const steps = [...base, ...(fieldPath ? parsePath(fieldPath) : [])];
     let node: Node | null = parsed.doc.contents as Node;
-    let best: number | undefined = node.range?.[0];
+    // Where the deepest existing step is named (its key, or the list item), and where its value starts.
+    let named: number | undefined = node.range?.[0];
+    let value: number | undefined = named;
+    let resolved = 0;
     for (const step of steps) {
       if (isMap(node)) {
         const pair: Pair | undefined = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(step));
         if (!pair) break;
         const key = pair.key as Node;
-        if (key.range) best = key.range[0];
+        named = key.range?.[0] ?? named;
         node = (pair.value as Node | null) ?? null;
-        if (node === null) break;
-        // Point at the value (for a mapping, its first entry: `app: wbe` under `selector:`), as the
-        // contract's example does; a value with no text (`key:` alone) keeps the key's position.
-        if (node.range && node.range[0] < node.range[1]) best = node.range[0];
+        value = node?.range && node.range[0] < node.range[1] ? node.range[0] : named;
       } else if (isSeq(node) && typeof step === 'number') {
         const item = node.items[step] as Node | undefined;
         if (!item) break;
-        if (item.range) best = item.range[0];
+        named = item.range?.[0] ?? named;
+        value = named;
         node = item;
       } else {
         break;
       }
+      resolved++;
+      if (node === null) break;
     }
+    const best = resolved === steps.length ? value : named;
     return best === undefined ? fallback : this.toLocation(best);
   }
 }

@@ -2,6 +2,7 @@
  * The four allocation rules share one shape: the allocator (cluster/allocate.ts) already met the
  * problem while building the cluster; the rule only words it for people.
  */
+import { at } from '../k8s/json';
 import type { AllocationProblem, Cluster } from '../cluster/model';
 import type { RuleHit } from './rule';
 
@@ -26,9 +27,11 @@ export function allocationHits(cluster: Cluster, rule: AllocationProblem['rule']
   const hits: RuleHit[] = [];
   for (const p of cluster.allocationProblems) {
     if (p.rule !== rule || !p.service.obj) continue;
+    const writtenAsClusterIP = p.field === 'spec.clusterIPs' && typeof at(p.service.obj.raw, 'spec', 'clusterIP') === 'string';
     hits.push({
       object: p.service.obj,
       field: p.field,
+      sourceField: writtenAsClusterIP ? 'spec.clusterIP' : undefined,
       message: `Service ${p.service.namespace}/${p.service.name} is invalid: ${p.field}: ${p.message}${remedy(p, cluster)}`,
     });
   }

@@ -16,6 +16,11 @@ export interface RuleHit {
   object: ManifestObject;
   /** Upstream-style field path within the object (`spec.ports[0].targetPort`), used to locate the source line. */
   field?: string;
+  /**
+   * Where to point in the text when it differs from `field`: the API reports `spec.clusterIPs`,
+   * but users write `spec.clusterIP`.
+   */
+  sourceField?: string;
   message: string;
   /** Overrides the rule's default severity (e.g. a warning when only some selected pods are affected). */
   severity?: Severity;

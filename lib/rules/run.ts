@@ -28,7 +28,7 @@ export function hitToFinding(rule: Rule, hit: RuleHit): Finding {
     object: objectRef(hit.object),
   };
   if (hit.field !== undefined) f.field = hit.field;
-  f.source = hit.object.source.locate(hit.field);
+  f.source = hit.object.source.locate(hit.sourceField ?? hit.field);
   if (hit.object.source.constructPath !== undefined) f.constructPath = hit.object.source.constructPath;
   return f;
 }

@@ -92,7 +92,7 @@ describe('endpoints-without-service', () => {
     [
       'an EndpointSlice without the label',
       yamlOf(slice('orphan', undefined, [{ port: 80 }])),
-      (t) => [{ rule: 'endpoints-without-service', severity: 'warning', field: 'metadata.labels', line: lineOf(t, 'name: orphan') /* labels absent: metadata's first entry */, message: ['EndpointSlice default/orphan has no kubernetes.io/service-name label, so kube-proxy and CoreDNS ignore it'] }],
+      (t) => [{ rule: 'endpoints-without-service', severity: 'warning', field: 'metadata.labels', line: lineOf(t, 'metadata:') /* labels absent: the metadata key */, message: ['EndpointSlice default/orphan has no kubernetes.io/service-name label, so kube-proxy and CoreDNS ignore it'] }],
     ],
     [
       'leader-election Endpoints are not backends',
