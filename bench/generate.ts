@@ -196,6 +196,7 @@ export function generate(size: number, opts: { seed?: number; files?: number; mi
   let objects = 0;
   let app = 0;
   let nodePortNext = 30100;
+  let lastNodePort: number | undefined;
   const namespaces = new Set<string>();
   while (objects < size) {
     const ns = `team-${String(Math.floor(objects / perNamespace)).padStart(4, '0')}`;
@@ -216,11 +217,14 @@ export function generate(size: number, opts: { seed?: number; files?: number; mi
     const selector = mistake === 'service-selects-no-pods' ? `${name}x` : name;
     const target = mistake === 'service-target-port-unresolved' ? 'htpp' : 'http';
     let nodePort: number | undefined;
-    if (app % 11 === 5) nodePort = nodePortNext++;
-    if (mistake === 'node-port-conflict') nodePort = nodePortNext - 1 > 30100 ? nodePortNext - 1 : 30100;
+    if (app % 11 === 5 && !stateful) nodePort = nodePortNext++;
+    // The conflict reuses the last node port a Service really got (a headless StatefulSet Service gets none).
+    if (mistake === 'node-port-conflict') nodePort = lastNodePort ?? 30100;
     if (mistake !== 'statefulset-service-missing' || !stateful) {
-      docs.push(service(ns, svcName, selector, target, { headless: stateful && mistake !== 'statefulset-service-missing', nodePort: stateful ? undefined : nodePort }));
+      const assigned = stateful ? undefined : nodePort;
+      docs.push(service(ns, svcName, selector, target, { headless: stateful && mistake !== 'statefulset-service-missing', nodePort: assigned }));
       objects++;
+      if (assigned !== undefined) lastNodePort = assigned;
     }
     if (mistake === 'service-selects-no-pods') mistakes.push({ rule: mistake, kind: 'Service', namespace: ns, name: svcName });
     if (mistake === 'service-target-port-unresolved') mistakes.push({ rule: mistake, kind: 'Service', namespace: ns, name: svcName });

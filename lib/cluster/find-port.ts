@@ -15,11 +15,16 @@ export function findPort(pod: SimPod, port: SimServicePort): number | undefined 
   const target = port.targetPort;
   if (typeof target === 'number') return target;
   if (typeof target !== 'string') return undefined;
-  // Regular containers strictly before sidecars, whatever order the model lists them in.
-  const ordered: SimContainer[] = [...pod.containers.filter((c) => !c.sidecar), ...pod.containers.filter((c) => c.sidecar)];
-  for (const container of ordered) {
+  // Regular containers strictly before sidecars, whatever order the model lists them in. Two passes
+  // instead of a reordered copy: this runs for every (Service port, selected pod) pair.
+  return portIn(pod.containers, false, target, port.protocol) ?? portIn(pod.containers, true, target, port.protocol);
+}
+
+function portIn(containers: SimContainer[], sidecars: boolean, name: string, protocol: string): number | undefined {
+  for (const container of containers) {
+    if (!!container.sidecar !== sidecars) continue;
     for (const cp of container.ports) {
-      if (cp.name === target && cp.protocol === port.protocol) return cp.containerPort;
+      if (cp.name === name && cp.protocol === protocol) return cp.containerPort;
     }
   }
   return undefined;

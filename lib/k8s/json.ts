@@ -63,9 +63,58 @@ export function at(value: unknown, ...path: (string | number)[]): Json | undefin
   return cur as Json | undefined;
 }
 
-/** Deep copy of JSON data (structuredClone is slower for plain JSON and keeps prototypes we don't want). */
+/**
+ * Deep copy of JSON data, exactly as `JSON.parse(JSON.stringify(value))` would make it. Plain data
+ * (what YAML and cdk8s produce) is copied directly, several times faster than the round trip and
+ * without the garbage of an intermediate string; anything else (toJSON, class instances, BigInt,
+ * cycles, a `__proto__` key) goes through the round trip itself, errors included.
+ */
 export function cloneJson<T extends Json>(value: T): T {
+  try {
+    const out = copyPlain(value, 0);
+    if (out !== NOT_PLAIN) return out as T;
+  } catch {
+    // fall through: the round trip decides (and throws what it throws)
+  }
   return JSON.parse(JSON.stringify(value)) as T;
+}
+
+const NOT_PLAIN = Symbol('not plain JSON');
+/** Deeper than any manifest; beyond it the round trip decides (it throws RangeError as before). */
+const MAX_PLAIN_DEPTH = 500;
+
+/** A copy with JSON.stringify's value rules, or NOT_PLAIN when the value needs the real round trip. */
+function copyPlain(value: unknown, depth: number): unknown {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
+  // JSON has no -0, NaN or Infinity: -0 becomes 0, the others null.
+  if (typeof value === 'number') return Number.isFinite(value) ? value + 0 : null;
+  if (typeof value !== 'object' || depth > MAX_PLAIN_DEPTH) return NOT_PLAIN;
+  if (Array.isArray(value)) {
+    if (Object.getPrototypeOf(value) !== Array.prototype) return NOT_PLAIN;
+    const out: unknown[] = new Array(value.length);
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      // An undefined item (or a hole) is written as null.
+      const copied = item === undefined ? null : copyPlain(item, depth + 1);
+      if (copied === NOT_PLAIN) return NOT_PLAIN;
+      out[i] = copied;
+    }
+    return out;
+  }
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return NOT_PLAIN;
+  const src = value as Record<string, unknown>;
+  if (typeof src.toJSON === 'function') return NOT_PLAIN;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(src)) {
+    if (key === '__proto__') return NOT_PLAIN;
+    const item = src[key];
+    if (item === undefined) continue; // JSON.stringify drops undefined members
+    const copied = copyPlain(item, depth + 1);
+    if (copied === NOT_PLAIN) return NOT_PLAIN;
+    out[key] = copied;
+  }
+  return out;
 }
 
 /** Stable ordering for any list of strings, independent of locale. */
