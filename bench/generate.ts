@@ -15,6 +15,8 @@ export interface PlantedMistake {
   kind: string;
   namespace: string;
   name: string;
+  /** The text a finding's `file:line:column` must point at (the start of the planted wrong value). */
+  at: string;
 }
 
 export interface GeneratedSet {
@@ -213,7 +215,7 @@ export function generate(size: number, opts: { seed?: number; files?: number; mi
     const workloadServiceName = mistake === 'statefulset-service-missing' ? `${name}-gone` : svcName;
     docs.push(deployment(ns, name, replicas, stateful || mistake === 'statefulset-service-missing', workloadServiceName));
     objects++;
-    if (mistake === 'statefulset-service-missing') mistakes.push({ rule: mistake, kind: 'StatefulSet', namespace: ns, name });
+    if (mistake === 'statefulset-service-missing') mistakes.push({ rule: mistake, kind: 'StatefulSet', namespace: ns, name, at: workloadServiceName });
     const selector = mistake === 'service-selects-no-pods' ? `${name}x` : name;
     const target = mistake === 'service-target-port-unresolved' ? 'htpp' : 'http';
     let nodePort: number | undefined;
@@ -226,21 +228,22 @@ export function generate(size: number, opts: { seed?: number; files?: number; mi
       objects++;
       if (assigned !== undefined) lastNodePort = assigned;
     }
-    if (mistake === 'service-selects-no-pods') mistakes.push({ rule: mistake, kind: 'Service', namespace: ns, name: svcName });
-    if (mistake === 'service-target-port-unresolved') mistakes.push({ rule: mistake, kind: 'Service', namespace: ns, name: svcName });
-    if (mistake === 'node-port-conflict' && !stateful) mistakes.push({ rule: mistake, kind: 'Service', namespace: ns, name: svcName });
+    if (mistake === 'service-selects-no-pods') mistakes.push({ rule: mistake, kind: 'Service', namespace: ns, name: svcName, at: `app: ${selector}` });
+    if (mistake === 'service-target-port-unresolved') mistakes.push({ rule: mistake, kind: 'Service', namespace: ns, name: svcName, at: target });
+    if (mistake === 'node-port-conflict' && !stateful) mistakes.push({ rule: mistake, kind: 'Service', namespace: ns, name: svcName, at: String(nodePort) });
     if (app % 3 === 0 || mistake?.startsWith('ingress')) {
       const backend = mistake === 'ingress-backend-missing-service' ? `${svcName}-old` : svcName;
       const port = mistake === 'ingress-backend-missing-port' ? 'web' : 'http';
       docs.push(ingress(ns, `${name}-ing`, backend, port));
       objects++;
-      if (mistake === 'ingress-backend-missing-service' || mistake === 'ingress-backend-missing-port') mistakes.push({ rule: mistake, kind: 'Ingress', namespace: ns, name: `${name}-ing` });
+      if (mistake === 'ingress-backend-missing-service') mistakes.push({ rule: mistake, kind: 'Ingress', namespace: ns, name: `${name}-ing`, at: backend });
+      if (mistake === 'ingress-backend-missing-port') mistakes.push({ rule: mistake, kind: 'Ingress', namespace: ns, name: `${name}-ing`, at: port });
     }
     if (app % 4 === 1 || mistake === 'endpoints-port-mismatch') {
       const ip = `192.0.2.${(app % 250) + 1}`;
       docs.push(external(ns, `${name}-db`, mistake === 'endpoints-port-mismatch' ? 'postgres' : 'pg', ip));
       objects += 2;
-      if (mistake === 'endpoints-port-mismatch') mistakes.push({ rule: mistake, kind: 'Endpoints', namespace: ns, name: `${name}-db` });
+      if (mistake === 'endpoints-port-mismatch') mistakes.push({ rule: mistake, kind: 'Endpoints', namespace: ns, name: `${name}-db`, at: 'postgres' });
     }
     if (app % 5 === 2) {
       docs.push(externalName(ns, `${name}-partner`));

@@ -3,7 +3,7 @@
  * sets with planted mistakes. Runs are alternated between tools and the median of N is reported.
  * Writes bench/RESULTS.md and docs/scaling.svg.
  *
- *   npm run bench                       # sizes 1000,10000,50000, 3 runs each
+ *   npm run bench                       # sizes 1000,4000,10000,50000, 3 runs each (Monokle up to 4000)
  *   npm run bench -- --sizes 1000 --runs 5 --no-monokle
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -22,7 +22,7 @@ interface Options {
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { sizes: [1000, 10000, 50000], runs: 3, monokle: true, monokleMax: 4000, synth: true };
+  const o: Options = { sizes: [1000, 4000, 10000, 50000], runs: 3, monokle: true, monokleMax: 4000, synth: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--sizes') o.sizes = argv[++i].split(',').map(Number);
@@ -42,16 +42,19 @@ const MONOKLE = path.join(ROOT, 'bench', 'monokle.mjs');
 
 interface Timed {
   ms: number;
+  /** User + system CPU time of the process (all threads): robust to other load on a shared machine. */
+  cpuMs: number;
   maxRssMb: number;
   stdout: string;
 }
 
-/** Runs a whole process under /usr/bin/time for wall time and peak RSS. */
+/** Runs a whole process under /usr/bin/time for wall time, CPU time and peak RSS. */
 function timed(args: string[]): Timed {
-  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, ...args], { encoding: 'utf8', maxBuffer: 1 << 30, cwd: ROOT });
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %M %U %S', process.execPath, ...args], { encoding: 'utf8', maxBuffer: 1 << 30, cwd: ROOT });
   const last = r.stderr.trim().split('\n').pop() ?? '';
-  const [secs, kb] = last.split(' ').map(Number);
-  return { ms: secs * 1000, maxRssMb: kb / 1024, stdout: r.stdout };
+  const [secs, kb, user, sys] = last.split(' ').map(Number);
+  if (r.status !== 0 || !Number.isFinite(secs)) throw new Error(`${args.join(' ')} failed (status ${r.status}): ${r.stderr.slice(0, 500)}`);
+  return { ms: secs * 1000, cpuMs: (user + sys) * 1000, maxRssMb: kb / 1024, stdout: r.stdout };
 }
 
 function median(xs: number[]): number {
@@ -59,8 +62,31 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)];
 }
 
-function detected(findings: { rule?: string; kind?: string; namespace?: string; name?: string }[], planted: PlantedMistake[], sameRule: boolean): number {
-  return planted.filter((m) => findings.some((f) => f.kind === m.kind && (f.namespace ?? 'default') === m.namespace && f.name === m.name && (!sameRule || f.rule === m.rule))).length;
+interface Reported {
+  rule?: string;
+  kind?: string;
+  namespace?: string;
+  name?: string;
+  source?: { file: string; line: number; column: number };
+}
+
+function reports(f: Reported, m: PlantedMistake, sameRule: boolean): boolean {
+  return f.kind === m.kind && (f.namespace ?? 'default') === m.namespace && f.name === m.name && (!sameRule || f.rule === m.rule);
+}
+
+function detected(findings: Reported[], planted: PlantedMistake[], sameRule: boolean): number {
+  return planted.filter((m) => findings.some((f) => reports(f, m, sameRule))).length;
+}
+
+/** Planted mistakes reported by the right rule with `file:line:column` pointing exactly at the planted text. */
+function positioned(findings: Reported[], planted: PlantedMistake[]): number {
+  const lines = new Map<string, string[]>();
+  const textAt = (src: { file: string; line: number; column: number }): string => {
+    let l = lines.get(src.file);
+    if (!l) lines.set(src.file, (l = fs.readFileSync(path.resolve(ROOT, src.file), 'utf8').split('\n')));
+    return (l[src.line - 1] ?? '').slice(src.column - 1);
+  };
+  return planted.filter((m) => findings.some((f) => reports(f, m, true) && f.source !== undefined && textAt(f.source).startsWith(m.at))).length;
 }
 
 interface Row {
@@ -69,9 +95,12 @@ interface Row {
   planted: number;
   jsyamlMs: number;
   yamlMs: number;
+  jsyamlCpuMs: number;
   lineupMs: number;
+  lineupCpuMs: number;
   lineupRssMb: number;
   lineupFound: number;
+  lineupPositioned: number;
   phases: Record<string, number>;
   monokleMs?: number;
   monokleFound?: number;
@@ -85,20 +114,27 @@ function main(): void {
     const set = generate(size);
     writeSet(dir, set);
     const bytes = set.files.reduce((n, f) => n + Buffer.byteLength(f.text), 0);
-    const samples: Record<string, number[]> = { jsyaml: [], yaml: [], lineup: [], rss: [], monokle: [] };
+    const samples: Record<string, number[]> = { jsyaml: [], jsyamlCpu: [], yaml: [], lineup: [], lineupCpu: [], rss: [], monokle: [] };
     const phaseSamples: Record<string, number[]> = {};
     let lineupFound = 0;
+    let lineupPositioned = 0;
     let monokleFound: number | undefined;
     const runMonokle = opts.monokle && size <= opts.monokleMax;
     for (let run = 0; run < opts.runs; run++) {
       // Alternate tools within each round so that machine noise spreads evenly.
-      samples.jsyaml.push(JSON.parse(timed([FLOOR, 'js-yaml', dir]).stdout).ms);
-      samples.yaml.push(JSON.parse(timed([FLOOR, 'yaml', dir]).stdout).ms);
+      // The floors' own `ms` is parse time in-process; whole-process wall time is what lineup is compared with.
+      const floor = timed([FLOOR, 'js-yaml', dir]);
+      samples.jsyaml.push(floor.ms);
+      samples.jsyamlCpu.push(floor.cpuMs);
+      samples.yaml.push(timed([FLOOR, 'yaml', dir]).ms);
       const t = timed([CLI, 'check', dir, '-o', 'json', '--fail-on', 'never']);
       samples.lineup.push(t.ms);
+      samples.lineupCpu.push(t.cpuMs);
       samples.rss.push(t.maxRssMb);
-      const findings = (JSON.parse(t.stdout) as { findings: { rule: string; object?: { kind: string; namespace?: string; name: string } }[] }).findings;
-      lineupFound = detected(findings.map((f) => ({ rule: f.rule, ...f.object })), set.mistakes, true);
+      const findings = (JSON.parse(t.stdout) as { findings: { rule: string; object?: { kind: string; namespace?: string; name: string }; source?: { file: string; line: number; column: number } }[] }).findings;
+      const reported = findings.map((f) => ({ rule: f.rule, ...f.object, source: f.source }));
+      lineupFound = detected(reported, set.mistakes, true);
+      lineupPositioned = positioned(reported, set.mistakes);
       const phases = JSON.parse(execFileSync(process.execPath, [PHASES, dir], { encoding: 'utf8', maxBuffer: 1 << 28 })) as Record<string, number>;
       for (const [k, v] of Object.entries(phases)) (phaseSamples[k] ??= []).push(v);
       if (runMonokle) {
@@ -113,10 +149,13 @@ function main(): void {
       bytes,
       planted: set.mistakes.length,
       jsyamlMs: median(samples.jsyaml),
+      jsyamlCpuMs: median(samples.jsyamlCpu),
       yamlMs: median(samples.yaml),
       lineupMs: median(samples.lineup),
+      lineupCpuMs: median(samples.lineupCpu),
       lineupRssMb: Math.max(...samples.rss),
       lineupFound,
+      lineupPositioned,
       phases: Object.fromEntries(Object.entries(phaseSamples).map(([k, v]) => [k, median(v)])),
       monokleMs: runMonokle ? median(samples.monokle) : undefined,
       monokleFound,
@@ -150,10 +189,15 @@ function writeResults(rows: Row[], synth: Record<string, number> | undefined, op
   lines.push(`Generated by \`npm run bench -- --sizes ${opts.sizes.join(',')} --runs ${opts.runs}\` (bench/run.ts). Median of ${opts.runs} alternating runs; wall time of whole processes (Node start-up included); peak RSS from \`/usr/bin/time\`.`, '');
   lines.push(`Machine: ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}. Versions: js-yaml ${version('js-yaml')}, yaml ${version('yaml')}, @monokle/validation ${version('@monokle/validation')}.`, '');
   lines.push('Input: `bench/generate.ts` — namespaces, Deployments and StatefulSets with named container ports, multi-port Services with named and numeric targetPorts, selector-less Services with Endpoints, ExternalName Services, Ingresses by port name and number, filler ConfigMaps; one app in 20 carries one planted mistake.', '');
-  lines.push('| objects | YAML | js-yaml floor | yaml (positions) floor | `lineup check` | ratio to js-yaml | peak RSS | planted | lineup found | Monokle | Monokle found |');
-  lines.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  lines.push('Every time is a whole process (Node start-up included): the floors read and parse every file and do nothing else. CPU = user + system time of the process, all threads (less sensitive than wall time to other load on a shared machine). "exact" = planted mistakes reported by the planted rule with `file:line:column` pointing exactly at the planted text.', '');
+  lines.push('| objects | YAML | js-yaml floor | yaml (positions) floor | `lineup check` | ratio to js-yaml (wall) | js-yaml CPU | lineup CPU | ratio (CPU) | peak RSS | planted | lineup found | exact | Monokle | Monokle found |');
+  lines.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) {
-    lines.push(`| ${r.size.toLocaleString('en')} | ${(r.bytes / 2 ** 20).toFixed(1)} MB | ${fmt(r.jsyamlMs)} | ${fmt(r.yamlMs)} | ${fmt(r.lineupMs)} | ${(r.lineupMs / r.jsyamlMs).toFixed(2)}× | ${Math.round(r.lineupRssMb)} MB | ${r.planted} | ${r.lineupFound} | ${r.monokleMs === undefined ? 'skipped (quadratic)' : fmt(r.monokleMs)} | ${r.monokleFound ?? '—'} |`);
+    lines.push(
+      `| ${r.size.toLocaleString('en')} | ${(r.bytes / 2 ** 20).toFixed(1)} MB | ${fmt(r.jsyamlMs)} | ${fmt(r.yamlMs)} | ${fmt(r.lineupMs)} | ${(r.lineupMs / r.jsyamlMs).toFixed(2)}× | ` +
+        `${fmt(r.jsyamlCpuMs)} | ${fmt(r.lineupCpuMs)} | ${(r.lineupCpuMs / r.jsyamlCpuMs).toFixed(2)}× | ${Math.round(r.lineupRssMb)} MB | ${r.planted} | ${r.lineupFound} | ${r.lineupPositioned} | ` +
+        `${r.monokleMs === undefined ? 'skipped (quadratic)' : fmt(r.monokleMs)} | ${r.monokleFound ?? '—'} |`,
+    );
   }
   lines.push('', '## Where the time goes (in-process phases, ms)', '');
   const phaseNames = Object.keys(rows[0]?.phases ?? {});
@@ -161,16 +205,26 @@ function writeResults(rows: Row[], synth: Record<string, number> | undefined, op
   lines.push(`|---:|${phaseNames.map(() => '---:').join('|')}|`);
   for (const r of rows) lines.push(`| ${r.size.toLocaleString('en')} | ${phaseNames.map((p) => Math.round(r.phases[p])).join(' | ')} |`);
   if (rows.length >= 2) {
-    const a = rows[0];
-    const b = rows[rows.length - 1];
-    lines.push('', `Scaling: ${b.size / a.size}× the objects took ${(b.lineupMs / a.lineupMs).toFixed(1)}× the time (whole process, start-up included).`);
+    lines.push('', '## Scaling of `lineup check` (whole process, start-up included)', '');
+    for (let i = 1; i < rows.length; i++) {
+      const a = rows[i - 1];
+      const b = rows[i];
+      lines.push(`- ${a.size.toLocaleString('en')} → ${b.size.toLocaleString('en')} objects (${(b.size / a.size).toFixed(1)}×): wall ${(b.lineupMs / a.lineupMs).toFixed(1)}×, CPU ${(b.lineupCpuMs / a.lineupCpuMs).toFixed(1)}×`);
+    }
+    const first = rows[0];
+    const last = rows[rows.length - 1];
+    if (rows.length > 2) lines.push(`- ${first.size.toLocaleString('en')} → ${last.size.toLocaleString('en')} objects (${(last.size / first.size).toFixed(0)}×): wall ${(last.lineupMs / first.lineupMs).toFixed(1)}×, CPU ${(last.lineupCpuMs / first.lineupCpuMs).toFixed(1)}×`);
   }
   if (synth) {
     lines.push('', '## Synth: 1,000 Services', '');
+    lines.push('`node build/bench/synth.js RUNS` (bench/synth.ts): build the construct tree and `app.synth()` it, as `cdk8s synth` does; median of the runs, variants alternating after a warm-up round.', '');
     lines.push('| app | time |', '|---|---:|');
     for (const [k, v] of Object.entries(synth)) lines.push(`| ${k} | ${fmt(v)} |`);
+    const plain = synth['lineup constructs (no check)'];
+    const checked = synth['lineup constructs (checked)'];
+    if (plain && checked) lines.push('', `Synth-time checking adds ${Math.round((checked / plain - 1) * 100)}% to the synth of the same constructs.`);
   }
-  lines.push('');
+  lines.push('', 'Profiles (`node --cpu-prof`) and what was changed because of them: bench/PROFILE.md.', '');
   fs.writeFileSync(path.join(ROOT, 'bench', 'RESULTS.md'), lines.join('\n'));
   fs.mkdirSync(path.join(ROOT, 'docs'), { recursive: true });
   fs.writeFileSync(path.join(ROOT, 'docs', 'scaling.svg'), scalingSvg(rows));
