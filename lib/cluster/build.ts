@@ -33,6 +33,9 @@ import { buildNodes, eligibleNodes, PodIPAllocator, readNodeObject, type NodeInp
 import { readService, serviceApi, type ReadService } from './services';
 import { controllerOwnerKey, isWorkload, ownerKey, readWorkload, workloadPods, type NameRegistry } from './workloads';
 
+/** Generated pods at most (a real cluster supports 150,000); see buildPods. */
+export const MAX_SIMULATED_PODS = 200_000;
+
 const BASE_NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system'];
 const ENDPOINT_SLICE_API_VERSIONS = ['discovery.k8s.io/v1', 'discovery.k8s.io/v1beta1'];
 
@@ -296,10 +299,17 @@ function buildPods(workloads: SimWorkload[], podObjects: ManifestObject[], nodes
   }
 
   const generated: PodDraft[] = [];
+  // Bounded work whatever the input: once MAX_SIMULATED_PODS pods were generated, each further
+  // workload gets one pod (so selectors still find their pods) instead of all its replicas.
+  let budget = MAX_SIMULATED_PODS;
   for (const w of workloads) {
     if (parent.has(w) || observedWorkloads.has(w)) continue;
+    if (w.replicas > budget) w.replicas = Math.max(1, budget);
     const drafts = guarded(() => workloadPods(w, settings, nodes, names));
-    if (drafts) generated.push(...drafts);
+    if (!drafts) continue;
+    budget -= drafts.length;
+    // push(...drafts) would overflow the stack for very large lists.
+    for (const d of drafts) generated.push(d);
   }
 
   const ips = new PodIPAllocator(settings.podCIDR, nodes, observedIPs);

@@ -55,8 +55,19 @@ function nonNegative(value: unknown, fallback: number): number {
   return n !== undefined && n >= 0 ? n : fallback;
 }
 
-/** Desired pods, before DaemonSets are counted per node. */
+/**
+ * Pods simulated per workload at most. The API server takes any int32 (and a hostile input any
+ * number), but a simulation of 2^31 pods never finishes; no real workload comes near this, and
+ * the endpoints controller itself stops at 1,000 addresses per Endpoints object.
+ */
+export const MAX_SIMULATED_REPLICAS = 5000;
+
+/** Desired pods, before DaemonSets are counted per node; capped at MAX_SIMULATED_REPLICAS. */
 function desiredReplicas(obj: ManifestObject): number {
+  return Math.min(declaredReplicas(obj), MAX_SIMULATED_REPLICAS);
+}
+
+function declaredReplicas(obj: ManifestObject): number {
   const spec = at(obj.raw, 'spec');
   switch (obj.kind) {
     case 'CronJob':

@@ -5,15 +5,17 @@
  * manifest-invalid-object findings. Only I/O problems (missing path, unreadable file) throw
  * UsageError, which the CLI turns into exit status 2.
  */
+import { isUtf8 } from 'node:buffer';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as jsyaml from 'js-yaml';
-import { parseAllDocuments } from 'yaml';
 import type { Finding } from '../findings';
 import { isObject, type Json } from '../k8s/json';
 import type { PathStep } from '../k8s/field-path';
 import { UsageError } from '../errors';
+import { describeShapeProblem, documentShapeProblem, type ShapeProblem } from './depth';
 import { LocatableText } from './locate';
+import { describeIoError, readInput } from './read-input';
 import { identify } from './objects';
 import { firstContentPosition, splitDocuments, type DocumentChunk } from './split';
 import type { LoadOptions, LoadResult, ManifestObject, ManifestSource } from './types';
@@ -26,19 +28,19 @@ const MANIFEST_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
 /** cdk8s writes this next to the manifests when validations are configured; it is not a manifest. */
 const CDK8S_METADATA_FILE = 'construct-metadata.json';
 
-/** Anchors and aliases can expand exponentially (billion laughs); such documents go through `yaml`, which caps aliases. */
-const ALIAS_PATTERN = /(^|[\s[{,:-])\*[^\s,\]}]/;
-const ANCHOR_PATTERN = /(^|[\s[{,:-])&[^\s,\]}]/;
-
 interface ParsedDoc {
   value?: unknown;
   error?: { message: string; line: number; column: number };
 }
 
+/** YAML allows a byte order mark at the start of every document, not only the stream (files concatenated by tools). */
+const LEADING_BOM = /^([ \t\r\n]*)\ufeff/;
+
 function parseChunk(chunk: DocumentChunk): ParsedDoc {
-  const text = chunk.text;
-  if (ANCHOR_PATTERN.test(text) && ALIAS_PATTERN.test(text)) return parseWithAliasLimit(chunk);
+  const text = chunk.text.includes('\ufeff') ? chunk.text.replace(LEADING_BOM, '$1') : chunk.text;
   try {
+    // js-yaml shares an aliased node instead of copying it, so even billion laughs parses in
+    // microseconds; documentShapeProblem then refuses what would expand (see depth.ts).
     return { value: jsyaml.load(text, { schema: SCHEMA, json: false }) };
   } catch (e) {
     if (e instanceof jsyaml.YAMLException) {
@@ -52,23 +54,6 @@ function parseChunk(chunk: DocumentChunk): ParsedDoc {
   }
 }
 
-function parseWithAliasLimit(chunk: DocumentChunk): ParsedDoc {
-  try {
-    const docs = parseAllDocuments(chunk.text, { uniqueKeys: true });
-    const doc = Array.isArray(docs) ? docs[0] : undefined;
-    if (!doc) return { value: null };
-    const err = doc.errors[0];
-    if (err) {
-      const [line, col] = err.linePos?.[0] ? [err.linePos[0].line, err.linePos[0].col] : [1, 1];
-      return { error: { message: err.message.split('\n')[0], line: chunk.startLine - 1 + line, column: col } };
-    }
-    return { value: doc.toJS({ maxAliasCount: 100 }) };
-  } catch (e) {
-    const message = e instanceof Error ? e.message.split('\n')[0] : String(e);
-    return { error: { message: /alias/i.test(message) ? `${message} (too many YAML aliases: the document expands beyond any real manifest)` : message, line: chunk.startLine, column: 1 } };
-  }
-}
-
 function parseError(file: string, error: { message: string; line: number; column: number }): Finding {
   return {
     rule: 'manifest-parse-error',
@@ -76,6 +61,13 @@ function parseError(file: string, error: { message: string; line: number; column
     message: `${file}:${error.line}:${error.column}: ${error.message}; fix the YAML/JSON syntax at that position`,
     source: { file, line: error.line, column: error.column },
   };
+}
+
+/** A document too deep or too large to walk safely: located at its start, never re-parsed for positions. */
+function shapeFinding(file: string, chunk: DocumentChunk, shape: ShapeProblem): Finding {
+  const first = firstContentPosition(chunk.text);
+  const line = chunk.startLine - 1 + first.line;
+  return { rule: 'manifest-parse-error', severity: 'error', message: `${file}:${line}:${first.column}: ${describeShapeProblem(shape)}`, source: { file, line, column: first.column } };
 }
 
 function makeSource(file: string, text: LocatableText, chunk: DocumentChunk, base: PathStep[]): ManifestSource {
@@ -101,14 +93,22 @@ export function loadText(text: string, file: string, opts: LoadOptions = {}): Lo
 function addText(result: LoadResult, rawText: string, file: string, defaultNamespace: string): void {
   const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
   const trimmed = text.trimStart();
-  const chunks: DocumentChunk[] = trimmed.startsWith('{') || trimmed.startsWith('[') ? jsonChunk(text) : splitDocuments(text);
+  // A file that parses as JSON is one document; one that only starts like JSON may be a YAML
+  // stream of flow-style documents (`{...}\n---\n{...}`), so it is split like any other.
+  const json = trimmed.startsWith('{') || trimmed.startsWith('[') ? parseJson(text) : undefined;
+  const chunks: DocumentChunk[] = json ? jsonChunk(text) : splitDocuments(text);
   for (const chunk of chunks) {
-    const parsed = chunk.text === text && (trimmed.startsWith('{') || trimmed.startsWith('[')) ? parseJson(chunk) : parseChunk(chunk);
+    const parsed = json ?? parseChunk(chunk);
     if (parsed.error) {
       result.findings.push(parseError(file, parsed.error));
       continue;
     }
     if (parsed.value === null || parsed.value === undefined) continue;
+    const shape = documentShapeProblem(parsed.value);
+    if (shape) {
+      result.findings.push(shapeFinding(file, chunk, shape));
+      continue;
+    }
     const locatable = new LocatableText(file, chunk.text, chunk.startLine);
     addDocument(result, parsed.value as Json, file, locatable, chunk, [], defaultNamespace);
   }
@@ -118,12 +118,12 @@ function jsonChunk(text: string): DocumentChunk[] {
   return [{ text, startLine: 1, index: 0 }];
 }
 
-/** JSON.parse is the fastest parser there is; on a syntax error, YAML parsing reports the position. */
-function parseJson(chunk: DocumentChunk): ParsedDoc {
+/** JSON.parse is the fastest parser there is; on a syntax error (undefined), YAML parsing reports the position. */
+function parseJson(text: string): ParsedDoc | undefined {
   try {
-    return { value: JSON.parse(chunk.text) };
+    return { value: JSON.parse(text) };
   } catch {
-    return parseChunk(chunk);
+    return undefined;
   }
 }
 
@@ -140,11 +140,18 @@ function addDocument(result: LoadResult, value: Json, file: string, text: Locata
 }
 
 function decodeUtf8(bytes: Buffer, file: string): { text?: string; finding?: Finding } {
+  // Windows tools (PowerShell's `>`) write UTF-16: say so rather than call it binary.
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+    return { finding: { rule: 'manifest-parse-error', severity: 'error', message: `${file} is UTF-16 encoded (it starts with a UTF-16 byte order mark); save it as UTF-8`, source: { file, line: 1, column: 1 } } };
+  }
   if (bytes.includes(0)) {
     return { finding: { rule: 'manifest-parse-error', severity: 'error', message: `${file} contains NUL bytes: it is a binary file, not YAML or JSON; remove it from the inputs`, source: { file, line: 1, column: 1 } } };
   }
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+    // isUtf8 + toString is the native fast path; the text is what a fatal TextDecoder returns (BOM dropped).
+    if (!isUtf8(bytes)) throw new Error('not UTF-8');
+    const text = bytes.toString('utf8');
+    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
   } catch {
     // Find the first bad byte for the message.
     const text = bytes.toString('utf8');
@@ -202,8 +209,10 @@ export function expandPaths(paths: string[]): string[] {
     let stat: fs.Stats;
     try {
       stat = fs.statSync(p);
-    } catch {
-      throw new UsageError(`no such file or directory: ${p}`);
+    } catch (e) {
+      // Only a missing path is "no such file"; a symlink loop or a permission problem says so.
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new UsageError(code === 'ENOENT' || code === undefined ? `no such file or directory: ${p}` : `cannot read ${p}: ${describeIoError(e)}; check the path`);
     }
     if (stat.isDirectory()) listDirectory(p, seen, files);
     else files.push(p);
@@ -217,12 +226,7 @@ export function loadPaths(paths: string[], opts: LoadOptions = {}): LoadResult {
   const defaultNamespace = opts.defaultNamespace ?? 'default';
   for (const file of expandPaths(paths)) {
     const display = file === '-' ? '<stdin>' : file.split(path.sep).join('/');
-    let bytes: Buffer;
-    try {
-      bytes = file === '-' ? fs.readFileSync(0) : fs.readFileSync(file);
-    } catch (e) {
-      throw new UsageError(`cannot read ${display}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
-    }
+    const bytes = readInput(file, display);
     result.files.push(display);
     const { text, finding } = decodeUtf8(bytes, display);
     if (finding) result.findings.push(finding);

@@ -4,6 +4,7 @@
  */
 import { isObject, str, type JsonObject } from '../k8s/json';
 import type { Finding, SourceLocation } from '../findings';
+import { describeShapeProblem, documentShapeProblem } from './depth';
 import { CLUSTER_SCOPED_KINDS, type ManifestObject, type ManifestSource } from './types';
 
 export interface IdentifyResult {
@@ -68,7 +69,12 @@ export function fromObjects(docs: unknown[], file = '<objects>', defaultNamespac
       constructPath,
       locate: () => ({ file: sourceFile, line: 1, column: 1 }),
     };
-    const r = identify(doc, source, defaultNamespace);
+    // Objects built in code can nest without end or refer to themselves; refuse them before
+    // anything recursive (copies, JSON output) walks them.
+    const shape = documentShapeProblem(doc);
+    const r: IdentifyResult = shape
+      ? { finding: { rule: 'manifest-invalid-object', severity: 'error', message: `document ${i + 1}: ${describeShapeProblem(shape, true)}`, source: source.locate() } }
+      : identify(doc, source, defaultNamespace);
     if (r.object) objects.push(r.object);
     if (r.finding) findings.push(constructPath ? { ...r.finding, constructPath } : r.finding);
   });

@@ -1,0 +1,92 @@
+/**
+ * Reading one input path into bytes, with bounds. Regular files are read whole; anything else a
+ * path can name (standard input, a pipe such as `<(kustomize build)`, a device) is read in chunks
+ * and refused beyond MAX_STREAM_BYTES, so `/dev/zero` or `/dev/urandom` ends in a one-line usage
+ * error instead of exhausting memory. Every failure is a UsageError that says what happened.
+ */
+import * as fs from 'node:fs';
+import { UsageError } from '../errors';
+
+/** More than any manifest stream; JS strings cannot hold much more (~512 MiB) anyway. */
+export const MAX_STREAM_BYTES = 256 * 1024 * 1024;
+
+const CHUNK = 1024 * 1024;
+
+/** errno codes people meet, in words (the code stays in the message for searching). */
+const ERRNO_WORDS: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EISDIR: 'is a directory',
+  ENOTDIR: 'a path component is not a directory',
+  ELOOP: 'too many levels of symbolic links (a symlink loop)',
+  EIO: 'input/output error',
+  ENAMETOOLONG: 'file name too long',
+  EMFILE: 'too many open files',
+  ENFILE: 'too many open files in the system',
+  ENXIO: 'no such device or address',
+  ENODEV: 'no such device',
+  EINVAL: 'invalid argument (not a readable file)',
+  ERR_FS_FILE_TOO_LARGE: 'file is larger than 2 GiB',
+};
+
+/** `input/output error (EIO)`, or the error's own first line. */
+export function describeIoError(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  if (code && ERRNO_WORDS[code]) return `${ERRNO_WORDS[code]} (${code})`;
+  if (code) return code;
+  return (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? 'unknown error';
+}
+
+function sleep(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/** Reads a non-regular file descriptor to its end, refusing more than `limit` bytes. */
+function readStream(fd: number, display: string, limit: number): Buffer {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    const buf = Buffer.allocUnsafe(CHUNK);
+    let n: number;
+    try {
+      n = fs.readSync(fd, buf, 0, CHUNK, null);
+    } catch (e) {
+      // A non-blocking standard input (some CI runners) has nothing yet: wait, as a shell would.
+      if ((e as NodeJS.ErrnoException).code === 'EAGAIN') {
+        sleep(5);
+        continue;
+      }
+      if ((e as NodeJS.ErrnoException).code === 'EOF') break;
+      throw e;
+    }
+    if (n === 0) break;
+    total += n;
+    if (total > limit) {
+      throw new UsageError(`cannot read ${display}: more than ${Math.round(limit / (1024 * 1024))} MiB without an end (a device such as /dev/zero?); give manifest files`);
+    }
+    chunks.push(n === CHUNK ? buf : buf.subarray(0, n));
+  }
+  return Buffer.concat(chunks, total);
+}
+
+/** The bytes of an input path (`-` = standard input). Throws UsageError with a one-line reason. */
+export function readInput(file: string, display: string, limit = MAX_STREAM_BYTES): Buffer {
+  let fd: number | undefined;
+  try {
+    fd = file === '-' ? 0 : fs.openSync(file, 'r');
+    const stat = fs.fstatSync(fd);
+    if (stat.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+    return stat.isFile() ? fs.readFileSync(fd) : readStream(fd, display, limit);
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    throw new UsageError(`cannot read ${display}: ${describeIoError(e)}; check that it is a readable manifest file`);
+  } finally {
+    if (fd !== undefined && fd !== 0) {
+      try {
+        fs.closeSync(fd);
+      } catch {
+        // nothing left to do with it
+      }
+    }
+  }
+}
