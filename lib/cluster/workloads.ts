@@ -28,7 +28,8 @@ const WORKLOAD_API_VERSIONS: Record<string, readonly string[]> = {
 };
 
 export function isWorkload(obj: ManifestObject): boolean {
-  return WORKLOAD_API_VERSIONS[obj.kind]?.includes(obj.apiVersion) ?? false;
+  // `kind` is user data (`__proto__` included): only own entries count.
+  return Object.prototype.hasOwnProperty.call(WORKLOAD_API_VERSIONS, obj.kind) && WORKLOAD_API_VERSIONS[obj.kind].includes(obj.apiVersion);
 }
 
 /** `namespace/kind/name`: how ownerReferences are matched to objects of the input. */

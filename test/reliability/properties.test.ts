@@ -107,3 +107,11 @@ describe('properties', () => {
     );
   });
 });
+
+describe('regressions found by the properties', () => {
+  test('a kind named __proto__ is an unknown kind, not a crash', () => {
+    const a = analyze('apiVersion: v1\nkind: __proto__\nmetadata:\n  name: web\n');
+    expect(a.cluster.workloads.filter((w) => w.namespace === 'default')).toEqual([]);
+    expect(a.findings).toEqual([]);
+  });
+});
