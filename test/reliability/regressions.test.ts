@@ -1,0 +1,27 @@
+/**
+ * Every input the fuzz campaign (`npm run fuzz`) ever saved in test/fuzz/crashes/ is replayed
+ * through everything lineup does: none may throw, trip a rule, break an invariant or run slowly
+ * again, and each gives the same findings twice.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { exercise } from '../fuzz/exercise';
+
+const CRASH_DIR = path.join(__dirname, '..', 'fuzz', 'crashes');
+const files = fs.existsSync(CRASH_DIR) ? fs.readdirSync(CRASH_DIR).filter((f) => f.endsWith('.yaml')).sort() : [];
+
+describe('fuzz regressions', () => {
+  test('the campaign has saved crashes to replay', () => {
+    expect(files.length).toBeGreaterThan(0);
+  });
+
+  test.each(files)('%s runs clean and deterministically', (name) => {
+    const text = fs.readFileSync(path.join(CRASH_DIR, name), 'utf8');
+    const start = Date.now();
+    const first = exercise(text, name);
+    expect(first.problems).toEqual([]);
+    expect(Date.now() - start).toBeLessThan(10_000);
+    const second = exercise(text, name);
+    expect(JSON.stringify(second.findings)).toBe(JSON.stringify(first.findings));
+  });
+});
