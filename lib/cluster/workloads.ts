@@ -58,10 +58,11 @@ function nonNegative(value: unknown, fallback: number): number {
 
 /**
  * Pods simulated per workload at most. The API server takes any int32 (and a hostile input any
- * number), but a simulation of 2^31 pods never finishes; no real workload comes near this, and
- * the endpoints controller itself stops at 1,000 addresses per Endpoints object.
+ * number), but a simulation of 2^31 pods never finishes, and printing thousands of pods as YAML
+ * takes seconds. Few real workloads come near this; the endpoints controller itself stops at
+ * 1,000 addresses per Endpoints object.
  */
-export const MAX_SIMULATED_REPLICAS = 5000;
+export const MAX_SIMULATED_REPLICAS = 1000;
 
 /** Desired pods, before DaemonSets are counted per node; capped at MAX_SIMULATED_REPLICAS. */
 function desiredReplicas(obj: ManifestObject): number {

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { loadText, loadPaths } from '../../lib/load/load';
-import { buildCluster } from '../../lib/cluster/build';
+import { buildCluster, MAX_SIMULATED_PODS } from '../../lib/cluster/build';
 import { defaultSettings } from '../../lib/cluster/settings';
 import { MAX_SIMULATED_REPLICAS } from '../../lib/cluster/workloads';
 import { runRules } from '../../lib/rules/run';
@@ -269,11 +269,16 @@ describe('numbers beyond 2^53', () => {
   });
 
   test('many huge Deployments stay within the cluster-wide pod budget, each keeping a pod', () => {
-    const docs = Array.from({ length: 60 }, (_, i) => `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d${i}}\nspec:\n  replicas: 1000000\n  selector: {matchLabels: {app: d${i}}}\n  template:\n    metadata: {labels: {app: d${i}}}\n    spec: {containers: [{name: c, image: i}]}\n`);
+    // Enough workloads at the per-workload cap to pass the cluster-wide budget.
+    const count = Math.ceil(MAX_SIMULATED_PODS / MAX_SIMULATED_REPLICAS) + 5;
+    const docs = Array.from({ length: count }, (_, i) => `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d${i}}\nspec:\n  replicas: 1000000\n  selector: {matchLabels: {app: d${i}}}\n  template:\n    metadata: {labels: {app: d${i}}}\n    spec: {containers: [{name: c, image: i}]}\n`);
     const { value, ms } = timed(() => buildCluster(loadText(docs.join('---\n'), 'r.yaml').objects, defaultSettings()));
     const mine = value.workloads.filter((w) => w.namespace === 'default');
-    expect(mine).toHaveLength(60);
+    expect(mine).toHaveLength(count);
     for (const w of mine) expect(w.pods.length).toBeGreaterThanOrEqual(1);
+    const generated = mine.reduce((n, w) => n + w.pods.length, 0);
+    expect(generated).toBeLessThanOrEqual(MAX_SIMULATED_PODS + count);
+    expect(generated).toBeGreaterThanOrEqual(MAX_SIMULATED_PODS);
     expect(ms).toBeLessThan(40_000);
   });
 });
