@@ -196,7 +196,7 @@ function writeResults(rows: Row[], synth: Record<string, number> | undefined, op
     lines.push(
       `| ${r.size.toLocaleString('en')} | ${(r.bytes / 2 ** 20).toFixed(1)} MB | ${fmt(r.jsyamlMs)} | ${fmt(r.yamlMs)} | ${fmt(r.lineupMs)} | ${(r.lineupMs / r.jsyamlMs).toFixed(2)}× | ` +
         `${fmt(r.jsyamlCpuMs)} | ${fmt(r.lineupCpuMs)} | ${(r.lineupCpuMs / r.jsyamlCpuMs).toFixed(2)}× | ${Math.round(r.lineupRssMb)} MB | ${r.planted} | ${r.lineupFound} | ${r.lineupPositioned} | ` +
-        `${r.monokleMs === undefined ? 'skipped (quadratic)' : fmt(r.monokleMs)} | ${r.monokleFound ?? '—'} |`,
+        `${r.monokleMs === undefined ? `skipped (> ${opts.monokleMax.toLocaleString('en')})` : fmt(r.monokleMs)} | ${r.monokleFound ?? '—'} |`,
     );
   }
   lines.push('', '## Where the time goes (in-process phases, ms)', '');
