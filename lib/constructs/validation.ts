@@ -41,6 +41,7 @@ export function ensureLineupValidation(scope: IConstruct): void {
   const chart = Chart.of(scope);
   if (registered.has(chart)) return;
   registered.add(chart);
+  watchSynth(appOf(chart));
   chart.node.addValidation({ validate: () => validateChart(chart) });
 }
 
@@ -65,21 +66,20 @@ export function formatFinding(f: Finding): string {
  */
 export function lineupFindings(chart: Chart): { findings: Finding[]; renderErrors: string[] } {
   const app = appOf(chart);
+  const rendered = renderedApp(app);
   const docs: unknown[] = [];
   const paths: string[] = [];
   const renderErrors: string[] = [];
   const own = new Set<string>();
-  for (const c of app.node.findAll()) {
-    if (!ApiObject.isApiObject(c)) continue;
-    const path = c.node.path;
-    const mine = Chart.of(c) === chart;
-    try {
-      docs.push(c.toJson());
-      paths.push(path);
-      if (mine) own.add(path);
-    } catch (e) {
-      if (mine) renderErrors.push(`[render] ${path}: ${e instanceof Error ? e.message : String(e)}`);
+  for (const r of rendered) {
+    const mine = r.chart === chart;
+    if (r.error !== undefined) {
+      if (mine) renderErrors.push(`[render] ${r.path}: ${r.error}`);
+      continue;
     }
+    docs.push(r.doc);
+    paths.push(r.path);
+    if (mine) own.add(r.path);
   }
   const all = checkCached(app, docs, paths, chartOptions.get(chart)?.settings);
   const findings = all
@@ -91,15 +91,114 @@ export function lineupFindings(chart: Chart): { findings: Finding[]; renderError
   return { findings, renderErrors };
 }
 
+/** One ApiObject of the App as rendered for the check: its JSON, or why it could not be rendered. */
+interface Rendered {
+  path: string;
+  chart: Chart | undefined;
+  doc?: unknown;
+  error?: string;
+}
+
+/**
+ * One `app.synth()` (or `synthYaml()`): while it runs, no user code runs between cdk8s's
+ * validation passes and its own rendering, so the construct tree cannot change — the objects are
+ * rendered once for the check, and cdk8s's own rendering of each object for the manifest reuses
+ * that same JSON instead of rendering again. Outside a synth (a bare `chart.toJson()`,
+ * `Testing.synth`, a direct call) every validation renders afresh, so later mutations are seen.
+ */
+interface SynthSession {
+  rendered?: Rendered[];
+  /** Engine results of this synth, by settings (charts of one App may be configured differently). */
+  engine: Map<string, Finding[]>;
+  /** ApiObjects whose `toJson` answers from `rendered` until the synth ends. */
+  shortcut: ApiObject[];
+}
+
+const sessions = new WeakMap<IConstruct, SynthSession>();
+const wrappedApps = new WeakSet<IConstruct>();
+
+/**
+ * Marks the App's `synth()` and `synthYaml()` calls as synth sessions (once per App instance; the
+ * methods keep their behaviour and result). Nested calls share the outer session.
+ */
+function watchSynth(app: IConstruct): void {
+  if (!(app instanceof App) || wrappedApps.has(app)) return;
+  wrappedApps.add(app);
+  for (const method of ['synth', 'synthYaml'] as const) {
+    const original = app[method] as (this: App) => unknown;
+    if (typeof original !== 'function') continue;
+    Object.defineProperty(app, method, {
+      configurable: true,
+      writable: true,
+      value: function (this: App): unknown {
+        if (sessions.has(app)) return original.call(this);
+        const session: SynthSession = { engine: new Map(), shortcut: [] };
+        sessions.set(app, session);
+        try {
+          return original.call(this);
+        } finally {
+          sessions.delete(app);
+          // Own `toJson` shortcuts go; the prototype's rendering is back for any later call.
+          for (const o of session.shortcut) delete (o as unknown as { toJson?: unknown }).toJson;
+        }
+      },
+    });
+  }
+}
+
+function renderedApp(app: IConstruct): Rendered[] {
+  const session = sessions.get(app);
+  if (session?.rendered) return session.rendered;
+  const rendered: Rendered[] = [];
+  const shortcut: { o: ApiObject; doc: unknown }[] = [];
+  for (const c of app.node.findAll()) {
+    if (!ApiObject.isApiObject(c)) continue;
+    const path = c.node.path;
+    let chart: Chart | undefined;
+    try {
+      chart = Chart.of(c);
+    } catch {
+      chart = undefined;
+    }
+    try {
+      const doc: unknown = c.toJson();
+      rendered.push({ path, chart, doc });
+      shortcut.push({ o: c, doc });
+    } catch (e) {
+      rendered.push({ path, chart, error: e instanceof Error ? e.message : String(e) });
+    }
+  }
+  if (session) {
+    session.rendered = rendered;
+    // cdk8s renders each object once more to write the manifest, right after validating; within
+    // this synth that rendering is the one just done (the engine never mutates its input).
+    for (const { o, doc } of shortcut) {
+      Object.defineProperty(o, 'toJson', { configurable: true, writable: true, value: () => doc });
+      session.shortcut.push(o);
+    }
+  }
+  return rendered;
+}
+
 /**
  * cdk8s validates the whole App once per synthesized chart (Chart.toJson re-validates), and each
  * chart's validation judges the same App: without this cache `app.synth()` of N charts would run
- * the engine N·(N+1) times on identical input. Keyed by the rendered objects, so any change made
- * between two syntheses is seen.
+ * the engine N·(N+1) times on identical input. Within a synth session the result is kept per
+ * settings; outside one it is keyed by the rendered objects, so any change made between two
+ * syntheses is seen.
  */
 const engineCache = new WeakMap<IConstruct, { key: string; findings: Finding[] }>();
 
 function checkCached(app: IConstruct, docs: unknown[], paths: string[], settings: unknown): Finding[] {
+  const session = sessions.get(app);
+  if (session) {
+    const settingsKey = JSON.stringify(settings ?? null);
+    const hit = session.engine.get(settingsKey);
+    if (hit) return hit;
+    const findings = checkObjects(docs, { constructPaths: paths, settings });
+    session.engine.set(settingsKey, findings);
+    return findings;
+  }
   const key = JSON.stringify({ docs, paths, settings: settings ?? null });
   const hit = engineCache.get(app);
   if (hit && hit.key === key) return hit.findings;
