@@ -107,54 +107,86 @@ export function templateHash(template: unknown): string {
  * as they are produced (one template per workload of a large input adds up).
  */
 export function fnvCanonical(value: unknown): number {
-  const state = { h: 0x811c9dc5 };
-  feedValue(state, value);
-  return state.h >>> 0;
+  fnvState = 0x811c9dc5;
+  feedValue(value);
+  return fnvState >>> 0;
 }
 
-function feed(state: { h: number }, text: string): void {
-  let h = state.h;
+/**
+ * The running FNV-1a state of the hash being computed. Module-level, not an object per call:
+ * one template per workload of a large input adds up (the hash is synchronous and never nests).
+ */
+let fnvState = 0;
+
+const FNV_PRIME = 0x01000193;
+
+function feedByte(c: number): void {
+  fnvState = Math.imul(fnvState ^ c, FNV_PRIME) >>> 0;
+}
+
+/** Feeds the UTF-8 bytes of `text`. */
+function feed(text: string): void {
+  let h = fnvState;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c < 128) {
-      h ^= c;
-      h = Math.imul(h, 0x01000193) >>> 0;
+      h = Math.imul(h ^ c, FNV_PRIME) >>> 0;
     } else {
       // Rare: fall back to the UTF-8 bytes of the rest of the text.
       const bytes = Buffer.from(text.slice(i), 'utf8');
-      for (let j = 0; j < bytes.length; j++) {
-        h ^= bytes[j];
-        h = Math.imul(h, 0x01000193) >>> 0;
-      }
+      for (let j = 0; j < bytes.length; j++) h = Math.imul(h ^ bytes[j], FNV_PRIME) >>> 0;
       break;
     }
   }
-  state.h = h;
+  fnvState = h;
 }
 
-function feedValue(state: { h: number }, value: unknown): void {
+/**
+ * Feeds `JSON.stringify(text)`: plain ASCII needing no escape is fed between quotes directly,
+ * anything else through JSON.stringify itself.
+ */
+function feedQuoted(text: string): void {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c === 0x22 || c === 0x5c || c >= 128) {
+      feed(JSON.stringify(text));
+      return;
+    }
+  }
+  feedByte(0x22);
+  feed(text);
+  feedByte(0x22);
+}
+
+function feedValue(value: unknown): void {
   if (Array.isArray(value)) {
-    feed(state, '[');
-    value.forEach((v, i) => {
-      if (i > 0) feed(state, ',');
-      feedValue(state, v);
-    });
-    feed(state, ']');
+    feedByte(0x5b); // [
+    for (let i = 0; i < value.length; i++) {
+      if (!(i in value)) continue; // a hole (never in parsed data): skipped, as the forEach this replaced did
+      if (i > 0) feedByte(0x2c); // ,
+      feedValue(value[i]);
+    }
+    feedByte(0x5d); // ]
   } else if (typeof value === 'object' && value !== null) {
     const o = value as Record<string, unknown>;
-    feed(state, '{');
+    feedByte(0x7b); // {
     let first = true;
-    for (const k of Object.keys(o).sort()) {
-      if (o[k] === undefined) continue;
-      if (!first) feed(state, ',');
+    const keys = Object.keys(o).sort();
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i];
+      const v = o[k];
+      if (v === undefined) continue;
+      if (!first) feedByte(0x2c); // ,
       first = false;
-      feed(state, JSON.stringify(k));
-      feed(state, ':');
-      feedValue(state, o[k]);
+      feedQuoted(k);
+      feedByte(0x3a); // :
+      feedValue(v);
     }
-    feed(state, '}');
+    feedByte(0x7d); // }
+  } else if (typeof value === 'string') {
+    feedQuoted(value);
   } else {
-    feed(state, JSON.stringify(value) ?? 'null');
+    feed(JSON.stringify(value) ?? 'null');
   }
 }
 
