@@ -86,6 +86,7 @@ function makeSource(file: string, text: LocatableText, chunk: DocumentChunk, bas
 /** Loads one file's text. `file` is how findings name it. */
 export function loadText(text: string, file: string, opts: LoadOptions = {}): LoadResult {
   const result: LoadResult = { objects: [], findings: [], unknownKinds: {}, files: [file] };
+  objectLimit = maxInputObjects();
   addText(result, text, file, opts.defaultNamespace ?? 'default');
   return result;
 }
@@ -136,7 +137,27 @@ function addDocument(result: LoadResult, value: Json, file: string, text: Locata
   const source = makeSource(file, text, chunk, base);
   const { object, finding } = identify(value, source, defaultNamespace);
   if (finding) result.findings.push(finding);
-  if (object) result.objects.push(object);
+  if (object) {
+    result.objects.push(object);
+    if (result.objects.length > objectLimit) {
+      throw new UsageError(`the inputs hold more than ${objectLimit.toLocaleString('en')} objects (at ${file}); lineup models at most that many per run, so memory stays bounded: check the inputs in parts, e.g. one directory or namespace at a time`);
+    }
+  }
+}
+
+/**
+ * How many objects one run models. Memory grows with the objects (about 2 KiB each once loaded,
+ * more for the pods they make): 500,000 stays within Node's default heap, and beyond it a clear
+ * exit-2 message beats running out of memory. LINEUP_MAX_OBJECTS lowers it (tests use it).
+ */
+export const MAX_INPUT_OBJECTS = 500_000;
+
+/** The limit for the load in progress (read once per load: process.env is slow to read per object). */
+let objectLimit = MAX_INPUT_OBJECTS;
+
+function maxInputObjects(): number {
+  const env = Number(process.env.LINEUP_MAX_OBJECTS);
+  return Number.isInteger(env) && env > 0 && env < MAX_INPUT_OBJECTS ? env : MAX_INPUT_OBJECTS;
 }
 
 function decodeUtf8(bytes: Buffer, file: string): { text?: string; finding?: Finding } {
@@ -224,6 +245,7 @@ export function expandPaths(paths: string[]): string[] {
 export function loadPaths(paths: string[], opts: LoadOptions = {}): LoadResult {
   const result: LoadResult = { objects: [], findings: [], unknownKinds: {}, files: [] };
   const defaultNamespace = opts.defaultNamespace ?? 'default';
+  objectLimit = maxInputObjects();
   for (const file of expandPaths(paths)) {
     const display = file === '-' ? '<stdin>' : file.split(path.sep).join('/');
     const bytes = readInput(file, display);

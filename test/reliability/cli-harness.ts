@@ -40,7 +40,7 @@ export interface Spawned extends Captured {
 }
 
 /** The compiled bin as a child process; `nodeArgs` such as --max-old-space-size go before it. */
-export function spawnLineup(argv: string[], opts: { nodeArgs?: string[]; timeoutMs?: number; input?: string; stdio?: SpawnSyncOptions['stdio'] } = {}): Spawned {
+export function spawnLineup(argv: string[], opts: { nodeArgs?: string[]; timeoutMs?: number; input?: string; stdio?: SpawnSyncOptions['stdio']; env?: Record<string, string> } = {}): Spawned {
   const start = Date.now();
   const r = spawnSync(process.execPath, [...(opts.nodeArgs ?? []), BIN, ...argv], {
     encoding: 'utf8',
@@ -48,7 +48,7 @@ export function spawnLineup(argv: string[], opts: { nodeArgs?: string[]; timeout
     input: opts.input,
     stdio: opts.stdio,
     maxBuffer: 256 * 1024 * 1024,
-    env: { ...process.env, LINEUP_DEBUG: '' },
+    env: { ...process.env, LINEUP_DEBUG: '', ...(opts.env ?? {}) },
   });
   return { code: r.status ?? -1, out: r.stdout ?? '', err: r.stderr ?? '', signal: r.signal, ms: Date.now() - start };
 }
