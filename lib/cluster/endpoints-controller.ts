@@ -6,6 +6,7 @@
 import { arr, at, byString, str, type JsonObject } from '../k8s/json';
 import type { IPFamily } from '../k8s/ip';
 import { findPort } from './find-port';
+import { defineLazyApi } from './lazy-api';
 import type { SimEndpointAddress, SimEndpointPort, SimEndpoints, SimEndpointSubset, SimPod, SimService } from './model';
 
 /** Label the controllers put on the Endpoints and EndpointSlices of headless Services. */
@@ -290,16 +291,19 @@ export function computeEndpoints(service: SimService): SimEndpoints | undefined 
   const rank: PortRank = (p) => order.get(p.name) ?? service.ports.length;
   const { subsets, truncated } = truncateSubsets(repackSubsets(raw, rank));
 
-  const metadata: JsonObject = { name: service.name, namespace: service.namespace };
   const labels = endpointsLabels(service);
-  if (Object.keys(labels).length > 0) metadata.labels = sortedRecord(labels);
-  // Upstream also sets endpoints.kubernetes.io/last-change-trigger-time (RFC3339Nano): a wall
-  // clock timestamp, left out so the same input renders byte for byte the same output.
-  if (truncated) metadata.annotations = { [OVER_CAPACITY_ANNOTATION]: 'truncated' };
-  const api: JsonObject = { apiVersion: 'v1', kind: 'Endpoints', metadata };
-  if (subsets.length > 0) api.subsets = subsetsApi(subsets);
-
-  return { namespace: service.namespace, name: service.name, origin: 'controller', subsets, api };
+  const render = (): JsonObject => {
+    const metadata: JsonObject = { name: service.name, namespace: service.namespace };
+    if (Object.keys(labels).length > 0) metadata.labels = sortedRecord(labels);
+    // Upstream also sets endpoints.kubernetes.io/last-change-trigger-time (RFC3339Nano): a wall
+    // clock timestamp, left out so the same input renders byte for byte the same output.
+    if (truncated) metadata.annotations = { [OVER_CAPACITY_ANNOTATION]: 'truncated' };
+    const api: JsonObject = { apiVersion: 'v1', kind: 'Endpoints', metadata };
+    if (subsets.length > 0) api.subsets = subsetsApi(subsets);
+    return api;
+  };
+  const ep: Omit<SimEndpoints, 'api'> = { namespace: service.namespace, name: service.name, origin: 'controller', subsets };
+  return defineLazyApi(ep, render);
 }
 
 /** A copy with keys in sorted order, so rendered maps never depend on insertion order. */

@@ -8,6 +8,7 @@ import type { IPFamily } from '../k8s/ip';
 import { nameSuffix } from './hash';
 import { findPort } from './find-port';
 import { endpointPortApi, endpointsLabels, podTargetRef, serviceIPFamilies, shouldPodBeInEndpoints, shouldSetHostname, sortedRecord } from './endpoints-controller';
+import { defineLazyApi } from './lazy-api';
 import type { SimEndpointPort, SimEndpointSlice, SimNode, SimPod, SimService, SimSliceEndpoint } from './model';
 
 export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
@@ -112,19 +113,21 @@ export function renderSlices(groups: SliceGroup[], opts: RenderSlicesOptions): S
       for (let attempt = 1; used.has(name); attempt++) name = prefix + nameSuffix(`${seed}|${attempt}`);
       used.add(name);
 
-      const metadata: JsonObject = { name, generateName: prefix, namespace: opts.namespace, labels: sortedRecord(opts.labels) };
-      if (opts.annotations && Object.keys(opts.annotations).length > 0) metadata.annotations = sortedRecord(opts.annotations);
-      if (opts.ownerReference) metadata.ownerReferences = [opts.ownerReference];
-      // Empty lists come back from the API server as null (the stored protobuf has no empty list).
-      const api: JsonObject = {
-        apiVersion: 'discovery.k8s.io/v1',
-        kind: 'EndpointSlice',
-        metadata,
-        addressType: group.addressType,
-        endpoints: endpoints.length > 0 ? endpoints.map((ep) => sliceEndpointApi(ep, opts)) : null,
-        ports: group.ports.length > 0 ? group.ports.map(slicePortApi) : null,
+      const render = (): JsonObject => {
+        const metadata: JsonObject = { name, generateName: prefix, namespace: opts.namespace, labels: sortedRecord(opts.labels) };
+        if (opts.annotations && Object.keys(opts.annotations).length > 0) metadata.annotations = sortedRecord(opts.annotations);
+        if (opts.ownerReference) metadata.ownerReferences = [opts.ownerReference];
+        // Empty lists come back from the API server as null (the stored protobuf has no empty list).
+        return {
+          apiVersion: 'discovery.k8s.io/v1',
+          kind: 'EndpointSlice',
+          metadata,
+          addressType: group.addressType,
+          endpoints: endpoints.length > 0 ? endpoints.map((ep) => sliceEndpointApi(ep, opts)) : null,
+          ports: group.ports.length > 0 ? group.ports.map(slicePortApi) : null,
+        };
       };
-      out.push({
+      const slice: Omit<SimEndpointSlice, 'api'> = {
         namespace: opts.namespace,
         name,
         serviceName: opts.labels[SERVICE_NAME_LABEL],
@@ -132,8 +135,8 @@ export function renderSlices(groups: SliceGroup[], opts: RenderSlicesOptions): S
         origin: opts.origin,
         ports: group.ports,
         endpoints,
-        api,
-      });
+      };
+      out.push(defineLazyApi(slice, render));
     });
   }
   return out.sort((a, b) => byString(a.name, b.name));
