@@ -107,21 +107,22 @@ export function templateHash(template: unknown): string {
  * as they are produced (one template per workload of a large input adds up).
  */
 export function fnvCanonical(value: unknown): number {
-  fnvState = 0x811c9dc5;
+  fnvState = 0x811c9dc5 | 0;
   feedValue(value);
   return fnvState >>> 0;
 }
 
 /**
- * The running FNV-1a state of the hash being computed. Module-level, not an object per call:
- * one template per workload of a large input adds up (the hash is synchronous and never nests).
+ * The running FNV-1a state of the hash being computed, as a signed 32-bit integer (the same bits
+ * as the unsigned hash; kept signed so V8 holds it as a small integer instead of boxing a double
+ * on every byte). Module-level, not an object per call: the hash is synchronous and never nests.
  */
 let fnvState = 0;
 
 const FNV_PRIME = 0x01000193;
 
 function feedByte(c: number): void {
-  fnvState = Math.imul(fnvState ^ c, FNV_PRIME) >>> 0;
+  fnvState = Math.imul(fnvState ^ c, FNV_PRIME);
 }
 
 /** Feeds the UTF-8 bytes of `text`. */
@@ -130,11 +131,11 @@ function feed(text: string): void {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c < 128) {
-      h = Math.imul(h ^ c, FNV_PRIME) >>> 0;
+      h = Math.imul(h ^ c, FNV_PRIME);
     } else {
       // Rare: fall back to the UTF-8 bytes of the rest of the text.
       const bytes = Buffer.from(text.slice(i), 'utf8');
-      for (let j = 0; j < bytes.length; j++) h = Math.imul(h ^ bytes[j], FNV_PRIME) >>> 0;
+      for (let j = 0; j < bytes.length; j++) h = Math.imul(h ^ bytes[j], FNV_PRIME);
       break;
     }
   }
