@@ -7,6 +7,7 @@ module.exports = {
     '^.+\\.ts$': ['ts-jest', { diagnostics: false }],
   },
   moduleFileExtensions: ['ts', 'js', 'json'],
+  setupFiles: ['<rootDir>/test/setup-fast-check.ts'],
   cacheDirectory: '<rootDir>/.jest-cache',
   testTimeout: 60000,
 };

@@ -94,7 +94,9 @@ describe('CLI properties', () => {
           if (!port || !clusterIP || clusterIP === 'None' || spec.type === 'ExternalName' || spec.internalTrafficPolicy === 'Local') continue;
           const selectsNone = check.findings.some((f) => f.rule === 'service-selects-no-pods' && f.object?.kind === 'Service' && f.object.name === name && f.object.namespace === namespace);
           const ep = endpoints.find((e) => e.metadata.name === name && e.metadata.namespace === namespace);
-          const ready = (ep?.subsets ?? []).filter((s) => (s.ports ?? []).some((p) => (p.name ?? '') === (port.name ?? ''))).flatMap((s) => (s.addresses ?? []).map((a) => a.ip));
+          // An endpoint port belongs to a Service port by name AND protocol (two ports may share a name
+          // when the Service is invalid; kube-proxy still tells them apart by protocol).
+          const ready = (ep?.subsets ?? []).filter((s) => (s.ports ?? []).some((p) => (p.name ?? '') === (port.name ?? '') && ((p as { protocol?: string }).protocol ?? 'TCP') === 'TCP')).flatMap((s) => (s.addresses ?? []).map((a) => a.ip));
           compared++;
           const t = await lineup(['trace', `${clusterIP}:${port.port}`, file, '--from', `${from.metadata.namespace}/${from.metadata.name}`, '-o', 'json']);
           expectNoStackTrace(t);
