@@ -25,8 +25,6 @@ export interface OpenOptions {
 export interface Opened {
   cluster: Cluster;
   load: LoadResult;
-  /** Always empty: a bad settings file is a UsageError. Kept for callers that print warnings. */
-  settingsErrors: string[];
 }
 
 /** Settings from `--cluster FILE`, or the defaults; a bad file is a usage error (exit 2). */
@@ -53,7 +51,7 @@ export function openCluster(paths: string[], opts: OpenOptions = {}): Opened {
   const settings = settingsFromFile(opts.clusterFile);
   const load = loadPaths(paths.length > 0 ? paths : ['dist'], { defaultNamespace: opts.namespace });
   const cluster = buildCluster(load.objects, settings);
-  return { cluster, load, settingsErrors: [] };
+  return { cluster, load };
 }
 
 /** Every finding for a loaded and built cluster: load findings plus every rule. */
