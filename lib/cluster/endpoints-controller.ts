@@ -39,7 +39,6 @@ function familyOfText(ip: string): IPFamily {
 
 /** `spec.ipFamilies` as the API server holds it (only the two known values). */
 export function serviceIPFamilies(service: SimService): IPFamily[] {
-  if (service.apiIPFamilies) return [...service.apiIPFamilies];
   const out: IPFamily[] = [];
   for (const f of arr(at(service.api, 'spec', 'ipFamilies'))) {
     if ((f === 'IPv4' || f === 'IPv6') && !out.includes(f)) out.push(f);

@@ -6,7 +6,6 @@
  */
 import { arr, at, bool, int, isObject, str, strMap, type JsonObject } from '../k8s/json';
 import { defaultService, DEFAULT_CLIENT_IP_AFFINITY_SECONDS } from '../k8s/defaults';
-import type { IPFamily } from '../k8s/ip';
 import type { ManifestObject } from '../load/types';
 import type { AllocationRequest } from './allocate';
 import type { ClusterSettings, ServiceType, SimService, SimServicePort, TrafficPolicy } from './model';
@@ -132,20 +131,4 @@ export function serviceApi(read: ReadService, settings: ClusterSettings): JsonOb
   if (!isObject(status.loadBalancer)) status.loadBalancer = {};
   api.status = status;
   return api;
-}
-
-/**
- * `spec.ipFamilies` of the Service `serviceApi` would render (known values, once each, in order),
- * without rendering it: the defaulted list, or the service CIDR's family when it names no known
- * family (not for ExternalName, which is not allocated).
- */
-export function storedIPFamilies(read: ReadService, settings: ClusterSettings): IPFamily[] {
-  const spec = at(read.defaulted, 'spec');
-  let listed = arr(isObject(spec) ? spec.ipFamilies : undefined);
-  if (read.service.type !== 'ExternalName' && !listed.some((f) => f === 'IPv4' || f === 'IPv6')) listed = [settings.serviceCIDR.family];
-  const out: IPFamily[] = [];
-  for (const f of listed) {
-    if ((f === 'IPv4' || f === 'IPv6') && !out.includes(f)) out.push(f);
-  }
-  return out;
 }
