@@ -8,7 +8,7 @@
  * what cannot be modelled is skipped (validation rules report it), the rest is modelled.
  * Everything is linear in the input (maps and a label index, no per-pair scans).
  */
-import { at, byString, str } from '../k8s/json';
+import { at, byString, cloneJson, str } from '../k8s/json';
 import { parseIP, cidrContains } from '../k8s/ip';
 import type { ManifestObject } from '../load/types';
 import { allocate, serviceIPAt, type AllocationRequest } from './allocate';
@@ -30,7 +30,8 @@ import { manualEndpoints, manualEndpointSlice, mirrorEndpoints } from './manual-
 import type { Cluster, ClusterSettings, SimEndpoints, SimEndpointSlice, SimNode, SimPod, SimWorkload } from './model';
 import { specOf, finishPod, observedStatus, type Placement, type PodDraft } from './pods';
 import { buildNodes, eligibleNodes, PodIPAllocator, readNodeObject, type NodeInput } from './schedule';
-import { readService, serviceApi, type ReadService } from './services';
+import { readService, serviceApi, storedIPFamilies, type ReadService } from './services';
+import { defineLazyApi } from './lazy-api';
 import { controllerOwnerKey, isWorkload, ownerKey, readWorkload, workloadPods, type NameRegistry } from './workloads';
 
 /** Generated pods at most (a real cluster supports 150,000); see buildPods. */
@@ -133,9 +134,20 @@ export function buildCluster(objects: ManifestObject[], settings: ClusterSetting
     settings,
   );
   for (const r of reads) {
-    r.service.api = serviceApi(r, settings);
-    const metadata = r.service.api.metadata as Record<string, unknown>;
-    if (typeof metadata.uid !== 'string') metadata.uid = stableUid(ownerKey(r.service.namespace, 'Service', r.service.name));
+    // The controllers need only the stored ipFamilies and uid; the API object itself is rendered
+    // on first read (get/describe), from its own copy, so that the defaulted Service stays
+    // unallocated for the api-validation rule to check without defaulting it again.
+    const service = r.service;
+    const givenUid = at(r.defaulted, 'metadata', 'uid');
+    const uid = typeof givenUid === 'string' ? givenUid : stableUid(ownerKey(service.namespace, 'Service', service.name));
+    service.apiUid = uid;
+    service.apiIPFamilies = storedIPFamilies(r, settings);
+    if (service.obj) service.defaulted = r.defaulted;
+    defineLazyApi(service, () => {
+      const api = serviceApi({ ...r, defaulted: cloneJson(r.defaulted) }, settings);
+      (api.metadata as Record<string, unknown>).uid = uid;
+      return api;
+    });
   }
   const services = reads.map((r) => r.service).sort(compareNsName);
   const serviceByKey = new Map(services.map((s) => [nsName(s.namespace, s.name), s] as const));

@@ -39,6 +39,7 @@ function familyOfText(ip: string): IPFamily {
 
 /** `spec.ipFamilies` as the API server holds it (only the two known values). */
 export function serviceIPFamilies(service: SimService): IPFamily[] {
+  if (service.apiIPFamilies) return [...service.apiIPFamilies];
   const out: IPFamily[] = [];
   for (const f of arr(at(service.api, 'spec', 'ipFamilies'))) {
     if ((f === 'IPv4' || f === 'IPv6') && !out.includes(f)) out.push(f);
@@ -53,7 +54,8 @@ export function serviceIPFamilies(service: SimService): IPFamily[] {
  */
 export function endpointIPFor(service: SimService, pod: SimPod): string | undefined {
   if (!pod.ip) return undefined;
-  const families = serviceIPFamilies(service);
+  // Read per pod: the model's list as is (no copy) when buildCluster stored it.
+  const families = service.apiIPFamilies ?? serviceIPFamilies(service);
   let family: IPFamily;
   if (families.length > 0) family = families[0];
   else if (service.clusterIP && service.clusterIP !== 'None') family = familyOfText(service.clusterIP);

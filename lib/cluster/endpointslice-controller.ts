@@ -214,7 +214,7 @@ export function computeEndpointSlices(service: SimService, nodes: SimNode[]): Si
     origin: 'controller',
     seedTag: 'endpointslice',
     labels,
-    ownerReference: ownerReferenceTo('v1', 'Service', service.name, service.api),
+    ownerReference: ownerReferenceTo('v1', 'Service', service.name, service.apiUid !== undefined ? { metadata: { uid: service.apiUid } } : service.api),
     max: MAX_ENDPOINTS_PER_SLICE,
   });
 }

@@ -4,7 +4,7 @@
  * reads it and none writes it. All lists are in a deterministic order (documented per field).
  */
 import type { JsonObject } from '../k8s/json';
-import type { Cidr } from '../k8s/ip';
+import type { Cidr, IPFamily } from '../k8s/ip';
 import type { ManifestObject } from '../load/types';
 
 export type Protocol = 'TCP' | 'UDP' | 'SCTP';
@@ -144,7 +144,20 @@ export interface SimService {
   labels: Record<string, string>;
   /** Pods of the namespace matching the selector, any readiness (empty when selector-less). Sorted by name. */
   selectedPods: SimPod[];
-  /** The Service as the API server would hold it: defaulted and allocated. */
+  /**
+   * `spec.ipFamilies` of the stored Service (known values, once each, in order). Set by
+   * buildCluster, so that the controllers need not render `api`; when absent, read from `api`.
+   */
+  apiIPFamilies?: IPFamily[];
+  /** `metadata.uid` of the stored Service (set by buildCluster; when absent, read from `api`). */
+  apiUid?: string;
+  /**
+   * The input Service after the API server's defaulting, before allocation (set by buildCluster
+   * for input Services). The api-validation rule validates it instead of defaulting a second
+   * copy; nothing may modify it.
+   */
+  defaulted?: JsonObject;
+  /** The Service as the API server would hold it: defaulted and allocated (rendered on first read). */
   api: JsonObject;
 }
 

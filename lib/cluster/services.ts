@@ -6,6 +6,7 @@
  */
 import { arr, at, bool, int, isObject, str, strMap, type JsonObject } from '../k8s/json';
 import { defaultService, DEFAULT_CLIENT_IP_AFFINITY_SECONDS } from '../k8s/defaults';
+import type { IPFamily } from '../k8s/ip';
 import type { ManifestObject } from '../load/types';
 import type { AllocationRequest } from './allocate';
 import type { ClusterSettings, ServiceType, SimService, SimServicePort, TrafficPolicy } from './model';
@@ -54,7 +55,9 @@ export function readService(raw: JsonObject, namespace: string, name: string, ob
 
   const selector = strMap(spec.selector);
   const sessionAffinity = spec.sessionAffinity === 'ClientIP' ? 'ClientIP' : 'None';
-  const service: SimService = {
+  // No `api` here: buildCluster adds it after allocation, rendered on first read (lazy-api.ts), so
+  // that `check`, which prints no Service, never renders one.
+  const service = {
     namespace,
     name,
     obj,
@@ -75,8 +78,7 @@ export function readService(raw: JsonObject, namespace: string, name: string, ob
     publishNotReadyAddresses: bool(spec.publishNotReadyAddresses) ?? false,
     labels: strMap(at(defaulted, 'metadata', 'labels')) ?? {},
     selectedPods: [],
-    api: {},
-  };
+  } as Omit<SimService, 'api'> as SimService;
   const externalName = str(spec.externalName);
   if (type === 'ExternalName' && externalName !== undefined) service.externalName = externalName;
   const etp = policy(spec.externalTrafficPolicy);
@@ -131,4 +133,20 @@ export function serviceApi(read: ReadService, settings: ClusterSettings): JsonOb
   if (!isObject(status.loadBalancer)) status.loadBalancer = {};
   api.status = status;
   return api;
+}
+
+/**
+ * `spec.ipFamilies` of the Service `serviceApi` would render (known values, once each, in order),
+ * without rendering it: the defaulted list, or the service CIDR's family when it names no known
+ * family (not for ExternalName, which is not allocated).
+ */
+export function storedIPFamilies(read: ReadService, settings: ClusterSettings): IPFamily[] {
+  const spec = at(read.defaulted, 'spec');
+  let listed = arr(isObject(spec) ? spec.ipFamilies : undefined);
+  if (read.service.type !== 'ExternalName' && !listed.some((f) => f === 'IPv4' || f === 'IPv6')) listed = [settings.serviceCIDR.family];
+  const out: IPFamily[] = [];
+  for (const f of listed) {
+    if ((f === 'IPv4' || f === 'IPv6') && !out.includes(f)) out.push(f);
+  }
+  return out;
 }

@@ -5,6 +5,8 @@
  */
 import { renderInvalid, validateObject } from '../validation';
 import { examplePod, yamlDocs } from './examples';
+import type { JsonObject } from '../k8s/json';
+import type { ManifestObject } from '../load/types';
 import type { Rule, RuleHit } from './rule';
 
 export const apiValidation: Rule = {
@@ -31,8 +33,12 @@ export const apiValidation: Rule = {
   check({ cluster }) {
     const hits: RuleHit[] = [];
     const version = cluster.settings.kubernetesVersion;
+    // The model already holds each modelled Service defaulted (and not yet allocated): validate
+    // that copy rather than default a second one.
+    const defaulted = new Map<ManifestObject, JsonObject>();
+    for (const s of cluster.services) if (s.obj && s.defaulted) defaulted.set(s.obj, s.defaulted);
     for (const o of cluster.objects) {
-      const errors = validateObject(o.kind, o.apiVersion, o.raw, version);
+      const errors = validateObject(o.kind, o.apiVersion, o.raw, version, defaulted.get(o));
       if (!errors || errors.length === 0) continue;
       const seen = new Set<string>();
       for (const e of errors) {

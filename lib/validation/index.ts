@@ -21,12 +21,13 @@ export { validateIngress } from './ingress';
 
 /**
  * Defaults and validates one object as a create would. `raw` is what the user wrote (not mutated).
- * Never throws, whatever the input.
+ * `defaultedService`, for a v1 Service, is `defaultService(raw)` already made (the cluster model
+ * keeps one); it is read, not modified. Never throws, whatever the input.
  */
-export function validateObject(kind: string, apiVersion: string, raw: JsonObject, version: KubeVersion): FieldError[] | undefined {
+export function validateObject(kind: string, apiVersion: string, raw: JsonObject, version: KubeVersion, defaultedService?: JsonObject): FieldError[] | undefined {
   if (!isObject(raw)) return undefined;
   try {
-    if (kind === 'Service' && apiVersion === 'v1') return validateService(defaultService(raw), version);
+    if (kind === 'Service' && apiVersion === 'v1') return validateService(defaultedService ?? defaultService(raw), version);
     if (kind === 'Endpoints' && apiVersion === 'v1') return validateEndpoints(defaultEndpoints(raw), version);
     if (kind === 'EndpointSlice' && apiVersion === 'discovery.k8s.io/v1') return validateEndpointSlice(defaultEndpointSlice(raw), version);
     if (kind === 'Ingress' && apiVersion === 'networking.k8s.io/v1') return validateIngress(raw, version);
