@@ -7,7 +7,7 @@ import type { Cluster, SimService, SimWorkload } from '../cluster/model';
 import { byString } from '../k8s/json';
 import { formatSelector, matchesSelector } from '../k8s/labels';
 import { listSome, ownersOf, plural, serviceLabel } from './describe';
-import { buildLabelIndex, idleWorkloadLabel, namespacesByPair, type LabelIndex } from './label-index';
+import { idleWorkloadLabel, LabelIndexByNamespace, namespacesByPair } from './label-index';
 import { closest } from './near-miss';
 import type { Rule, RuleHit } from './rule';
 
@@ -39,26 +39,31 @@ export const serviceSelectsNoPods: Rule = {
     ].join('\n'),
   },
   check({ cluster }) {
-    const hits: RuleHit[] = [];
-    let index: LabelIndex | undefined;
-    let idle: Map<string, SimWorkload[]> | undefined;
-    let pairs: Map<string, string[]> | undefined;
+    const missed: { svc: SimService; selector: Record<string, string> }[] = [];
     for (const svc of cluster.services) {
       if (!svc.obj || !svc.selector || svc.type === 'ExternalName') continue;
       if (Object.keys(svc.selector).length === 0 || svc.selectedPods.length > 0) continue;
-      index ??= buildLabelIndex(cluster);
-      idle ??= idleWorkloadsByNamespace(cluster);
-      pairs ??= namespacesByPair(cluster);
-      hits.push({ object: svc.obj, field: 'spec.selector', message: describeMiss(cluster, { index, idle, pairs }, svc, svc.selector) });
+      missed.push({ svc, selector: svc.selector });
     }
-    return hits;
+    if (missed.length === 0) return [];
+    // The hints' indexes cover only what the misses ask about: their namespaces and their label pairs.
+    const wanted = new Map<string, Set<string>>();
+    for (const { selector } of missed) {
+      for (const key of Object.keys(selector)) {
+        let values = wanted.get(key);
+        if (!values) wanted.set(key, (values = new Set()));
+        values.add(selector[key]);
+      }
+    }
+    const indexes: Indexes = { index: new LabelIndexByNamespace(cluster), idle: idleWorkloadsByNamespace(cluster), pairs: namespacesByPair(cluster, wanted) };
+    return missed.map(({ svc, selector }): RuleHit => ({ object: svc.obj!, field: 'spec.selector', message: describeMiss(cluster, indexes, svc, selector) }));
   },
 };
 
 interface Indexes {
-  index: LabelIndex;
+  index: LabelIndexByNamespace;
   idle: Map<string, SimWorkload[]>;
-  pairs: Map<string, string[]>;
+  pairs: Map<string, Map<string, string[]>>;
 }
 
 function describeMiss(cluster: Cluster, { index, idle: idleByNs, pairs }: Indexes, svc: SimService, selector: Record<string, string>): string {
@@ -68,7 +73,7 @@ function describeMiss(cluster: Cluster, { index, idle: idleByNs, pairs }: Indexe
     `${serviceLabel(svc)} selects ${formatSelector(selector)}, but no pod in namespace ${ns} has ` +
     `${keys.length === 1 ? 'that label' : 'all of those labels'}`;
   const hints: string[] = [];
-  const nsIndex = index.get(ns) ?? new Map<string, Map<string, Set<string>>>();
+  const nsIndex = index.get(ns);
 
   // 1. Typos: replace every pair that exists nowhere by its closest existing pair (same key, close
   //    value; else close key, same value) and see whether the corrected selector selects something.
@@ -130,7 +135,7 @@ function describeMiss(cluster: Cluster, { index, idle: idleByNs, pairs }: Indexe
   // Only namespaces where the rarest pair occurs at all can hold matching pods.
   let candidates: string[] | undefined;
   for (const key of keys) {
-    const list = pairs.get(`${key}\u0000${selector[key]}`) ?? [];
+    const list = pairs.get(key)?.get(selector[key]) ?? [];
     if (!candidates || list.length < candidates.length) candidates = list;
   }
   for (const other of candidates ?? []) {
