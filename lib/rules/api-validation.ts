@@ -3,7 +3,7 @@
  * Ingress). The checks themselves live in lib/validation (upstream ValidateService & co.); this rule
  * only turns each field error into a finding with the text kubectl would print.
  */
-import { renderInvalid, validateObject } from '../validation';
+import { renderInvalid, validateObject, VALIDATED_KINDS } from '../validation';
 import { examplePod, yamlDocs } from './examples';
 import type { JsonObject } from '../k8s/json';
 import type { ManifestObject } from '../load/types';
@@ -38,7 +38,8 @@ export const apiValidation: Rule = {
     const defaulted = new Map<ManifestObject, JsonObject>();
     for (const s of cluster.services) if (s.obj && s.defaulted) defaulted.set(s.obj, s.defaulted);
     for (const o of cluster.objects) {
-      const errors = validateObject(o.kind, o.apiVersion, o.raw, version, defaulted.get(o));
+      if (!VALIDATED_KINDS.has(o.kind)) continue; // most objects of a large input: ConfigMaps, RBAC, CRs
+      const errors = validateObject(o.kind, o.apiVersion, o.raw, version, o.kind === 'Service' ? defaulted.get(o) : undefined);
       if (!errors || errors.length === 0) continue;
       const seen = new Set<string>();
       for (const e of errors) {

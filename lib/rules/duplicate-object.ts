@@ -25,13 +25,17 @@ export const duplicateObject: Rule = {
   },
   check({ cluster }) {
     const hits: RuleHit[] = [];
-    const first = new Map<string, ManifestObject>();
+    // kind → namespace → name → first object: nested maps, so no key string is built per object.
+    const first = new Map<string, Map<string, Map<string, ManifestObject>>>();
     for (const o of cluster.objects) {
       if (!isModelled(o)) continue;
-      const key = `${o.kind}\u0000${o.namespace}\u0000${o.name}`;
-      const earlier = first.get(key);
+      let byNamespace = first.get(o.kind);
+      if (!byNamespace) first.set(o.kind, (byNamespace = new Map()));
+      let byName = byNamespace.get(o.namespace);
+      if (!byName) byNamespace.set(o.namespace, (byName = new Map()));
+      const earlier = byName.get(o.name);
       if (!earlier) {
-        first.set(key, o);
+        byName.set(o.name, o);
         continue;
       }
       const where = `${earlier.source.file}:${earlier.source.line}`;

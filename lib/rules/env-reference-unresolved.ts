@@ -4,7 +4,7 @@
  * the application connects to a host called "$(REDIS_SERVICE_HOST)".
  */
 import type { Cluster, SimService } from '../cluster/model';
-import { arr, at, bool, byString, obj, str, type Json } from '../k8s/json';
+import { arr, at, bool, byString, obj, str, type Json, type JsonObject } from '../k8s/json';
 import type { ManifestObject } from '../load/types';
 import { serviceVariableNames, hasServiceIP } from '../views/env';
 import { listSome, objectLabel } from './describe';
@@ -36,7 +36,8 @@ export const envReferenceUnresolved: Rule = {
   },
   check({ cluster }) {
     const hits: RuleHit[] = [];
-    const provided = new Provided(cluster);
+    // Built on the first reference: most inputs have none, and the index covers every Service.
+    let provided: Provided | undefined;
     const sources: { object: ManifestObject; namespace: string; specPath: string[] }[] = [];
     for (const w of cluster.workloads) {
       const path = w.kind === 'CronJob' ? ['spec', 'jobTemplate', 'spec', 'template', 'spec'] : ['spec', 'template', 'spec'];
@@ -51,6 +52,8 @@ export const envReferenceUnresolved: Rule = {
         arr(spec[list]).forEach((container, ci) => {
           const c = obj(container);
           if (!c || arr(c.envFrom).length > 0) return; // names from envFrom cannot be known offline
+          if (!mentionsReference(c)) return;
+          provided ??= new Provided(cluster);
           const own = new Set(arr(c.env).map((e) => str(obj(e)?.name)).filter((n): n is string => n !== undefined));
           const base = `${src.specPath.join('.')}.${list}[${ci}]`;
           const places: { field: string; text: Json | undefined }[] = [];
@@ -84,6 +87,18 @@ export const envReferenceUnresolved: Rule = {
     return hits;
   },
 };
+
+function hasReference(text: Json | undefined): boolean {
+  return typeof text === 'string' && text.includes('$(');
+}
+
+/** Whether any env value, command or args item of a container could hold a `$(NAME)` reference. */
+function mentionsReference(c: JsonObject): boolean {
+  for (const e of arr(c.env)) if (hasReference(obj(e)?.value)) return true;
+  for (const t of arr(c.command)) if (hasReference(t)) return true;
+  for (const t of arr(c.args)) if (hasReference(t)) return true;
+  return false;
+}
 
 /** `foo-bar` → `FOO_BAR`, as the kubelet names variables. */
 function envPrefix(serviceName: string): string {

@@ -19,6 +19,9 @@ export { validateEndpoints } from './endpoints';
 export { validateEndpointSlice } from './endpoint-slice';
 export { validateIngress } from './ingress';
 
+/** The kinds validateObject checks (for some of their API versions); it returns undefined for every other kind. */
+export const VALIDATED_KINDS: ReadonlySet<string> = new Set(['Service', 'Endpoints', 'EndpointSlice', 'Ingress']);
+
 /**
  * Defaults and validates one object as a create would. `raw` is what the user wrote (not mutated).
  * `defaultedService`, for a v1 Service, is `defaultService(raw)` already made (the cluster model
