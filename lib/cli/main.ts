@@ -63,7 +63,25 @@ function report(err: unknown, command: string, io: CliIO): number {
   return EXIT_USAGE;
 }
 
+/**
+ * A reader that stops early (`lineup get … | head`) closes the pipe: the rest of the output has
+ * nowhere to go. Stop quietly, as command-line tools do, instead of dying on an unhandled EPIPE
+ * with a stack trace. Any other write failure (a full disk) ends with exit status 2.
+ */
+export function stopOnWriteError(stream: NodeJS.WritableStream, exit: (code: number) => void = (code) => process.exit(code)): void {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') {
+      exit(typeof process.exitCode === 'number' ? process.exitCode : EXIT_OK);
+      return;
+    }
+    if (stream !== process.stderr) process.stderr.write(usageLine(`cannot write the output: ${err.code ?? err.message}`, 'check where the output goes (disk space, permissions)'));
+    exit(EXIT_USAGE);
+  });
+}
+
 if (require.main === module) {
+  stopOnWriteError(process.stdout);
+  stopOnWriteError(process.stderr);
   run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr }).then(
     (code) => {
       // exitCode, not exit(): let large outputs to a pipe drain first.

@@ -373,6 +373,16 @@ describe('the compiled bin', () => {
     expect(r.stderr).toMatch(/^lineup: no such file or directory: [^\n]+\n$/);
   });
 
+  it('stops quietly when the reader closes the pipe early (`| head`), with no stack trace', () => {
+    // 3,000 Services: far more output than a pipe buffers, so lineup is still writing when head exits.
+    const many = path.join(dir, 'many-services.yaml');
+    const docs = Array.from({ length: 3000 }, (_, i) => `apiVersion: v1\nkind: Service\nmetadata:\n  name: svc-${i}\nspec:\n  ports:\n  - port: 80\n`);
+    fs.writeFileSync(many, docs.join('---\n'));
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${bin}" get svc "${many}" | head -c 10 > /dev/null; echo "status=\${PIPESTATUS[0]}"`], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('status=0\n');
+  });
+
   it('reads standard input for "-"', () => {
     const r = spawnSync(process.execPath, [bin, 'get', 'svc', '-'], { input: SEED_003, encoding: 'utf8' });
     expect(r.status).toBe(0);
