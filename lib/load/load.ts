@@ -1,7 +1,8 @@
 /**
  * Reading manifests: files, directories, standard input; multi-document YAML, JSON, `kind: List`.
- * The model is built from a fast parse (js-yaml, per document); source positions are located
- * lazily (locate.ts). Malformed input never throws: it becomes manifest-parse-error or
+ * The model is built from a fast parse per document: the block reader (fast-yaml.ts) for plain
+ * block YAML, which is nearly every manifest, else js-yaml; source positions are located lazily
+ * (locate.ts). Malformed input never throws: it becomes manifest-parse-error or
  * manifest-invalid-object findings. Only I/O problems (missing path, unreadable file) throw
  * UsageError, which the CLI turns into exit status 2.
  */
@@ -9,19 +10,18 @@ import { isUtf8 } from 'node:buffer';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as jsyaml from 'js-yaml';
-import type { Finding } from '../findings';
+import type { Finding, SourceLocation } from '../findings';
 import { isObject, type Json } from '../k8s/json';
 import type { PathStep } from '../k8s/field-path';
 import { UsageError } from '../errors';
 import { describeShapeProblem, documentShapeProblem, type ShapeProblem } from './depth';
+import { readBlockYaml } from './fast-yaml';
 import { LocatableText } from './locate';
 import { describeIoError, readInput } from './read-input';
 import { identify } from './objects';
-import { firstContentPosition, splitDocuments, type DocumentChunk } from './split';
+import { documentText, firstContentPosition, splitDocuments, type DocumentChunk } from './split';
 import type { LoadOptions, LoadResult, ManifestObject, ManifestSource } from './types';
-
-/** Core schema (YAML 1.2 scalars, no timestamps turned into Dates) plus `<<` merge keys, which go-yaml supports. */
-const SCHEMA = jsyaml.CORE_SCHEMA.extend({ implicit: [(jsyaml as unknown as { types: { merge: jsyaml.Type } }).types.merge] });
+import { SCHEMA } from './yaml-schema';
 
 const MANIFEST_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
 
@@ -36,8 +36,8 @@ interface ParsedDoc {
 /** YAML allows a byte order mark at the start of every document, not only the stream (files concatenated by tools). */
 const LEADING_BOM = /^([ \t\r\n]*)\ufeff/;
 
-function parseChunk(chunk: DocumentChunk): ParsedDoc {
-  const text = chunk.text.includes('\ufeff') ? chunk.text.replace(LEADING_BOM, '$1') : chunk.text;
+function parseChunk(chunk: DocumentChunk, chunkText: string): ParsedDoc {
+  const text = chunkText.includes('\ufeff') ? chunkText.replace(LEADING_BOM, '$1') : chunkText;
   try {
     // js-yaml shares an aliased node instead of copying it, so even billion laughs parses in
     // microseconds; documentShapeProblem then refuses what would expand (see depth.ts).
@@ -64,23 +64,44 @@ function parseError(file: string, error: { message: string; line: number; column
 }
 
 /** A document too deep or too large to walk safely: located at its start, never re-parsed for positions. */
-function shapeFinding(file: string, chunk: DocumentChunk, shape: ShapeProblem): Finding {
-  const first = firstContentPosition(chunk.text);
+function shapeFinding(file: string, chunk: DocumentChunk, chunkText: string, shape: ShapeProblem): Finding {
+  const first = firstContentPosition(chunkText);
   const line = chunk.startLine - 1 + first.line;
   return { rule: 'manifest-parse-error', severity: 'error', message: `${file}:${line}:${first.column}: ${describeShapeProblem(shape)}`, source: { file, line, column: first.column } };
 }
 
-function makeSource(file: string, text: LocatableText, chunk: DocumentChunk, base: PathStep[]): ManifestSource {
-  const first = firstContentPosition(chunk.text);
-  let start = { file, line: chunk.startLine - 1 + first.line, column: first.column };
-  if (base.length > 0) start = text.locate(base, undefined, start);
-  return {
-    file,
-    documentIndex: chunk.index,
-    line: start.line,
-    column: start.column,
-    locate: (fieldPath?: string) => (fieldPath ? text.locate(base, fieldPath, start) : start),
-  };
+/** No base path: the document is the object (the common case; one shared array). */
+const NO_BASE: readonly PathStep[] = [];
+
+/**
+ * Where an object was read, and how to locate its fields. A class rather than a literal with a
+ * closure: tens of thousands of these stay alive with the model, so each is one small object.
+ */
+class TextSource implements ManifestSource {
+  constructor(
+    readonly file: string,
+    readonly documentIndex: number,
+    readonly line: number,
+    readonly column: number,
+    private readonly text: LocatableText,
+    /** The object's path within its document (`items[3]` of a `kind: List`). */
+    private readonly base: readonly PathStep[],
+  ) {}
+
+  locate(fieldPath?: string): SourceLocation {
+    const start = { file: this.file, line: this.line, column: this.column };
+    return fieldPath ? this.text.locate(this.base, fieldPath, start) : start;
+  }
+
+  /** What a serialized source says (the document text it holds is not part of it). */
+  toJSON(): { file: string; documentIndex: number; line: number; column: number } {
+    return { file: this.file, documentIndex: this.documentIndex, line: this.line, column: this.column };
+  }
+}
+
+function makeSource(text: LocatableText, documentIndex: number, documentStart: SourceLocation, base: readonly PathStep[]): ManifestSource {
+  const start = base.length > 0 ? text.locate(base, undefined, documentStart) : documentStart;
+  return new TextSource(documentStart.file, documentIndex, start.line, start.column, text, base);
 }
 
 /** Loads one file's text. `file` is how findings name it. */
@@ -99,7 +120,18 @@ function addText(result: LoadResult, rawText: string, file: string, defaultNames
   const json = trimmed.startsWith('{') || trimmed.startsWith('[') ? parseJson(text) : undefined;
   const chunks: DocumentChunk[] = json ? jsonChunk(text) : splitDocuments(text);
   for (const chunk of chunks) {
-    const parsed = json ?? parseChunk(chunk);
+    if (!json) {
+      // Plain block YAML (nearly every manifest) is read straight from the file's text; it has no
+      // aliases and the reader kept to the depth and size bounds, so no shape check is needed.
+      const block = readBlockYaml(text, chunk.start, chunk.end, chunk.markerLine);
+      if (block !== undefined) {
+        const locatable = new LocatableText(file, text, chunk, true);
+        addDocument(result, block.value as Json, locatable, chunk.index, locatable.positionAt(block.contentAt), NO_BASE, defaultNamespace);
+        continue;
+      }
+    }
+    const chunkText = documentText(text, chunk);
+    const parsed = json ?? parseChunk(chunk, chunkText);
     if (parsed.error) {
       result.findings.push(parseError(file, parsed.error));
       continue;
@@ -107,16 +139,17 @@ function addText(result: LoadResult, rawText: string, file: string, defaultNames
     if (parsed.value === null || parsed.value === undefined) continue;
     const shape = documentShapeProblem(parsed.value);
     if (shape) {
-      result.findings.push(shapeFinding(file, chunk, shape));
+      result.findings.push(shapeFinding(file, chunk, chunkText, shape));
       continue;
     }
-    const locatable = new LocatableText(file, chunk.text, chunk.startLine);
-    addDocument(result, parsed.value as Json, file, locatable, chunk, [], defaultNamespace);
+    const first = firstContentPosition(chunkText);
+    const documentStart = { file, line: chunk.startLine - 1 + first.line, column: first.column };
+    addDocument(result, parsed.value as Json, new LocatableText(file, text, chunk, false), chunk.index, documentStart, NO_BASE, defaultNamespace);
   }
 }
 
 function jsonChunk(text: string): DocumentChunk[] {
-  return [{ text, startLine: 1, index: 0 }];
+  return [{ start: 0, end: text.length, markerLine: false, startLine: 1, index: 0 }];
 }
 
 /** JSON.parse is the fastest parser there is; on a syntax error (undefined), YAML parsing reports the position. */
@@ -128,19 +161,19 @@ function parseJson(text: string): ParsedDoc | undefined {
   }
 }
 
-function addDocument(result: LoadResult, value: Json, file: string, text: LocatableText, chunk: DocumentChunk, base: PathStep[], defaultNamespace: string): void {
+function addDocument(result: LoadResult, value: Json, text: LocatableText, documentIndex: number, documentStart: SourceLocation, base: readonly PathStep[], defaultNamespace: string): void {
   // `kind: List` (what `kubectl get -o yaml` prints) is flattened into its items.
   if (isObject(value) && typeof value.kind === 'string' && value.kind.endsWith('List') && Array.isArray(value.items)) {
-    value.items.forEach((item, i) => addDocument(result, item, file, text, chunk, [...base, 'items', i], defaultNamespace));
+    value.items.forEach((item, i) => addDocument(result, item, text, documentIndex, documentStart, [...base, 'items', i], defaultNamespace));
     return;
   }
-  const source = makeSource(file, text, chunk, base);
+  const source = makeSource(text, documentIndex, documentStart, base);
   const { object, finding } = identify(value, source, defaultNamespace);
   if (finding) result.findings.push(finding);
   if (object) {
     result.objects.push(object);
     if (result.objects.length > objectLimit) {
-      throw new UsageError(`the inputs hold more than ${objectLimit.toLocaleString('en')} objects (at ${file}); lineup models at most that many per run, so memory stays bounded: check the inputs in parts, e.g. one directory or namespace at a time`);
+      throw new UsageError(`the inputs hold more than ${objectLimit.toLocaleString('en')} objects (at ${text.file}); lineup models at most that many per run, so memory stays bounded: check the inputs in parts, e.g. one directory or namespace at a time`);
     }
   }
 }

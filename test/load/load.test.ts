@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { loadPaths, loadText } from '../../lib/load/load';
-import { splitDocuments } from '../../lib/load/split';
+import { documentText, splitDocuments } from '../../lib/load/split';
 import { UsageError } from '../../lib/errors';
 
 const SERVICE = `apiVersion: v1
@@ -28,7 +28,7 @@ describe('splitDocuments', () => {
     ['a: 1\n---\n', [[1, 'a: 1\n']]],
     ['---foo: 1\n', [[1, '---foo: 1\n']]],
   ])('%j', (text, expected) => {
-    expect(splitDocuments(text).map((c) => [c.startLine, c.text])).toEqual(expected);
+    expect(splitDocuments(text).map((c) => [c.startLine, documentText(text, c)])).toEqual(expected);
   });
 });
 

@@ -1,0 +1,635 @@
+/**
+ * A reader for plain block YAML — what cdk8s, kubectl, Helm and most people write: block mappings,
+ * `- ` sequences, single-line plain and quoted scalars, comments, empty `{}`/`[]`. It builds each
+ * value straight from the file text by offsets (js-yaml copies every document first), and it
+ * refuses (returns undefined, so load.ts falls back to js-yaml for that document) anything outside
+ * that subset or in doubt: tabs, anchors, aliases, tags, block scalars, multi-line scalars,
+ * non-empty flow collections, `?` keys, `<<` merges, `__proto__`, duplicate keys, directives,
+ * control characters, a bad indentation. The guarantee: when it returns a value, that value is
+ * exactly what js-yaml returns for the same document with the same schema (keys in the same order,
+ * plain scalars resolved by js-yaml's own types, strings unescaped the same way), so the model
+ * cannot tell which reader built it (test/load/fast-yaml.test.ts compares the two).
+ *
+ * The same reader, run again with `track` on, records where every key and value starts; that
+ * gives the positions of findings without a `yaml` parse (see locateInBlockYaml).
+ */
+import { MAX_DOCUMENT_DEPTH, MAX_DOCUMENT_NODES } from './depth';
+import { IMPLICIT_TYPES, MERGE_TAG, type ImplicitType } from './yaml-schema';
+
+/** What the reader gives back: the value, and where its first character is in the text. */
+export interface BlockDocument {
+  value: unknown;
+  /** Offset of the document's first content character (its first key or `-`). */
+  contentAt: number;
+}
+
+/**
+ * Where a node was written (offsets into the file text), as far as locating a field path needs:
+ * a mapping starts at its first key, a sequence at its first `-`, a scalar at its first character
+ * (its quote); `at` is -1 for a value that has no text (`key:` alone). An empty list item (`-`
+ * alone) starts where its text would be, after the dash and its spaces, as the `yaml` package puts it.
+ */
+export interface NodePosition {
+  kind: typeof MAPPING | typeof SEQUENCE | typeof SCALAR;
+  at: number;
+  /** Mappings: key → where the key is and where its value is. */
+  entries?: Map<string, { key: number; value: NodePosition }>;
+  /**
+   * Mappings: some plain key may be read differently by the `yaml` package (a key starting with a
+   * digit, sign, dot or `~`, or resolved to a number, boolean or null), so keys cannot be matched here.
+   */
+  keysMayDiffer?: boolean;
+  /** Sequences: each item's position. */
+  items?: NodePosition[];
+}
+
+export const MAPPING = 1;
+export const SEQUENCE = 2;
+export const SCALAR = 3;
+
+/** Thrown (one shared object, no stack captured) to abandon a document; caught at the entry points. */
+const BAIL = { bail: true };
+
+// Where a plain scalar's scan stopped.
+const STOP_LINE_END = 0;
+const STOP_COLON = 1;
+const STOP_COMMENT = 2;
+
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/** YAML's whitespace and line ends (NaN: the end of the text, which js-yaml sees as a line end). */
+function isBlankOrEnd(c: number): boolean {
+  return c === 32 || c === 10 || c === 13 || c === 9 || c !== c;
+}
+
+/**
+ * Whether a plain scalar may start with `c` (followed by `next`), as js-yaml's readPlainScalar
+ * decides: not an indicator, and `-`, `?`, `:` only when glued to what follows. Control characters
+ * (tab included) are refused here too: the reader does not handle them.
+ */
+function plainCanStart(c: number, next: number): boolean {
+  if (c < 33 || c !== c) return false;
+  switch (c) {
+    case 44: // ,
+    case 91: // [
+    case 93: // ]
+    case 123: // {
+    case 125: // }
+    case 35: // #
+    case 38: // &
+    case 42: // *
+    case 33: // !
+    case 124: // |
+    case 62: // >
+    case 39: // '
+    case 34: // "
+    case 37: // %
+    case 64: // @
+    case 96: // `
+      return false;
+    case 45: // -
+    case 63: // ?
+    case 58: // :
+      return !isBlankOrEnd(next);
+    default:
+      return true;
+  }
+}
+
+/**
+ * For each first character, the implicit types that could match a plain scalar starting with it,
+ * in the schema's order. js-yaml tries every type on every plain scalar; a type that cannot match
+ * (`int` on `name`) answers false, so skipping it changes nothing. The first characters each core
+ * type can match are fixed by its definition (null: `~` null Null NULL; bool: true/false in three
+ * casings; int and float: a digit, sign or dot; merge: `<<`); a type this table does not know is
+ * tried on everything.
+ */
+const CANDIDATES: (readonly ImplicitType[])[] = (() => {
+  const starts: Record<string, string> = {
+    'tag:yaml.org,2002:null': '~nN',
+    'tag:yaml.org,2002:bool': 'tTfF',
+    'tag:yaml.org,2002:int': '0123456789+-',
+    'tag:yaml.org,2002:float': '0123456789+-.',
+    [MERGE_TAG]: '<',
+  };
+  const table: ImplicitType[][] = [];
+  for (let c = 0; c < 128; c++) {
+    table.push(IMPLICIT_TYPES.filter((t) => starts[t.tag] === undefined || starts[t.tag].includes(String.fromCharCode(c))));
+  }
+  return table;
+})();
+/** First characters beyond ASCII: only types the table does not know. */
+const WIDE_CANDIDATES: readonly ImplicitType[] = IMPLICIT_TYPES.filter((t) => !['tag:yaml.org,2002:null', 'tag:yaml.org,2002:bool', 'tag:yaml.org,2002:int', 'tag:yaml.org,2002:float', MERGE_TAG].includes(t.tag));
+
+/** The type js-yaml would resolve this plain scalar with, or undefined for a string. */
+function implicitTypeOf(raw: string): ImplicitType | undefined {
+  const c = raw.charCodeAt(0);
+  const candidates = c < 128 ? CANDIDATES[c] : WIDE_CANDIDATES;
+  for (let i = 0; i < candidates.length; i++) {
+    if (candidates[i].resolve(raw)) return candidates[i];
+  }
+  return undefined;
+}
+
+/** A plain scalar's value, as js-yaml's composeNode resolves it. */
+function resolvePlain(raw: string): unknown {
+  const type = implicitTypeOf(raw);
+  return type === undefined ? raw : type.construct(raw);
+}
+
+/** js-yaml's simple escapes in double-quoted scalars (a tab after `\` is left out: tabs are refused). */
+const SIMPLE_ESCAPES: (string | undefined)[] = (() => {
+  const table: (string | undefined)[] = new Array(128).fill(undefined);
+  const pairs: [string, string][] = [
+    ['0', '\x00'], ['a', '\x07'], ['b', '\x08'], ['t', '\x09'], ['n', '\x0A'], ['v', '\x0B'], ['f', '\x0C'], ['r', '\x0D'], ['e', '\x1B'],
+    [' ', ' '], ['"', '"'], ['/', '/'], ['\\', '\\'], ['N', '\x85'], ['_', '\xA0'], ['L', '\u2028'], ['P', '\u2029'],
+  ];
+  for (const [escape, value] of pairs) table[escape.charCodeAt(0)] = value;
+  return table;
+})();
+
+function hexDigit(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  const lower = c | 0x20;
+  return lower >= 97 && lower <= 102 ? lower - 87 : -1;
+}
+
+/** js-yaml's charFromCodepoint, overflow included, so that `\U` escapes give the same code units. */
+function charFromCodepoint(c: number): string {
+  if (c <= 0xffff) return String.fromCharCode(c);
+  return String.fromCharCode(((c - 0x010000) >> 10) + 0xd800, ((c - 0x010000) & 0x03ff) + 0xdc00);
+}
+
+class BlockReader {
+  /** First content character of the current line; `end` once the document is exhausted. */
+  private pos = 0;
+  private lineStart = 0;
+  /** Indentation of the current line; -1 once the document is exhausted. */
+  private indent = 0;
+  private nodes = 0;
+  /** After a quoted scalar: the offset after its closing quote. */
+  private after = 0;
+  /** After scanPlain: where and why it stopped. */
+  private stopAt = 0;
+  private stopKind = STOP_LINE_END;
+  /** The document's first content character (its first key or `-`). */
+  contentAt = 0;
+  /** With `track`: the position of the value read last. */
+  private position: NodePosition = { kind: SCALAR, at: -1 };
+
+  constructor(
+    private readonly text: string,
+    private readonly end: number,
+    private readonly track: boolean,
+  ) {}
+
+  /** The whole document from `start`; `markerLine`: the text starts right after a `---` on its line. */
+  read(start: number, markerLine: boolean): unknown {
+    let p = start;
+    if (markerLine) {
+      // Only a comment may follow `---` on its line: content there would start at a column the
+      // indentation rules below do not expect.
+      while (this.text.charCodeAt(p) === 32) p++;
+      const c = this.text.charCodeAt(p);
+      if (c === 35 && p > start) p = this.skipComment(p);
+      else p = this.afterLineEnd(p);
+    }
+    this.seekContent(p);
+    if (this.indent < 0) throw BAIL;
+    // js-yaml takes `---` at the start of a document's first line as a marker, whatever follows it (`---foo: 1`).
+    if (this.indent === 0 && this.text.startsWith('---', this.pos)) throw BAIL;
+    this.contentAt = this.pos;
+    const value = this.atSequenceItem() ? this.readSequence(this.indent, 1) : this.readMapping(this.indent, 1);
+    // Anything left (a line less indented than the first) is an error for js-yaml.
+    if (this.indent >= 0) throw BAIL;
+    return value;
+  }
+
+  lastPosition(): NodePosition {
+    return this.position;
+  }
+
+  /** Moves to the next line with content at or after `from` (a line start); skips blank and comment lines. */
+  private seekContent(from: number): void {
+    const text = this.text;
+    let p = from;
+    for (;;) {
+      if (p >= this.end) {
+        this.indent = -1;
+        this.pos = this.end;
+        return;
+      }
+      const lineStart = p;
+      while (text.charCodeAt(p) === 32) p++;
+      const c = text.charCodeAt(p);
+      if (c === 10) {
+        p++;
+      } else if (c === 13) {
+        if (text.charCodeAt(p + 1) !== 10) throw BAIL;
+        p += 2;
+      } else if (c === 35) {
+        p = this.skipComment(p);
+      } else if (c !== c) {
+        this.indent = -1;
+        this.pos = this.end;
+        return;
+      } else if (c < 32) {
+        throw BAIL; // a tab or control character before the content
+      } else {
+        this.lineStart = lineStart;
+        this.indent = p - lineStart;
+        this.pos = p;
+        return;
+      }
+    }
+  }
+
+  /** From a `#`: the offset after the comment's line end. */
+  private skipComment(from: number): number {
+    const text = this.text;
+    let p = from + 1;
+    for (;;) {
+      const c = text.charCodeAt(p);
+      if (c === 10) return p + 1;
+      if (c !== c) return p;
+      if (c < 32) {
+        // A lone CR is a line break for js-yaml (the rest would be content), not for a line scan.
+        if (c === 13 && text.charCodeAt(p + 1) === 10) return p + 2;
+        throw BAIL;
+      }
+      p += c < 0x7f ? 1 : this.wide(p, c);
+    }
+  }
+
+  /** At a line end (or the end of the text): the offset of the next line. */
+  private afterLineEnd(p: number): number {
+    const c = this.text.charCodeAt(p);
+    if (c === 10) return p + 1;
+    if (c === 13 && this.text.charCodeAt(p + 1) === 10) return p + 2;
+    if (c !== c) return p;
+    throw BAIL;
+  }
+
+  /** After a value on its line: only spaces and a comment may follow. Moves to the next content line. */
+  private finishLine(from: number): void {
+    const text = this.text;
+    let p = from;
+    while (text.charCodeAt(p) === 32) p++;
+    const c = text.charCodeAt(p);
+    // A comment needs a space before it (js-yaml would also take `"a"#b`, the `yaml` package not).
+    this.seekContent(c === 35 && p > from ? this.skipComment(p) : this.afterLineEnd(p));
+  }
+
+  /**
+   * A character at or beyond DEL: the count of code units it takes (2 for a surrogate pair). Refuses
+   * what js-yaml refuses or reads differently: C1 controls, lone surrogates, U+FFFE/U+FFFF, and
+   * NEL, LS, PS and the BOM (line breaks or marks in some readers).
+   */
+  private wide(p: number, c: number): number {
+    if (c <= 0x9f || c === 0x2028 || c === 0x2029 || c === 0xfeff || c === 0xfffe || c === 0xffff) throw BAIL;
+    if (c >= 0xd800 && c <= 0xdfff) {
+      const low = this.text.charCodeAt(p + 1);
+      if (c <= 0xdbff && low >= 0xdc00 && low <= 0xdfff) return 2;
+      throw BAIL;
+    }
+    return 1;
+  }
+
+  private atSequenceItem(): boolean {
+    return this.text.charCodeAt(this.pos) === 45 && isBlankOrEnd(this.text.charCodeAt(this.pos + 1));
+  }
+
+  /**
+   * Scans a plain scalar on its line from `from` (its first character, already checked): returns
+   * its end without trailing spaces, and sets stopAt/stopKind (a `: ` separator, a ` #` comment,
+   * or the line end), as js-yaml's readPlainScalar stops within one line.
+   */
+  private scanPlain(from: number): number {
+    const text = this.text;
+    let p = from;
+    let last = from;
+    for (;;) {
+      const c = text.charCodeAt(p);
+      if (c === 58) {
+        if (isBlankOrEnd(text.charCodeAt(p + 1))) {
+          this.stopAt = p;
+          this.stopKind = STOP_COLON;
+          return last;
+        }
+      } else if (c === 35) {
+        if (text.charCodeAt(p - 1) === 32) {
+          this.stopAt = p;
+          this.stopKind = STOP_COMMENT;
+          return last;
+        }
+      } else if (c < 32 || c !== c) {
+        if (c === 10 || c !== c || (c === 13 && text.charCodeAt(p + 1) === 10)) {
+          this.stopAt = p;
+          this.stopKind = STOP_LINE_END;
+          return last;
+        }
+        throw BAIL; // a tab, a lone CR or a control character
+      } else if (c >= 0x7f) {
+        p += this.wide(p, c);
+        last = p;
+        continue;
+      }
+      if (c !== 32) last = p + 1;
+      p++;
+    }
+  }
+
+  /** A single-quoted scalar starting at `from` (the quote), closed on the same line; sets `after`. */
+  private readSingleQuoted(from: number): string {
+    const text = this.text;
+    let p = from + 1;
+    let segment = p;
+    let result = '';
+    for (;;) {
+      const c = text.charCodeAt(p);
+      if (c === 39) {
+        if (text.charCodeAt(p + 1) === 39) {
+          result += text.slice(segment, p + 1);
+          p += 2;
+          segment = p;
+          continue;
+        }
+        this.after = p + 1;
+        const tail = text.slice(segment, p);
+        return result === '' ? tail : result + tail;
+      }
+      if (c < 32 || c !== c) throw BAIL; // the line ends inside: a multi-line or unterminated scalar
+      p += c < 0x7f ? 1 : this.wide(p, c);
+    }
+  }
+
+  /** A double-quoted scalar starting at `from` (the quote), closed on the same line; sets `after`. */
+  private readDoubleQuoted(from: number): string {
+    const text = this.text;
+    let p = from + 1;
+    let segment = p;
+    let result = '';
+    let escaped = false;
+    for (;;) {
+      const c = text.charCodeAt(p);
+      if (c === 34) {
+        this.after = p + 1;
+        const tail = text.slice(segment, p);
+        return escaped ? result + tail : tail;
+      }
+      if (c === 92) {
+        result += text.slice(segment, p);
+        escaped = true;
+        const e = text.charCodeAt(p + 1);
+        const simple = e < 128 ? SIMPLE_ESCAPES[e] : undefined;
+        if (simple !== undefined) {
+          result += simple;
+          p += 2;
+        } else {
+          const digits = e === 120 ? 2 : e === 117 ? 4 : e === 85 ? 8 : 0;
+          if (digits === 0) throw BAIL; // an escaped line break (multi-line) or an unknown escape
+          let code = 0;
+          for (let i = 2; i < 2 + digits; i++) {
+            const d = hexDigit(text.charCodeAt(p + i));
+            if (d < 0) throw BAIL;
+            code = (code << 4) + d;
+          }
+          result += charFromCodepoint(code);
+          p += 2 + digits;
+        }
+        segment = p;
+        continue;
+      }
+      if (c < 32 || c !== c) throw BAIL;
+      p += c < 0x7f ? 1 : this.wide(p, c);
+    }
+  }
+
+  /** A block mapping whose first key is at the current position, at column `indent`. */
+  private readMapping(indent: number, depth: number): Record<string, unknown> {
+    if (depth > MAX_DOCUMENT_DEPTH) throw BAIL;
+    const text = this.text;
+    const result: Record<string, unknown> = {};
+    const start = this.pos;
+    const entries = this.track ? new Map<string, { key: number; value: NodePosition }>() : undefined;
+    let keysMayDiffer = false;
+    for (;;) {
+      const keyAt = this.pos;
+      let p = keyAt;
+      let c = text.charCodeAt(p);
+      let key: string;
+      if (c === 34 || c === 39) {
+        key = c === 34 ? this.readDoubleQuoted(p) : this.readSingleQuoted(p);
+        p = this.after;
+        while (text.charCodeAt(p) === 32) p++;
+        if (text.charCodeAt(p) !== 58 || !isBlankOrEnd(text.charCodeAt(p + 1))) throw BAIL;
+        p++;
+      } else {
+        if (!plainCanStart(c, text.charCodeAt(p + 1))) throw BAIL;
+        const keyEnd = this.scanPlain(p);
+        if (this.stopKind !== STOP_COLON) throw BAIL; // a scalar alone on its line, or `a # b: c`
+        const raw = text.slice(p, keyEnd);
+        const type = implicitTypeOf(raw);
+        if (type === undefined) {
+          key = raw;
+        } else {
+          if (type.tag === MERGE_TAG) throw BAIL;
+          // js-yaml resolves a key like any scalar, then makes it a string: `1.0:` is '1'.
+          key = String(type.construct(raw));
+        }
+        if (this.track && (type !== undefined || '0123456789+-.~'.includes(raw[0]))) keysMayDiffer = true;
+        p = this.stopAt + 1;
+      }
+      // js-yaml defines `__proto__` as an own property and refuses duplicate keys: leave both to it.
+      if (key === '__proto__' || hasOwn.call(result, key)) throw BAIL;
+      while (text.charCodeAt(p) === 32) p++;
+      c = text.charCodeAt(p);
+      let value: unknown;
+      if (c === 10 || c === 13 || c !== c || c === 35) {
+        // `key:` with the value on the following lines (a `#` here follows the separator's space).
+        this.seekContent(c === 35 ? this.skipComment(p) : this.afterLineEnd(p));
+        if (this.indent > indent) {
+          value = this.readNode(depth + 1);
+        } else if (this.indent === indent && this.atSequenceItem()) {
+          // A sequence may sit at its key's own indentation (`ports:` / `- port: 80`).
+          value = this.readSequence(indent, depth + 1);
+        } else {
+          value = null;
+          if (this.track) this.position = { kind: SCALAR, at: -1 };
+        }
+      } else {
+        value = this.readInlineValue(p, c, depth + 1);
+      }
+      result[key] = value;
+      if (++this.nodes > MAX_DOCUMENT_NODES) throw BAIL;
+      if (entries !== undefined) entries.set(key, { key: keyAt, value: this.position });
+      if (this.indent === indent) {
+        if (this.atSequenceItem()) throw BAIL; // `- ` at a mapping's indentation after a value
+        continue;
+      }
+      // Deeper than the mapping: a scalar continued on the next line, or an indentation error.
+      if (this.indent > indent) throw BAIL;
+      break;
+    }
+    if (this.track) this.position = { kind: MAPPING, at: start, entries, keysMayDiffer };
+    return result;
+  }
+
+  /** A block sequence whose first `-` is at the current position, at column `indent`. */
+  private readSequence(indent: number, depth: number): unknown[] {
+    if (depth > MAX_DOCUMENT_DEPTH) throw BAIL;
+    const text = this.text;
+    const result: unknown[] = [];
+    const start = this.pos;
+    const items: NodePosition[] | undefined = this.track ? [] : undefined;
+    for (;;) {
+      let p = this.pos + 1;
+      while (text.charCodeAt(p) === 32) p++;
+      const c = text.charCodeAt(p);
+      let item: unknown;
+      if (c === 10 || c === 13 || c !== c || c === 35) {
+        const emptyAt = p;
+        this.seekContent(c === 35 ? this.skipComment(p) : this.afterLineEnd(p));
+        if (this.indent > indent) {
+          item = this.readNode(depth + 1);
+        } else {
+          // After an empty item js-yaml takes the next `- ` line as this sequence's next item, at
+          // whatever indentation (`-` / `  -` / `- 0` is [[null, 0]]); only the aligned case agrees.
+          if (this.indent >= 0 && this.indent !== indent && this.atSequenceItem()) throw BAIL;
+          item = null;
+          if (this.track) this.position = { kind: SCALAR, at: emptyAt };
+        }
+      } else if (this.isKeyAt(p, c)) {
+        // A mapping that starts on the dash's line (`- name: http`): its keys align with the first.
+        this.pos = p;
+        this.indent = p - this.lineStart;
+        item = this.readMapping(this.indent, depth + 1);
+      } else {
+        item = this.readInlineValue(p, c, depth + 1);
+      }
+      result.push(item);
+      if (++this.nodes > MAX_DOCUMENT_NODES) throw BAIL;
+      if (items !== undefined) items.push(this.position);
+      if (this.indent === indent) {
+        if (this.atSequenceItem()) continue;
+        break; // a key at the sequence's indentation: the parent mapping goes on (or refuses)
+      }
+      if (this.indent > indent) throw BAIL;
+      break;
+    }
+    if (this.track) this.position = { kind: SEQUENCE, at: start, items };
+    return result;
+  }
+
+  /** A mapping or sequence starting on its own line, deeper than its parent. */
+  private readNode(depth: number): unknown {
+    return this.atSequenceItem() ? this.readSequence(this.indent, depth) : this.readMapping(this.indent, depth);
+  }
+
+  /** Whether a `key:` starts at `p` on a `- ` line. Refuses what cannot start a scalar. */
+  private isKeyAt(p: number, c: number): boolean {
+    const text = this.text;
+    if (c === 34 || c === 39) {
+      if (c === 34) this.readDoubleQuoted(p);
+      else this.readSingleQuoted(p);
+      let q = this.after;
+      while (text.charCodeAt(q) === 32) q++;
+      return text.charCodeAt(q) === 58 && isBlankOrEnd(text.charCodeAt(q + 1));
+    }
+    if (c === 123 || c === 91) return false;
+    if (!plainCanStart(c, text.charCodeAt(p + 1))) throw BAIL; // `- - x`, `- &a`, `- |`, ...
+    this.scanPlain(p);
+    return this.stopKind === STOP_COLON;
+  }
+
+  /**
+   * A value on the same line as its key or dash, starting at `p` with `c`: a quoted or plain
+   * scalar, or an empty flow collection. Then moves to the next content line.
+   */
+  private readInlineValue(p: number, c: number, depth: number): unknown {
+    const text = this.text;
+    let value: unknown;
+    let next: number;
+    if (c === 34 || c === 39) {
+      value = c === 34 ? this.readDoubleQuoted(p) : this.readSingleQuoted(p);
+      next = this.after;
+    } else if (c === 123 || c === 91) {
+      if (text.charCodeAt(p + 1) !== c + 2 || depth > MAX_DOCUMENT_DEPTH) throw BAIL; // only `{}` and `[]`
+      value = c === 123 ? {} : [];
+      next = p + 2;
+    } else {
+      if (!plainCanStart(c, text.charCodeAt(p + 1))) throw BAIL;
+      const end = this.scanPlain(p);
+      if (this.stopKind === STOP_COLON) throw BAIL; // `a: b: c`
+      value = resolvePlain(text.slice(p, end));
+      next = end; // before the spaces, so that finishLine sees a comment's leading space
+    }
+    if (this.track) {
+      this.position = c === 123 ? { kind: MAPPING, at: p, entries: new Map() } : c === 91 ? { kind: SEQUENCE, at: p, items: [] } : { kind: SCALAR, at: p };
+    }
+    this.finishLine(next);
+    return value;
+  }
+}
+
+/**
+ * Reads the document `text[start, end)` if it is plain block YAML; undefined otherwise (then
+ * js-yaml must read it). `markerLine`: the document starts right after a `---` on the same line.
+ * Never throws. A document read here has no aliases and stays within the depth and size bounds of
+ * depth.ts, so it needs no shape check.
+ */
+export function readBlockYaml(text: string, start: number, end: number, markerLine: boolean): BlockDocument | undefined {
+  try {
+    const reader = new BlockReader(text, end, false);
+    const value = reader.read(start, markerLine);
+    return { value, contentAt: reader.contentAt };
+  } catch {
+    // BAIL, or anything unforeseen: js-yaml reads the document and reports its errors.
+    return undefined;
+  }
+}
+
+/** Positions of every node of a document readBlockYaml accepts; undefined otherwise. */
+export function blockYamlPositions(text: string, start: number, end: number, markerLine: boolean): NodePosition | undefined {
+  try {
+    const reader = new BlockReader(text, end, true);
+    reader.read(start, markerLine);
+    return reader.lastPosition();
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The offset `locate` reports for `steps`, following the `yaml`-based locator's rules exactly
+ * (locate.ts): the value's start when the whole path exists (the key when the value has no
+ * text), else the key or item of the deepest step that exists. Undefined when keys may be read
+ * differently by the `yaml` package: then that locator must answer.
+ */
+export function locateOffset(root: NodePosition, steps: readonly (string | number)[]): number | undefined {
+  let node: NodePosition = root;
+  let named = root.at;
+  let value = named;
+  let resolved = 0;
+  for (const step of steps) {
+    if (node.kind === MAPPING) {
+      if (node.keysMayDiffer) return undefined;
+      const entry = node.entries!.get(String(step));
+      if (entry === undefined) break;
+      named = entry.key;
+      node = entry.value;
+      value = node.at >= 0 ? node.at : named;
+    } else if (node.kind === SEQUENCE && typeof step === 'number') {
+      const item = node.items![step];
+      if (item === undefined) break;
+      named = item.at;
+      value = named;
+      node = item;
+    } else {
+      break;
+    }
+    resolved++;
+  }
+  return resolved === steps.length ? value : named;
+}
+
