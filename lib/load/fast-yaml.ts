@@ -137,6 +137,36 @@ function resolvePlain(raw: string): unknown {
   return type === undefined ? raw : type.construct(raw);
 }
 
+/** A plain key as js-yaml stores it: resolved like any scalar, then made a string (`1.0:` is '1'). */
+function plainKey(raw: string): string {
+  const type = implicitTypeOf(raw);
+  if (type === undefined) return raw;
+  if (type.tag === MERGE_TAG) throw BAIL; // `<<` merges mappings: js-yaml's business
+  return String(type.construct(raw));
+}
+
+/**
+ * Plain scalars read recently, by a hash of their text: a value or key written again (`v1`, `TCP`,
+ * `name`, a label repeated in selector and template) is taken from here instead of being sliced
+ * and resolved again, so the model holds one string where it would hold thousands of equal ones
+ * (what survives is what the garbage collector pays for). Direct-mapped: a slot is compared with
+ * the text before use, so a collision costs a miss, never a wrong value. Emptied after each load
+ * (releaseScalarCache) so that no file's text stays referenced.
+ */
+const CACHE_SLOTS = 4096;
+const valueCacheText: (string | undefined)[] = new Array<string | undefined>(CACHE_SLOTS).fill(undefined);
+const valueCacheValue: unknown[] = new Array<unknown>(CACHE_SLOTS).fill(undefined);
+const keyCacheText: (string | undefined)[] = new Array<string | undefined>(CACHE_SLOTS).fill(undefined);
+const keyCacheKey: (string | undefined)[] = new Array<string | undefined>(CACHE_SLOTS).fill(undefined);
+
+/** Forgets the cached scalars (they may point into a file's text). */
+export function releaseScalarCache(): void {
+  valueCacheText.fill(undefined);
+  valueCacheValue.fill(undefined);
+  keyCacheText.fill(undefined);
+  keyCacheKey.fill(undefined);
+}
+
 /** js-yaml's simple escapes in double-quoted scalars (a tab after `\` is left out: tabs are refused). */
 const SIMPLE_ESCAPES: (string | undefined)[] = (() => {
   const table: (string | undefined)[] = new Array(128).fill(undefined);
@@ -169,9 +199,10 @@ class BlockReader {
   private nodes = 0;
   /** After a quoted scalar: the offset after its closing quote. */
   private after = 0;
-  /** After scanPlain: where and why it stopped. */
+  /** After scanPlain: where and why it stopped, and the cache slot of the scalar's text. */
   private stopAt = 0;
   private stopKind = STOP_LINE_END;
+  private slot = 0;
   /** The document's first content character (its first key or `-`). */
   contentAt = 0;
   /** With `track`: the position of the value read last. */
@@ -308,35 +339,65 @@ class BlockReader {
     const text = this.text;
     let p = from;
     let last = from;
+    // A hash of the non-space characters, for the scalar caches (spaces inside are checked on use).
+    let hash = 0;
     for (;;) {
       const c = text.charCodeAt(p);
       if (c === 58) {
         if (isBlankOrEnd(text.charCodeAt(p + 1))) {
-          this.stopAt = p;
           this.stopKind = STOP_COLON;
-          return last;
+          break;
         }
       } else if (c === 35) {
         if (text.charCodeAt(p - 1) === 32) {
-          this.stopAt = p;
           this.stopKind = STOP_COMMENT;
-          return last;
+          break;
         }
       } else if (c < 32 || c !== c) {
         if (c === 10 || c !== c || (c === 13 && text.charCodeAt(p + 1) === 10)) {
-          this.stopAt = p;
           this.stopKind = STOP_LINE_END;
-          return last;
+          break;
         }
         throw BAIL; // a tab, a lone CR or a control character
       } else if (c >= 0x7f) {
+        hash = (Math.imul(hash, 31) + c) | 0;
         p += this.wide(p, c);
         last = p;
         continue;
       }
-      if (c !== 32) last = p + 1;
+      if (c !== 32) {
+        last = p + 1;
+        hash = (Math.imul(hash, 31) + c) | 0;
+      }
       p++;
     }
+    this.stopAt = p;
+    this.slot = (hash ^ (hash >>> 12)) & (CACHE_SLOTS - 1);
+    return last;
+  }
+
+  /** The value of the plain scalar `[from, end)` just scanned, from the cache when it was read recently. */
+  private plainValue(from: number, end: number): unknown {
+    const slot = this.slot;
+    const cached = valueCacheText[slot];
+    if (cached !== undefined && cached.length === end - from && this.text.startsWith(cached, from)) return valueCacheValue[slot];
+    const raw = this.text.slice(from, end);
+    const value = resolvePlain(raw);
+    valueCacheText[slot] = raw;
+    valueCacheValue[slot] = value;
+    return value;
+  }
+
+  /** The key of the plain scalar `[from, end)` just scanned, from the cache when it was read recently. */
+  private plainKey(from: number, end: number): string {
+    const slot = this.slot;
+    const cached = keyCacheText[slot];
+    if (cached !== undefined && cached.length === end - from && this.text.startsWith(cached, from)) return keyCacheKey[slot]!;
+    const raw = this.text.slice(from, end);
+    const key = plainKey(raw);
+    keyCacheText[slot] = raw;
+    keyCacheKey[slot] = key;
+    return key;
   }
 
   /** A single-quoted scalar starting at `from` (the quote), closed on the same line; sets `after`. */
@@ -428,16 +489,11 @@ class BlockReader {
         if (!plainCanStart(c, text.charCodeAt(p + 1))) throw BAIL;
         const keyEnd = this.scanPlain(p);
         if (this.stopKind !== STOP_COLON) throw BAIL; // a scalar alone on its line, or `a # b: c`
-        const raw = text.slice(p, keyEnd);
-        const type = implicitTypeOf(raw);
-        if (type === undefined) {
-          key = raw;
-        } else {
-          if (type.tag === MERGE_TAG) throw BAIL;
-          // js-yaml resolves a key like any scalar, then makes it a string: `1.0:` is '1'.
-          key = String(type.construct(raw));
+        key = this.plainKey(p, keyEnd);
+        if (this.track) {
+          const raw = text.slice(p, keyEnd);
+          if (implicitTypeOf(raw) !== undefined || '0123456789+-.~'.includes(raw[0])) keysMayDiffer = true;
         }
-        if (this.track && (type !== undefined || '0123456789+-.~'.includes(raw[0]))) keysMayDiffer = true;
         p = this.stopAt + 1;
       }
       // js-yaml defines `__proto__` as an own property and refuses duplicate keys: leave both to it.
@@ -561,7 +617,7 @@ class BlockReader {
       if (!plainCanStart(c, text.charCodeAt(p + 1))) throw BAIL;
       const end = this.scanPlain(p);
       if (this.stopKind === STOP_COLON) throw BAIL; // `a: b: c`
-      value = resolvePlain(text.slice(p, end));
+      value = this.plainValue(p, end);
       next = end; // before the spaces, so that finishLine sees a comment's leading space
     }
     if (this.track) {

@@ -15,7 +15,7 @@ import { isObject, type Json } from '../k8s/json';
 import type { PathStep } from '../k8s/field-path';
 import { UsageError } from '../errors';
 import { describeShapeProblem, documentShapeProblem, type ShapeProblem } from './depth';
-import { readBlockYaml } from './fast-yaml';
+import { readBlockYaml, releaseScalarCache } from './fast-yaml';
 import { LocatableText } from './locate';
 import { describeIoError, readInput } from './read-input';
 import { identify } from './objects';
@@ -108,7 +108,11 @@ function makeSource(text: LocatableText, documentIndex: number, documentStart: S
 export function loadText(text: string, file: string, opts: LoadOptions = {}): LoadResult {
   const result: LoadResult = { objects: [], findings: [], unknownKinds: {}, files: [file] };
   objectLimit = maxInputObjects();
-  addText(result, text, file, opts.defaultNamespace ?? 'default');
+  try {
+    addText(result, text, file, opts.defaultNamespace ?? 'default');
+  } finally {
+    releaseScalarCache();
+  }
   return result;
 }
 
@@ -279,13 +283,17 @@ export function loadPaths(paths: string[], opts: LoadOptions = {}): LoadResult {
   const result: LoadResult = { objects: [], findings: [], unknownKinds: {}, files: [] };
   const defaultNamespace = opts.defaultNamespace ?? 'default';
   objectLimit = maxInputObjects();
-  for (const file of expandPaths(paths)) {
-    const display = file === '-' ? '<stdin>' : file.split(path.sep).join('/');
-    const bytes = readInput(file, display);
-    result.files.push(display);
-    const { text, finding } = decodeUtf8(bytes, display);
-    if (finding) result.findings.push(finding);
-    if (text !== undefined) addText(result, text, display, defaultNamespace);
+  try {
+    for (const file of expandPaths(paths)) {
+      const display = file === '-' ? '<stdin>' : file.split(path.sep).join('/');
+      const bytes = readInput(file, display);
+      result.files.push(display);
+      const { text, finding } = decodeUtf8(bytes, display);
+      if (finding) result.findings.push(finding);
+      if (text !== undefined) addText(result, text, display, defaultNamespace);
+    }
+  } finally {
+    releaseScalarCache();
   }
   return result;
 }

@@ -292,6 +292,18 @@ describe('block reader agrees with js-yaml', () => {
     expect(same(value, { 1: 'k', a: 31, b: 0, b2: -0, c: NaN, d: 1000, e: null, f: true })).toBe(true);
   });
 
+  test('comments, blank lines, CRLF and a missing final line end are read, not refused', () => {
+    const text = '# Source: chart/templates/svc.yaml\r\napiVersion: v1  # core\r\n\r\nkind: Service\r\nmetadata:   # about it\r\n  # the name\r\n  name: web\r\nspec:\r\n  ports:\r\n  # first\r\n  - port: 80 # http\r\n    name: "http" # quoted\r\n  selector: {}  # none\r\n  type: ClusterIP';
+    expect(fastValue(text)?.value).toEqual({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'web' }, spec: { ports: [{ port: 80, name: 'http' }], selector: {}, type: 'ClusterIP' } });
+    expect(expectAgreement(text)).toBe(true);
+  });
+
+  test('scalars the cache files under one hash (spaces are not hashed) keep their own values', () => {
+    for (let round = 0; round < 2; round++) {
+      expect(fastValue('a: a b\nb: ab\nc: a  b\nab: 1\na b: 2\n"ab ": 3\nd: 1 0\ne: 10\n')?.value).toEqual({ a: 'a b', b: 'ab', c: 'a  b', ab: 1, 'a b': 2, 'ab ': 3, d: '1 0', e: 10 });
+    }
+  });
+
   // js-yaml rejects each of these; the reader must not accept them.
   test.each([
     ['duplicate key', 'a: 1\na: 2\n'],
