@@ -11,12 +11,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as jsyaml from 'js-yaml';
 import type { Finding, SourceLocation } from '../findings';
-import { isObject, type Json } from '../k8s/json';
+import { isObject, type Json, type JsonObject } from '../k8s/json';
 import type { PathStep } from '../k8s/field-path';
 import { UsageError } from '../errors';
 import { describeShapeProblem, documentShapeProblem, type ShapeProblem } from './depth';
 import { readBlockYaml, releaseScalarCache } from './fast-yaml';
-import { LocatableText } from './locate';
+import { DocumentSource, ItemSource, LocatableText, positionInDocument } from './locate';
 import { describeIoError, readInput } from './read-input';
 import { identify } from './objects';
 import { documentText, firstContentPosition, splitDocuments, type DocumentChunk } from './split';
@@ -70,40 +70,6 @@ function shapeFinding(file: string, chunk: DocumentChunk, chunkText: string, sha
   return { rule: 'manifest-parse-error', severity: 'error', message: `${file}:${line}:${first.column}: ${describeShapeProblem(shape)}`, source: { file, line, column: first.column } };
 }
 
-/** No base path: the document is the object (the common case; one shared array). */
-const NO_BASE: readonly PathStep[] = [];
-
-/**
- * Where an object was read, and how to locate its fields. A class rather than a literal with a
- * closure: tens of thousands of these stay alive with the model, so each is one small object.
- */
-class TextSource implements ManifestSource {
-  constructor(
-    readonly file: string,
-    readonly documentIndex: number,
-    readonly line: number,
-    readonly column: number,
-    private readonly text: LocatableText,
-    /** The object's path within its document (`items[3]` of a `kind: List`). */
-    private readonly base: readonly PathStep[],
-  ) {}
-
-  locate(fieldPath?: string): SourceLocation {
-    const start = { file: this.file, line: this.line, column: this.column };
-    return fieldPath ? this.text.locate(this.base, fieldPath, start) : start;
-  }
-
-  /** What a serialized source says (the document text it holds is not part of it). */
-  toJSON(): { file: string; documentIndex: number; line: number; column: number } {
-    return { file: this.file, documentIndex: this.documentIndex, line: this.line, column: this.column };
-  }
-}
-
-function makeSource(text: LocatableText, documentIndex: number, documentStart: SourceLocation, base: readonly PathStep[]): ManifestSource {
-  const start = base.length > 0 ? text.locate(base, undefined, documentStart) : documentStart;
-  return new TextSource(documentStart.file, documentIndex, start.line, start.column, text, base);
-}
-
 /** Loads one file's text. `file` is how findings name it. */
 export function loadText(text: string, file: string, opts: LoadOptions = {}): LoadResult {
   const result: LoadResult = { objects: [], findings: [], unknownKinds: {}, files: [file] };
@@ -129,8 +95,7 @@ function addText(result: LoadResult, rawText: string, file: string, defaultNames
       // aliases and the reader kept to the depth and size bounds, so no shape check is needed.
       const block = readBlockYaml(text, chunk.start, chunk.end, chunk.markerLine);
       if (block !== undefined) {
-        const locatable = new LocatableText(file, text, chunk, true);
-        addDocument(result, block.value as Json, locatable, chunk.index, locatable.positionAt(block.contentAt), NO_BASE, defaultNamespace);
+        addDocument(result, block.value as Json, file, text, chunk, true, block.contentAt, undefined, defaultNamespace);
         continue;
       }
     }
@@ -146,9 +111,7 @@ function addText(result: LoadResult, rawText: string, file: string, defaultNames
       result.findings.push(shapeFinding(file, chunk, chunkText, shape));
       continue;
     }
-    const first = firstContentPosition(chunkText);
-    const documentStart = { file, line: chunk.startLine - 1 + first.line, column: first.column };
-    addDocument(result, parsed.value as Json, new LocatableText(file, text, chunk, false), chunk.index, documentStart, NO_BASE, defaultNamespace);
+    addDocument(result, parsed.value as Json, file, text, chunk, false, undefined, firstContentPosition(chunkText), defaultNamespace);
   }
 }
 
@@ -165,19 +128,45 @@ function parseJson(text: string): ParsedDoc | undefined {
   }
 }
 
-function addDocument(result: LoadResult, value: Json, text: LocatableText, documentIndex: number, documentStart: SourceLocation, base: readonly PathStep[], defaultNamespace: string): void {
-  // `kind: List` (what `kubectl get -o yaml` prints) is flattened into its items.
-  if (isObject(value) && typeof value.kind === 'string' && value.kind.endsWith('List') && Array.isArray(value.items)) {
-    value.items.forEach((item, i) => addDocument(result, item, text, documentIndex, documentStart, [...base, 'items', i], defaultNamespace));
+/**
+ * Adds one document's object(s). Where the document's content starts: an offset (block reader)
+ * or a line and column within the document's text.
+ */
+function addDocument(result: LoadResult, value: Json, file: string, text: string, chunk: DocumentChunk, blockYaml: boolean, contentAt: number | undefined, first: { line: number; column: number } | undefined, defaultNamespace: string): void {
+  if (isList(value)) {
+    // `kind: List` (what `kubectl get -o yaml` prints) is flattened into its items, which share the document's positions.
+    const document = new LocatableText(file, text, chunk, blockYaml);
+    const start = contentAt !== undefined ? positionInDocument(file, text, chunk, contentAt) : { file, line: chunk.startLine - 1 + first!.line, column: first!.column };
+    addListItems(result, value, document, chunk.index, start, [], defaultNamespace);
     return;
   }
-  const source = makeSource(text, documentIndex, documentStart, base);
+  const start = contentAt !== undefined ? positionInDocument(file, text, chunk, contentAt) : { line: chunk.startLine - 1 + first!.line, column: first!.column };
+  addObject(result, value, new DocumentSource(file, text, chunk, blockYaml, chunk.index, start.line, start.column), defaultNamespace);
+}
+
+function isList(value: Json): value is JsonObject & { items: Json[] } {
+  return isObject(value) && typeof value.kind === 'string' && value.kind.endsWith('List') && Array.isArray(value.items);
+}
+
+function addListItems(result: LoadResult, list: JsonObject & { items: Json[] }, document: LocatableText, documentIndex: number, documentStart: SourceLocation, base: readonly PathStep[], defaultNamespace: string): void {
+  list.items.forEach((item, i) => {
+    const path = [...base, 'items', i];
+    if (isList(item)) {
+      addListItems(result, item, document, documentIndex, documentStart, path, defaultNamespace);
+    } else {
+      const start = document.locatePath(path, undefined, documentStart);
+      addObject(result, item, new ItemSource(document, documentIndex, start.line, start.column, path), defaultNamespace);
+    }
+  });
+}
+
+function addObject(result: LoadResult, value: Json, source: ManifestSource, defaultNamespace: string): void {
   const { object, finding } = identify(value, source, defaultNamespace);
   if (finding) result.findings.push(finding);
   if (object) {
     result.objects.push(object);
     if (result.objects.length > objectLimit) {
-      throw new UsageError(`the inputs hold more than ${objectLimit.toLocaleString('en')} objects (at ${text.file}); lineup models at most that many per run, so memory stays bounded: check the inputs in parts, e.g. one directory or namespace at a time`);
+      throw new UsageError(`the inputs hold more than ${objectLimit.toLocaleString('en')} objects (at ${source.file}); lineup models at most that many per run, so memory stays bounded: check the inputs in parts, e.g. one directory or namespace at a time`);
     }
   }
 }

@@ -9,6 +9,21 @@ import type { SourceLocation } from '../findings';
 import { parsePath, type PathStep } from '../k8s/field-path';
 import { blockYamlPositions, locateOffset, type NodePosition } from './fast-yaml';
 import { documentText, type DocumentChunk } from './split';
+import type { ManifestSource } from './types';
+
+/** File line and column of `offset`, counted from the start of the document `chunk` of the file's text `source`. */
+export function positionInDocument(file: string, source: string, chunk: Pick<DocumentChunk, 'start' | 'startLine' | 'markerLine'>, offset: number): SourceLocation {
+  let line = chunk.startLine;
+  // The first line starts at the `---` when the document starts after one.
+  let lineStart = chunk.markerLine ? chunk.start - 3 : chunk.start;
+  for (let i = chunk.start; i < offset; i++) {
+    if (source.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { file, line, column: offset - lineStart + 1 };
+}
 
 /** `yaml` is loaded on first use: a run without findings never needs it (start-up time counts). */
 function yamlLib(): typeof import('yaml') {
@@ -25,11 +40,11 @@ export interface PositionedDocument {
  * from it already point into that text), plus where it sits in the file.
  */
 export class LocatableText {
-  private readonly start: number;
+  readonly start: number;
   private readonly end: number;
   /** 1-based line in the file where the document starts. */
   readonly startLine: number;
-  private readonly markerLine: boolean;
+  readonly markerLine: boolean;
   private parsed: PositionedDocument | null | undefined = undefined;
   private blockPositions: NodePosition | null | undefined = undefined;
 
@@ -54,17 +69,7 @@ export class LocatableText {
 
   /** File line and column of an offset into the file's text, within this document. */
   positionAt(offset: number): SourceLocation {
-    const source = this.source;
-    let line = this.startLine;
-    // The first line starts at the `---` when the document starts after one.
-    let lineStart = this.markerLine ? this.start - 3 : this.start;
-    for (let i = this.start; i < offset; i++) {
-      if (source.charCodeAt(i) === 10) {
-        line++;
-        lineStart = i + 1;
-      }
-    }
-    return { file: this.file, line, column: offset - lineStart + 1 };
+    return positionInDocument(this.file, this.source, this, offset);
   }
 
   private positioned(): PositionedDocument | undefined {
@@ -94,7 +99,7 @@ export class LocatableText {
    * no text (`key:` alone). When the path stops early (a missing field), the key of the deepest
    * step that exists: a missing `metadata.name` points at `metadata:`, not at its first entry.
    */
-  locate(base: readonly PathStep[], fieldPath: string | undefined, fallback: SourceLocation): SourceLocation {
+  locatePath(base: readonly PathStep[], fieldPath: string | undefined, fallback: SourceLocation): SourceLocation {
     const steps = fieldPath ? [...base, ...parsePath(fieldPath)] : base;
     if (this.blockYaml) {
       if (this.blockPositions === undefined) this.blockPositions = blockYamlPositions(this.source, this.start, this.end, this.markerLine) ?? null;
@@ -132,5 +137,68 @@ export class LocatableText {
     }
     const best = resolved === steps.length ? value : named;
     return best === undefined ? fallback : this.toLocation(best);
+  }
+}
+
+interface SerializedSource {
+  file: string;
+  documentIndex: number;
+  line: number;
+  column: number;
+}
+
+/**
+ * The source of an object that is a whole document, i.e. nearly every object: the document and
+ * the object's start in one object, since tens of thousands of these stay alive with the model
+ * (and the garbage collector pays for every one).
+ */
+export class DocumentSource extends LocatableText implements ManifestSource {
+  constructor(
+    file: string,
+    source: string,
+    chunk: DocumentChunk,
+    blockYaml: boolean,
+    readonly documentIndex: number,
+    readonly line: number,
+    readonly column: number,
+  ) {
+    super(file, source, chunk, blockYaml);
+  }
+
+  locate(fieldPath?: string): SourceLocation {
+    const start = { file: this.file, line: this.line, column: this.column };
+    return fieldPath ? this.locatePath(NO_STEPS, fieldPath, start) : start;
+  }
+
+  /** What a serialized source says (not the file's text it refers to). */
+  toJSON(): SerializedSource {
+    return { file: this.file, documentIndex: this.documentIndex, line: this.line, column: this.column };
+  }
+}
+
+const NO_STEPS: readonly PathStep[] = [];
+
+/** The source of an item of a `kind: List` document: the items share their document's positions. */
+export class ItemSource implements ManifestSource {
+  readonly file: string;
+
+  constructor(
+    private readonly document: LocatableText,
+    readonly documentIndex: number,
+    readonly line: number,
+    readonly column: number,
+    /** The item's path in the document (`items[3]`). */
+    private readonly base: readonly PathStep[],
+  ) {
+    this.file = document.file;
+  }
+
+  locate(fieldPath?: string): SourceLocation {
+    const start = { file: this.file, line: this.line, column: this.column };
+    return fieldPath ? this.document.locatePath(this.base, fieldPath, start) : start;
+  }
+
+  toJSON(): SerializedSource {
+    return { file: this.file, documentIndex: this.documentIndex, line: this.line, column: this.column };
   }
 }

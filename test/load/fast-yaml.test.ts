@@ -428,8 +428,8 @@ function expectSamePositions(text: string): number {
     const byYaml = new LocatableText('f.yaml', text, chunk, false);
     const fallback = { file: 'f.yaml', line: -1, column: -1 };
     for (const steps of pathsOf(fast.value)) {
-      const want = byYaml.locate(steps, undefined, fallback);
-      const got = byBlock.locate(steps, undefined, fallback);
+      const want = byYaml.locatePath(steps, undefined, fallback);
+      const got = byBlock.locatePath(steps, undefined, fallback);
       if (got.line !== want.line || got.column !== want.column) {
         throw new Error(`position of ${JSON.stringify(steps)} in ${JSON.stringify(documentText(text, chunk))}: block ${got.line}:${got.column}, yaml ${want.line}:${want.column}`);
       }
@@ -437,7 +437,7 @@ function expectSamePositions(text: string): number {
     }
     // The object's start, as load.ts reports it, is where `yaml` puts the document's contents.
     const start = byBlock.positionAt(fast.contentAt);
-    expect(start).toEqual(byYaml.locate([], undefined, fallback));
+    expect(start).toEqual(byYaml.locatePath([], undefined, fallback));
   }
   return compared;
 }

@@ -63,6 +63,19 @@ describe('loadText', () => {
     expect(r.objects[1].source.locate('spec.type')).toEqual({ file: 'list.yaml', line: 13, column: 11 });
   });
 
+  test('a source serializes to its position, not to the file text it refers to', () => {
+    const r = loadText(`${SERVICE}---\napiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Service\n  metadata:\n    name: b\n`, 's.yaml');
+    expect(r.objects.map((o) => JSON.parse(JSON.stringify(o.source)))).toEqual([
+      { file: 's.yaml', documentIndex: 0, line: 1, column: 1 },
+      { file: 's.yaml', documentIndex: 1, line: 16, column: 3 },
+    ]);
+    expect(r.objects.map((o) => o.source.locate())).toEqual([
+      { file: 's.yaml', line: 1, column: 1 },
+      { file: 's.yaml', line: 16, column: 3 },
+    ]);
+    expect(r.objects[1].source.locate('metadata.name')).toEqual({ file: 's.yaml', line: 19, column: 11 });
+  });
+
   test('JSON input, including positions', () => {
     const json = JSON.stringify({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'j' }, spec: { ports: [{ port: 80 }] } }, null, 2);
     const r = loadText(json, 'svc.json');
