@@ -8,7 +8,7 @@
  * what cannot be modelled is skipped (validation rules report it), the rest is modelled.
  * Everything is linear in the input (maps and a label index, no per-pair scans).
  */
-import { at, byString, cloneJson, str } from '../k8s/json';
+import { at, byString, cloneJson, str, type JsonObject } from '../k8s/json';
 import { parseIP, cidrContains } from '../k8s/ip';
 import type { ManifestObject } from '../load/types';
 import { allocate, serviceIPAt, type AllocationRequest } from './allocate';
@@ -22,15 +22,16 @@ import {
   APISERVER_PORT,
 } from './builtin';
 import { computeEndpoints } from './endpoints-controller';
+import { ServicePortResolver } from './find-port';
 import { computeEndpointSlices } from './endpointslice-controller';
 import { stableUid } from './hash';
 import { PodIndex } from './index-pods';
 import { isIngress, isIngressClass, readIngress, readIngressClass } from './ingress';
 import { manualEndpoints, manualEndpointSlice, mirrorEndpoints } from './manual-endpoints';
-import type { Cluster, ClusterSettings, SimEndpoints, SimEndpointSlice, SimNode, SimPod, SimWorkload } from './model';
+import type { Cluster, ClusterSettings, SimEndpoints, SimEndpointSlice, SimNode, SimPod, SimService, SimWorkload } from './model';
 import { specOf, finishPod, observedStatus, type Placement, type PodDraft } from './pods';
 import { buildNodes, eligibleNodes, PodIPAllocator, readNodeObject, type NodeInput } from './schedule';
-import { readService, serviceApi, storedIPFamilies, type ReadService } from './services';
+import { readService, serviceApi, type ReadService } from './services';
 import { defineLazyApi } from './lazy-api';
 import { controllerOwnerKey, isWorkload, ownerKey, readWorkload, workloadPods, type NameRegistry } from './workloads';
 
@@ -48,10 +49,40 @@ function compareNsName(a: { namespace: string; name: string }, b: { namespace: s
   return byString(a.namespace, b.namespace) || byString(a.name, b.name);
 }
 
-/** Runs `fn`, and on an unexpected exception (malformed input the readers did not foresee) skips the object. */
-function guarded<T>(fn: () => T): T | undefined {
+/**
+ * Objects by namespace, then name. The model's look-ups live as long as the model; keyed by
+ * `namespace/name` text they kept one concatenated key string per object (tens of bytes each,
+ * copied by every scavenge), while nested maps key by the strings the objects already hold.
+ */
+class ByNamespaceName<T> {
+  private readonly byNamespace = new Map<string, Map<string, T>>();
+
+  get(namespace: string, name: string): T | undefined {
+    return this.byNamespace.get(namespace)?.get(name);
+  }
+
+  /** `items` by their own namespace and name (a later item of the same pair replaces an earlier one). */
+  static of<T extends { namespace: string; name: string }>(items: Iterable<T>): ByNamespaceName<T> {
+    const index = new ByNamespaceName<T>();
+    for (const item of items) index.set(item.namespace, item.name, item);
+    return index;
+  }
+
+  set(namespace: string, name: string, item: T): void {
+    let names = this.byNamespace.get(namespace);
+    if (!names) this.byNamespace.set(namespace, (names = new Map()));
+    names.set(name, item);
+  }
+}
+
+/**
+ * Calls `fn(...args)`, and on an unexpected exception (malformed input the readers did not
+ * foresee) skips the object. The function and its arguments are passed, not a closure: a closure
+ * per object (and its context) was allocated for each of the tens of thousands of objects.
+ */
+function guarded<A extends unknown[], T>(fn: (...args: A) => T, ...args: A): T | undefined {
   try {
-    return fn();
+    return fn(...args);
   } catch {
     return undefined;
   }
@@ -72,11 +103,15 @@ interface Sorted {
 
 function sortObjects(objects: ManifestObject[]): Sorted {
   const s: Sorted = { services: [], endpoints: [], slices: [], pods: [], nodes: [], namespaces: [], workloads: [], ingresses: [], ingressClasses: [] };
-  const seen = new Set<string>();
+  // Seen (kind, namespace, name) triples in nested maps: no key string built per object.
+  const seen = new Map<string, Map<string, Set<string>>>();
   for (const o of objects) {
-    const id = `${o.kind}\u0000${o.namespace}\u0000${o.name}`;
-    if (seen.has(id)) continue;
-    seen.add(id);
+    let byNamespace = seen.get(o.kind);
+    if (!byNamespace) seen.set(o.kind, (byNamespace = new Map()));
+    let names = byNamespace.get(o.namespace);
+    if (!names) byNamespace.set(o.namespace, (names = new Set()));
+    if (names.has(o.name)) continue;
+    names.add(o.name);
     const core = o.apiVersion === 'v1';
     if (core && o.kind === 'Service') s.services.push(o);
     else if (core && o.kind === 'Endpoints') s.endpoints.push(o);
@@ -103,14 +138,14 @@ export function buildCluster(objects: ManifestObject[], settings: ClusterSetting
   // Nodes.
   const nodeInputs: NodeInput[] = [];
   for (const o of input.nodes) {
-    const n = guarded(() => readNodeObject(o.raw, o.name));
+    const n = guarded(readNodeObject, o.raw, o.name);
     if (n) nodeInputs.push({ ...n, obj: o });
   }
   // A Pod that was observed on a node (spec.nodeName, e.g. from `kubectl get pods -o yaml`) proves
   // the node exists, even when neither the settings nor a Node object name it.
   const knownNodes = new Set([...settings.nodes.map((n) => n.name), ...nodeInputs.map((n) => n.name)]);
   for (const o of input.pods) {
-    const nodeName = guarded(() => at(o.raw, 'spec', 'nodeName'));
+    const nodeName = guarded(at, o.raw, 'spec', 'nodeName');
     if (typeof nodeName === 'string' && nodeName !== '' && !knownNodes.has(nodeName)) {
       knownNodes.add(nodeName);
       nodeInputs.push({ name: nodeName });
@@ -123,39 +158,27 @@ export function buildCluster(objects: ManifestObject[], settings: ClusterSetting
   const inputServiceKeys = new Set(input.services.map((o) => nsName(o.namespace, o.name)));
   const reads: ReadService[] = [];
   const builtinKubernetes = !inputServiceKeys.has('default/kubernetes');
-  if (builtinKubernetes) reads.push(readService(kubernetesServiceRaw(settings), 'default', 'kubernetes', undefined));
-  if (!inputServiceKeys.has('kube-system/kube-dns')) reads.push(readService(kubeDnsServiceRaw(settings), 'kube-system', 'kube-dns', undefined));
+  if (builtinKubernetes) reads.push(readService(kubernetesServiceRaw(settings), 'default', 'kubernetes', undefined, settings));
+  if (!inputServiceKeys.has('kube-system/kube-dns')) reads.push(readService(kubeDnsServiceRaw(settings), 'kube-system', 'kube-dns', undefined, settings));
   for (const o of input.services) {
-    const r = guarded(() => readService(o.raw, o.namespace, o.name, o));
+    const r = guarded(readService, o.raw, o.namespace, o.name, o, settings);
     if (r) reads.push(r);
   }
   const allocationProblems = allocate(
     reads.map((r): AllocationRequest => r.request),
     settings,
   );
-  for (const r of reads) {
-    // The controllers need only the stored ipFamilies and uid; the API object itself is rendered
-    // on first read (get/describe), from its own copy, so that the defaulted Service stays
-    // unallocated for the api-validation rule to check without defaulting it again.
-    const service = r.service;
-    const givenUid = at(r.defaulted, 'metadata', 'uid');
-    const uid = typeof givenUid === 'string' ? givenUid : stableUid(ownerKey(service.namespace, 'Service', service.name));
-    service.apiUid = uid;
-    service.apiIPFamilies = storedIPFamilies(r, settings);
-    if (service.obj) service.defaulted = r.defaulted;
-    defineLazyApi(service, () => {
-      const api = serviceApi({ ...r, defaulted: cloneJson(r.defaulted) }, settings);
-      (api.metadata as Record<string, unknown>).uid = uid;
-      return api;
-    });
-  }
+  // The controllers need only the stored ipFamilies and uid (read into the model); the API object
+  // itself is rendered on first read (get/describe), from its own copy, so that the defaulted
+  // Service stays unallocated for the api-validation rule to check without defaulting it again.
+  for (const r of reads) defineLazyApi(r.service, new ServiceApi(r.defaulted, settings));
   const services = reads.map((r) => r.service).sort(compareNsName);
-  const serviceByKey = new Map(services.map((s) => [nsName(s.namespace, s.name), s] as const));
+  const serviceByName = ByNamespaceName.of(services);
 
   // Workloads.
   const workloads: SimWorkload[] = [];
   for (const o of input.workloads) {
-    const w = guarded(() => readWorkload(o));
+    const w = guarded(readWorkload, o);
     if (w) workloads.push(w);
   }
   if (!input.workloads.some((o) => o.kind === 'Deployment' && o.namespace === 'kube-system' && o.name === 'coredns')) {
@@ -173,7 +196,7 @@ export function buildCluster(objects: ManifestObject[], settings: ClusterSetting
   // Endpoints: manual ones from the input, replaced by the controller's where the Service has a selector.
   const endpointsByKey = new Map<string, SimEndpoints>();
   for (const o of input.endpoints) {
-    const ep = guarded(() => manualEndpoints(o));
+    const ep = guarded(manualEndpoints, o);
     if (ep) endpointsByKey.set(nsName(ep.namespace, ep.name), ep);
   }
   if (builtinKubernetes && !endpointsByKey.has('default/kubernetes')) {
@@ -183,7 +206,7 @@ export function buildCluster(objects: ManifestObject[], settings: ClusterSetting
   }
   const slices: SimEndpointSlice[] = [];
   for (const o of input.slices) {
-    const slice = guarded(() => manualEndpointSlice(o));
+    const slice = guarded(manualEndpointSlice, o);
     if (slice) slices.push(slice);
   }
   if (builtinKubernetes && !input.slices.some((o) => o.namespace === 'default' && o.name === 'kubernetes')) {
@@ -191,37 +214,44 @@ export function buildCluster(objects: ManifestObject[], settings: ClusterSetting
   }
   for (const svc of services) {
     if (!svc.selector || svc.type === 'ExternalName') continue;
-    const ep = guarded(() => computeEndpoints(svc));
+    // One resolver for both controllers: they resolve the same ports of the same pods.
+    const resolver = new ServicePortResolver(svc);
+    const ep = guarded(computeEndpoints, svc, resolver);
     if (ep) endpointsByKey.set(nsName(svc.namespace, svc.name), ep);
-    const computed = guarded(() => computeEndpointSlices(svc, nodes));
+    const computed = guarded(computeEndpointSlices, svc, nodes, resolver);
     if (computed) slices.push(...computed);
   }
   for (const ep of endpointsByKey.values()) {
     if (ep.origin !== 'manual' || !ep.obj) continue;
-    const svc = serviceByKey.get(nsName(ep.namespace, ep.name));
+    const svc = serviceByName.get(ep.namespace, ep.name);
     if (!svc) continue;
-    const mirrored = guarded(() => mirrorEndpoints(ep, svc));
+    const mirrored = guarded(mirrorEndpoints, ep, svc);
     if (mirrored) slices.push(...mirrored);
   }
   const endpoints = [...endpointsByKey.values()].sort(compareNsName);
   slices.sort(compareNsName);
-  const slicesByService = new Map<string, SimEndpointSlice[]>();
+  // Slices by the Service they are labelled with: lists in slice order, kept exact-size.
+  const sliceLists = new Map<string, Map<string, SimEndpointSlice[]>>();
   for (const slice of slices) {
     if (slice.serviceName === undefined) continue;
-    const k = nsName(slice.namespace, slice.serviceName);
-    let list = slicesByService.get(k);
-    if (!list) slicesByService.set(k, (list = []));
-    list.push(slice);
+    let byName = sliceLists.get(slice.namespace);
+    if (!byName) sliceLists.set(slice.namespace, (byName = new Map()));
+    const list = byName.get(slice.serviceName);
+    if (list) list.push(slice);
+    else byName.set(slice.serviceName, [slice]);
   }
+  const slicesByService = new ByNamespaceName<SimEndpointSlice[]>();
+  for (const [namespace, byName] of sliceLists) for (const [name, list] of byName) slicesByService.set(namespace, name, list.length > 1 ? list.slice() : list);
 
   // Ingresses.
   const ingressClasses = input.ingressClasses.map((o) => readIngressClass(o)).sort((a, b) => byString(a.name, b.name));
   const ingresses = input.ingresses
-    .map((o) => guarded(() => readIngress(o, ingressClasses)))
+    .map((o) => guarded(readIngress, o, ingressClasses))
     .filter((i): i is NonNullable<typeof i> => i !== undefined)
     .sort(compareNsName);
 
-  const podByKey = new Map(pods.map((p) => [nsName(p.namespace, p.name), p] as const));
+  const podByName = ByNamespaceName.of(pods);
+  const endpointsByName = ByNamespaceName.of(endpoints);
   return {
     settings,
     objects,
@@ -236,12 +266,30 @@ export function buildCluster(objects: ManifestObject[], settings: ClusterSetting
     ingressClasses,
     allocationProblems,
     dnsServiceIP: serviceIPAt(settings.serviceCIDR, DNS_SERVICE_OFFSET),
-    service: (namespace, name) => serviceByKey.get(nsName(namespace, name)),
-    pod: (namespace, name) => podByKey.get(nsName(namespace, name)),
-    endpointsOf: (namespace, name) => endpointsByKey.get(nsName(namespace, name)),
-    slicesOf: (namespace, name) => (slicesByService.get(nsName(namespace, name)) ?? []).slice(),
+    service: (namespace, name) => serviceByName.get(namespace, name),
+    pod: (namespace, name) => podByName.get(namespace, name),
+    endpointsOf: (namespace, name) => endpointsByName.get(namespace, name),
+    slicesOf: (namespace, name) => (slicesByService.get(namespace, name) ?? []).slice(),
     podsMatching: (namespace, selector) => index.matching(namespace, selector),
   };
+}
+
+/**
+ * Renders a Service as stored (defaulted and allocated) on first read (lazy-api.ts), from its own
+ * copy of the defaulted object: the model's copy stays unallocated, for the api-validation rule to
+ * check without defaulting the Service again.
+ */
+class ServiceApi {
+  constructor(
+    private readonly defaulted: JsonObject,
+    private readonly settings: ClusterSettings,
+  ) {}
+
+  render(service: SimService): JsonObject {
+    const api = serviceApi({ service, defaulted: cloneJson(this.defaulted) }, this.settings);
+    (api.metadata as Record<string, unknown>).uid = service.apiUid;
+    return api;
+  }
 }
 
 /** The API server's own EndpointSlice for `kubernetes` (it writes it directly; nothing mirrors it). */
@@ -293,7 +341,7 @@ function buildPods(workloads: SimWorkload[], podObjects: ManifestObject[], nodes
   const observedWorkloads = new Set<SimWorkload>();
   const observedIPs = new Set<string>();
   for (const o of podObjects) {
-    const draft = guarded(() => inputPodDraft(o));
+    const draft = guarded(inputPodDraft, o);
     if (!draft) continue;
     claimInput(o);
     const k = controllerOwnerKey(o);
@@ -317,7 +365,7 @@ function buildPods(workloads: SimWorkload[], podObjects: ManifestObject[], nodes
   for (const w of workloads) {
     if (parent.has(w) || observedWorkloads.has(w)) continue;
     if (w.replicas > budget) w.replicas = Math.max(1, budget);
-    const drafts = guarded(() => workloadPods(w, settings, nodes, names));
+    const drafts = guarded(workloadPods, w, settings, nodes, names);
     if (!drafts) continue;
     budget -= drafts.length;
     // push(...drafts) would overflow the stack for very large lists.
@@ -364,6 +412,8 @@ function buildPods(workloads: SimWorkload[], podObjects: ManifestObject[], nodes
   for (const pod of out) {
     if (pod.owner && observedWorkloads.has(pod.owner)) pod.owner.pods.push(pod);
   }
+  // Exact-size lists: one grown by push keeps room for 17 pods, and workloads live as long as the model.
+  for (const w of workloads) w.pods = w.pods.slice();
   return out;
 }
 

@@ -5,7 +5,7 @@
  */
 import { arr, at, byString, str, type JsonObject } from '../k8s/json';
 import type { IPFamily } from '../k8s/ip';
-import { findPort } from './find-port';
+import { ServicePortResolver } from './find-port';
 import { defineLazyApi } from './lazy-api';
 import type { SimEndpointAddress, SimEndpointPort, SimEndpoints, SimEndpointSubset, SimPod, SimService } from './model';
 
@@ -253,59 +253,151 @@ export function subsetsApi(subsets: SimEndpointSubset[], targetRefOf?: (a: SimEn
 // ---------------------------------------------------------------------------------------------
 // syncService
 
+/** One pod's contribution to the Endpoints: its address, readiness and resolved ports. */
+interface PodEntry {
+  address: SimEndpointAddress;
+  ready: boolean;
+  ports: SimEndpointPort[];
+}
+
 /**
  * The Endpoints object the controller writes for `service`, or `undefined` where it writes none
  * (ExternalName, selector-less: users manage those). `service.selectedPods` are taken as given
- * (namespace-scoped, selector-matched, any readiness).
+ * (namespace-scoped, selector-matched, any readiness). `resolver` resolves the Service's ports per
+ * pod; buildCluster shares one with the EndpointSlice controller.
  */
-export function computeEndpoints(service: SimService): SimEndpoints | undefined {
+export function computeEndpoints(service: SimService, resolver: ServicePortResolver = new ServicePortResolver(service)): SimEndpoints | undefined {
   if (service.type === 'ExternalName') return undefined;
   if (service.selector === undefined) return undefined;
 
-  const raw: SimEndpointSubset[] = [];
-  for (const pod of service.selectedPods) {
-    if (!shouldPodBeInEndpoints(pod, service.publishNotReadyAddresses)) continue;
-    const ip = endpointIPFor(service, pod);
-    if (ip === undefined) continue;
-    const address: SimEndpointAddress = { ip, pod };
-    if (pod.nodeName) address.nodeName = pod.nodeName;
-    if (shouldSetHostname(pod, service)) address.hostname = pod.hostname;
-    const ready = service.publishNotReadyAddresses || pod.ready;
-    const add = (ports: SimEndpointPort[]): void => {
-      raw.push(ready ? { addresses: [address], notReadyAddresses: [], ports } : { addresses: [], notReadyAddresses: [address], ports });
-    };
-    if (service.ports.length === 0) {
-      // Only headless Services may have no ports; the pod is then an address without ports.
-      if (service.headless) add([]);
-      continue;
-    }
-    for (const sp of service.ports) {
-      const number = findPort(pod, sp);
-      if (number === undefined) continue;
-      const port: SimEndpointPort = { name: sp.name, port: number, protocol: sp.protocol };
-      if (sp.appProtocol !== undefined) port.appProtocol = sp.appProtocol;
-      add([port]);
+  // Only headless Services may have no ports; each pod is then an address without ports. Any
+  // other Service without ports gets no addresses at all.
+  const portless = service.ports.length === 0;
+  const entries: PodEntry[] = [];
+  let samePorts = true;
+  if (!portless || service.headless) {
+    for (const pod of service.selectedPods) {
+      if (!shouldPodBeInEndpoints(pod, service.publishNotReadyAddresses)) continue;
+      const ip = endpointIPFor(service, pod);
+      if (ip === undefined) continue;
+      const hostname = shouldSetHostname(pod, service) ? pod.hostname : undefined;
+      // Complete literals (no property added later): an object that grows a property after
+      // creation gets an out-of-object property store, and these live as long as the model.
+      const address: SimEndpointAddress = pod.nodeName
+        ? hostname !== undefined
+          ? { ip, pod, nodeName: pod.nodeName, hostname }
+          : { ip, pod, nodeName: pod.nodeName }
+        : hostname !== undefined
+          ? { ip, pod, hostname }
+          : { ip, pod };
+      const ports = resolver.portsFor(pod);
+      if (entries.length > 0 && ports !== entries[0].ports) samePorts = false;
+      entries.push({ address, ready: service.publishNotReadyAddresses || pod.ready, ports });
     }
   }
 
-  // Ports follow the Service's port order (by name; names are unique within a Service).
-  const order = new Map(service.ports.map((p, i) => [p.name, i] as const));
-  const rank: PortRank = (p) => order.get(p.name) ?? service.ports.length;
-  const { subsets, truncated } = truncateSubsets(repackSubsets(raw, rank));
+  const packed = samePorts ? packUniform(entries, portless, service) : repackSubsets(rawSubsets(entries, portless), portRank(service));
+  const { subsets, truncated } = truncateSubsets(packed);
+  const ep: Omit<SimEndpoints, 'api'> = { namespace: service.namespace, name: service.name, origin: 'controller', subsets };
+  return defineLazyApi(ep, new ControllerEndpointsApi(service, truncated));
+}
 
-  const labels = endpointsLabels(service);
-  const render = (): JsonObject => {
-    const metadata: JsonObject = { name: service.name, namespace: service.namespace };
+/** Ports follow the Service's port order (by name; names are unique within a Service). */
+function portRank(service: SimService): PortRank {
+  const order = new Map(service.ports.map((p, i) => [p.name, i] as const));
+  return (p) => order.get(p.name) ?? service.ports.length;
+}
+
+/** The subsets the controller builds before repacking: one per (pod, resolved port). */
+function rawSubsets(entries: PodEntry[], portless: boolean): SimEndpointSubset[] {
+  const raw: SimEndpointSubset[] = [];
+  for (const { address, ready, ports } of entries) {
+    const add = (list: SimEndpointPort[]): void => {
+      raw.push(ready ? { addresses: [address], notReadyAddresses: [], ports: list } : { addresses: [], notReadyAddresses: [address], ports: list });
+    };
+    if (portless) add([]);
+    else for (const port of ports) add([port]);
+  }
+  return raw;
+}
+
+/**
+ * repackSubsets(rawSubsets(entries)) for the common case where every pod resolved the same port
+ * list (the same array: all selected pods come from one template), without the string keys,
+ * maps and intermediate subsets. Why the result is the same: every port is then offered by exactly
+ * the same addresses with the same readiness, so repacking makes one group holding all ports —
+ * one subset, or none when no pod resolved a port. Its ports are the distinct ones (by name,
+ * number, protocol, appProtocol) sorted by the same comparator, which orders any two distinct ports,
+ * so where they came from does not matter. Its addresses are the distinct (IP, pod UID) pairs,
+ * the first one seen of each kept and not ready when any occurrence is not ready, each list sorted
+ * by (IP, UID) — which a stable sort of all entries by (IP, UID) gives, duplicates adjacent and
+ * in input order.
+ */
+function packUniform(entries: PodEntry[], portless: boolean, service: SimService): SimEndpointSubset[] {
+  if (entries.length === 0) return [];
+  const resolved = entries[0].ports;
+  if (!portless && resolved.length === 0) return [];
+  // A single port needs no ordering (and no rank table).
+  const ports = portless ? [] : resolved.length === 1 ? resolved : distinctSortedPorts(resolved, comparePortsWith(portRank(service)));
+
+  const sorted = entries.slice().sort((a, b) => compareEndpointAddresses(a.address, b.address));
+  let readyCount = 0;
+  let duplicates = false;
+  for (let i = 0; i < sorted.length; i++) {
+    if (sorted[i].ready) readyCount++;
+    if (i > 0 && compareEndpointAddresses(sorted[i - 1].address, sorted[i].address) === 0) duplicates = true;
+  }
+  if (!duplicates && readyCount === sorted.length) return [{ addresses: sorted.map((e) => e.address), notReadyAddresses: [], ports }];
+  if (!duplicates && readyCount === 0) return [{ addresses: [], notReadyAddresses: sorted.map((e) => e.address), ports }];
+
+  const addresses: SimEndpointAddress[] = [];
+  const notReadyAddresses: SimEndpointAddress[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    const first = sorted[i];
+    let ready = first.ready;
+    let j = i + 1;
+    for (; j < sorted.length && compareEndpointAddresses(first.address, sorted[j].address) === 0; j++) ready = ready && sorted[j].ready;
+    (ready ? addresses : notReadyAddresses).push(first.address);
+    i = j;
+  }
+  // Exact-size copies: lists grown by push keep room for 17 entries, and these are kept.
+  return [{ addresses: addresses.slice(), notReadyAddresses: notReadyAddresses.slice(), ports }];
+}
+
+/** The distinct ports of `list` in `cmp` order; `list` itself when it already is that (the usual case). */
+function distinctSortedPorts(list: SimEndpointPort[], cmp: (a: SimEndpointPort, b: SimEndpointPort) => number): SimEndpointPort[] {
+  let ordered = true;
+  for (let i = 1; i < list.length && ordered; i++) ordered = cmp(list[i - 1], list[i]) < 0;
+  if (ordered) return list;
+  const seen = new Set<string>();
+  const out: SimEndpointPort[] = [];
+  for (const p of list) {
+    const key = portKey(p);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(p);
+  }
+  return out.sort(cmp);
+}
+
+/** Renders a controller-written Endpoints object on first read (lazy-api.ts). */
+class ControllerEndpointsApi {
+  constructor(
+    private readonly service: SimService,
+    private readonly truncated: boolean,
+  ) {}
+
+  render(ep: Omit<SimEndpoints, 'api'>): JsonObject {
+    const labels = endpointsLabels(this.service);
+    const metadata: JsonObject = { name: ep.name, namespace: ep.namespace };
     if (Object.keys(labels).length > 0) metadata.labels = sortedRecord(labels);
     // Upstream also sets endpoints.kubernetes.io/last-change-trigger-time (RFC3339Nano): a wall
     // clock timestamp, left out so the same input renders byte for byte the same output.
-    if (truncated) metadata.annotations = { [OVER_CAPACITY_ANNOTATION]: 'truncated' };
+    if (this.truncated) metadata.annotations = { [OVER_CAPACITY_ANNOTATION]: 'truncated' };
     const api: JsonObject = { apiVersion: 'v1', kind: 'Endpoints', metadata };
-    if (subsets.length > 0) api.subsets = subsetsApi(subsets);
+    if (ep.subsets.length > 0) api.subsets = subsetsApi(ep.subsets);
     return api;
-  };
-  const ep: Omit<SimEndpoints, 'api'> = { namespace: service.namespace, name: service.name, origin: 'controller', subsets };
-  return defineLazyApi(ep, render);
+  }
 }
 
 /** A copy with keys in sorted order, so rendered maps never depend on insertion order. */

@@ -191,17 +191,37 @@ function feedValue(value: unknown): void {
   }
 }
 
-const HEX_BYTES = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+const HEX_DIGITS = '0123456789abcdef';
 
-function hex8(word: number): string {
-  return HEX_BYTES[(word >>> 24) & 255] + HEX_BYTES[(word >>> 16) & 255] + HEX_BYTES[(word >>> 8) & 255] + HEX_BYTES[word & 255];
+/**
+ * The 36 character codes of one UID, reused by every call. The model keeps a UID per pod and per
+ * Service; built by concatenation each was a tree of ~15 cons strings (~430 bytes, all copied by
+ * every scavenge), built from codes it is one flat 36-byte string.
+ */
+const UID_CODES = new Array<number>(36).fill(0);
+
+const DASH = 0x2d;
+
+/** Writes hex digits `from`..`to`-1 of `word` (digit 0 is the most significant) into UID_CODES at `at`. */
+function putHex(word: number, from: number, to: number, at: number): void {
+  for (let i = from; i < to; i++) UID_CODES[at++] = HEX_DIGITS.charCodeAt((word >>> (28 - 4 * i)) & 15);
 }
 
 /** A deterministic RFC 4122-shaped UID (version 4 layout, bits from hash128(seed)). */
 export function stableUid(seed: string): string {
   const [a, b, c, d] = hash128(`uid:${seed}`);
-  const hb = hex8(b);
-  const hc = hex8(c);
-  const variant = (((c >>> 28) & 0x3) | 0x8).toString(16);
-  return `${hex8(a)}-${hb.slice(0, 4)}-4${hb.slice(5, 8)}-${variant}${hc.slice(1, 4)}-${hc.slice(4, 8)}${hex8(d)}`;
+  // hex8(a) - hex8(b)[0..4] - 4 hex8(b)[5..8] - variant hex8(c)[1..4] - hex8(c)[4..8] hex8(d)
+  putHex(a, 0, 8, 0);
+  UID_CODES[8] = DASH;
+  putHex(b, 0, 4, 9);
+  UID_CODES[13] = DASH;
+  UID_CODES[14] = 0x34; // '4': version
+  putHex(b, 5, 8, 15);
+  UID_CODES[18] = DASH;
+  UID_CODES[19] = HEX_DIGITS.charCodeAt(((c >>> 28) & 0x3) | 0x8); // variant 10xx
+  putHex(c, 1, 4, 20);
+  UID_CODES[23] = DASH;
+  putHex(c, 4, 8, 24);
+  putHex(d, 0, 8, 28);
+  return String.fromCharCode.apply(null, UID_CODES);
 }

@@ -32,6 +32,12 @@ export class PodIndex {
         list.push(pod);
       }
     }
+    // The index lives as long as the model, and a list grown by push keeps room for 17 entries
+    // (most posting lists hold one workload's few pods): keep exact-size copies instead.
+    for (const ns of this.byNamespace.values()) {
+      ns.all = ns.all.slice();
+      for (const byValue of ns.postings.values()) for (const [value, list] of byValue) byValue.set(value, list.slice());
+    }
   }
 
   /** Pods of the namespace carrying every pair of the selector; an empty selector matches all of them. */
@@ -46,6 +52,7 @@ export class PodIndex {
       if (!list) return [];
       if (!smallest || list.length < smallest.length) smallest = list;
     }
-    return keys.length === 1 ? smallest!.slice() : smallest!.filter((p) => matchesSelector(p.labels, selector));
+    // filter's result grows like push; the exact-size copy is what Services keep as selectedPods.
+    return keys.length === 1 ? smallest!.slice() : smallest!.filter((p) => matchesSelector(p.labels, selector)).slice();
   }
 }

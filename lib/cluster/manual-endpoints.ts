@@ -11,7 +11,7 @@
 import { arr, at, bool, int, isObject, obj, str, strMap, type Json, type JsonObject } from '../k8s/json';
 import { parseIP } from '../k8s/ip';
 import type { ManifestObject } from '../load/types';
-import { MANAGED_BY_LABEL, ownerReferenceTo, renderSlices, SERVICE_NAME_LABEL, type SliceAddressType, type SliceGroup, portListKey } from './endpointslice-controller';
+import { MANAGED_BY_LABEL, ownerReferenceTo, renderSlices, SERVICE_NAME_LABEL, type SliceAddressType, type SliceGroup, type SliceMetadata, portListKey } from './endpointslice-controller';
 import { sortedRecord, subsetsApi } from './endpoints-controller';
 import type { Protocol, SimEndpointAddress, SimEndpointPort, SimEndpoints, SimEndpointSlice, SimEndpointSubset, SimService, SimSliceEndpoint } from './model';
 
@@ -226,16 +226,16 @@ export function mirrorEndpoints(ep: SimEndpoints, service: SimService): SimEndpo
   const sliceAnnotations: Record<string, string> = { ...annotations };
   delete sliceAnnotations[LAST_CHANGE_TRIGGER_TIME];
   delete sliceAnnotations[LAST_APPLIED_CONFIG];
-  return renderSlices(ordered, {
-    namespace: ep.namespace,
-    name: ep.name,
-    origin: 'mirror',
-    seedTag: 'endpointslicemirroring',
+  const metadata: SliceMetadata = {
     labels: sliceLabels,
     annotations: sliceAnnotations,
     ownerReference: ownerReferenceTo('v1', 'Endpoints', ep.name, ep.api),
-    max: MIRRORING_MAX_ENDPOINTS_PER_SUBSET,
     readyConditionOnly: true,
     targetRefOf: (e) => refs.get(e),
-  });
+  };
+  return renderSlices(
+    ordered,
+    { namespace: ep.namespace, name: ep.name, serviceName: ep.name, origin: 'mirror', seedTag: 'endpointslicemirroring', max: MIRRORING_MAX_ENDPOINTS_PER_SUBSET },
+    { metadata: () => metadata },
+  );
 }

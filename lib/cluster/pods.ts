@@ -24,15 +24,22 @@ function readPorts(container: JsonObject, hostNetwork: boolean): SimContainerPor
     const rawProtocol = at(p, 'protocol');
     const protocol = rawProtocol === undefined || rawProtocol === null || rawProtocol === '' ? 'TCP' : asProtocol(rawProtocol);
     if (!protocol) continue;
-    const port: SimContainerPort = { containerPort, protocol };
     const name = str(at(p, 'name'));
-    if (name) port.name = name;
     // On the host network the host port is the container port (defaultHostNetworkPorts).
     const hostPort = int(at(p, 'hostPort')) || (hostNetwork ? containerPort : undefined);
-    if (hostPort) port.hostPort = hostPort;
+    // Complete literals (fields in the order the model has always had): a property added after
+    // creation would give each of these long-lived objects an out-of-object property store.
+    const port: SimContainerPort = name
+      ? hostPort
+        ? { containerPort, protocol, name, hostPort }
+        : { containerPort, protocol, name }
+      : hostPort
+        ? { containerPort, protocol, hostPort }
+        : { containerPort, protocol };
     ports.push(port);
   }
-  return ports;
+  // Exact size: a list grown by push keeps room for 17 entries, and containers live as long as the model.
+  return ports.slice();
 }
 
 function readContainer(raw: JsonObject, sidecar: boolean, index: number, hostNetwork: boolean): SimContainer {
@@ -48,7 +55,7 @@ function readContainer(raw: JsonObject, sidecar: boolean, index: number, hostNet
     name: str(raw.name) ?? `container-${index}`,
     sidecar,
     ports: readPorts(raw, hostNetwork),
-    env,
+    env: env.slice(),
     hasEnvFrom: arr(raw.envFrom).length > 0,
   };
 }
@@ -67,7 +74,7 @@ export function readContainers(spec: JsonObject | undefined): SimContainer[] {
   arr(spec.initContainers).forEach((c, i) => {
     if (isObject(c) && c.restartPolicy === 'Always') out.push(readContainer(c, true, i, hostNetwork));
   });
-  return out;
+  return out.slice();
 }
 
 /** The pod spec as written; `{}` when the input has none or a wrong-typed one. Never modified. */
@@ -156,7 +163,10 @@ function containersOf(spec: JsonObject): SimContainer[] {
 /**
  * The model's pod. `api` (the object a client would read back) is rendered on first access:
  * most pods of a large input are never printed, and rendering every one up front dominated the
- * build time. A class keeps that lazy without a closure per pod.
+ * build time. A class keeps that lazy without a closure per pod. It keeps only the few references
+ * the rendering needs besides its own fields (the template's spec, annotations and owner reference
+ * are shared by all replicas), not the draft and placement objects it was made from: pods live as
+ * long as the model, and those two were ~200 bytes per pod for the garbage collector to copy.
  */
 class Pod implements SimPod {
   namespace: string;
@@ -176,12 +186,14 @@ class Pod implements SimPod {
   containers: SimContainer[];
   owner?: SimWorkload;
   obj: ManifestObject;
+  private readonly spec: JsonObject;
+  private readonly annotations: Record<string, string> | undefined;
+  private readonly ownerRef: JsonObject | undefined;
+  private readonly raw: JsonObject | undefined;
+  private readonly nodeIP: string;
   private rendered?: JsonObject;
 
-  constructor(
-    private readonly draft: PodDraft,
-    private readonly place: Placement,
-  ) {
+  constructor(draft: PodDraft, place: Placement) {
     const spec = draft.spec;
     this.namespace = draft.namespace;
     this.name = draft.name;
@@ -200,10 +212,18 @@ class Pod implements SimPod {
     this.containers = containersOf(spec);
     this.owner = draft.owner;
     this.obj = draft.obj;
+    this.spec = spec;
+    this.annotations = draft.annotations;
+    this.ownerRef = draft.ownerRef;
+    this.raw = draft.raw;
+    this.nodeIP = place.nodeIP;
   }
 
   get api(): JsonObject {
-    return (this.rendered ??= podApi(this.draft, this.place));
+    return (this.rendered ??= podApi(
+      { namespace: this.namespace, name: this.name, uid: this.uid, labels: this.labels, annotations: this.annotations, spec: this.spec, ownerRef: this.ownerRef, raw: this.raw, hostname: this.hostname, subdomain: this.subdomain },
+      { nodeName: this.nodeName, nodeIP: this.nodeIP, ip: this.ip, phase: this.phase, ready: this.ready },
+    ));
   }
 
   set api(value: JsonObject) {
@@ -216,7 +236,10 @@ export function finishPod(d: PodDraft, place: Placement): SimPod {
   return new Pod(d, place);
 }
 
-function podApi(d: PodDraft, place: Placement): JsonObject {
+/** What podApi reads of a pod: its draft's fields, as the Pod keeps them. */
+type PodApiInput = Pick<PodDraft, 'namespace' | 'name' | 'uid' | 'labels' | 'annotations' | 'spec' | 'ownerRef' | 'raw' | 'hostname' | 'subdomain'>;
+
+function podApi(d: PodApiInput, place: Placement): JsonObject {
   const base: JsonObject = d.raw ? cloneJson(d.raw) : { apiVersion: 'v1', kind: 'Pod' };
   const metadata: JsonObject = isObject(base.metadata) ? base.metadata : {};
   metadata.name = d.name;

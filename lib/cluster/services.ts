@@ -10,7 +10,9 @@ import type { IPFamily } from '../k8s/ip';
 import type { ManifestObject } from '../load/types';
 import type { AllocationRequest } from './allocate';
 import type { ClusterSettings, ServiceType, SimService, SimServicePort, TrafficPolicy } from './model';
+import { stableUid } from './hash';
 import { asProtocol } from './pods';
+import { ownerKey } from './workloads';
 
 const TYPES: ServiceType[] = ['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'];
 
@@ -25,8 +27,27 @@ export interface ReadService {
   defaulted: JsonObject;
 }
 
-/** Reads a Service (from the input, or a built-in given as raw data with `obj` undefined). */
-export function readService(raw: JsonObject, namespace: string, name: string, obj: ManifestObject | undefined): ReadService {
+/**
+ * `value` itself when it already is what strMap would copy it into (an object whose every value
+ * is a string, without a `__proto__` key), else strMap's copy. The defaulted Service is the model's
+ * private copy and nothing modifies it, so its label and selector maps can serve the model as they
+ * are instead of being copied once more per Service.
+ */
+function stringMap(value: unknown): Record<string, string> | undefined {
+  if (!isObject(value)) return undefined;
+  for (const key in value) {
+    if (!Object.prototype.hasOwnProperty.call(value, key)) return strMap(value);
+    if (key === '__proto__' || typeof value[key] !== 'string') return strMap(value);
+  }
+  return Object.getPrototypeOf(value) === Object.prototype ? (value as Record<string, string>) : strMap(value);
+}
+
+/**
+ * Reads a Service (from the input, or a built-in given as raw data with `obj` undefined). The
+ * model object is complete from the start (allocation only changes values): fields added to a
+ * long-lived object after it was made go to an out-of-object property store.
+ */
+export function readService(raw: JsonObject, namespace: string, name: string, obj: ManifestObject | undefined, settings: ClusterSettings): ReadService {
   const defaulted = defaultService(raw);
   const spec = isObject(defaulted.spec) ? defaulted.spec : {};
   const typeText = str(spec.type);
@@ -47,14 +68,14 @@ export function readService(raw: JsonObject, namespace: string, name: string, ob
     if (port === undefined || !protocol) return;
     const target = p.targetPort;
     const targetPort = typeof target === 'number' && Number.isInteger(target) ? target : typeof target === 'string' && target !== '' ? target : port;
-    const sp: SimServicePort = { index, name: str(p.name) ?? '', port, protocol, targetPort, nodePort: usesNodePorts ? (int(p.nodePort) ?? 0) : 0 };
+    const nodePort = usesNodePorts ? (int(p.nodePort) ?? 0) : 0;
     const appProtocol = str(p.appProtocol);
-    if (appProtocol) sp.appProtocol = appProtocol;
-    ports.push(sp);
+    ports.push(appProtocol ? { index, name: str(p.name) ?? '', port, protocol, targetPort, nodePort, appProtocol } : { index, name: str(p.name) ?? '', port, protocol, targetPort, nodePort });
   });
 
-  const selector = strMap(spec.selector);
+  const selector = stringMap(spec.selector);
   const sessionAffinity = spec.sessionAffinity === 'ClientIP' ? 'ClientIP' : 'None';
+  const givenUid = at(defaulted, 'metadata', 'uid');
   // No `api` here: buildCluster adds it after allocation, rendered on first read (lazy-api.ts), so
   // that `check`, which prints no Service, never renders one.
   const service = {
@@ -63,21 +84,21 @@ export function readService(raw: JsonObject, namespace: string, name: string, ob
     obj,
     type,
     clusterIP: '',
-    clusterIPs: [],
+    clusterIPs: NO_STRINGS,
     headless,
     selector: selector && Object.keys(selector).length > 0 ? selector : undefined,
-    ports,
-    externalIPs: arr(spec.externalIPs).filter((v): v is string => typeof v === 'string'),
-    loadBalancerIPs: arr(at(defaulted, 'status', 'loadBalancer', 'ingress'))
-      .map((i) => str(at(i, 'ip')))
-      .filter((ip): ip is string => !!ip),
-    loadBalancerSourceRanges: arr(spec.loadBalancerSourceRanges)
-      .filter((v): v is string => typeof v === 'string')
-      .map((v) => v.trim()),
+    // Exact size: a list grown by push keeps room for 17 ports.
+    ports: ports.slice(),
+    externalIPs: stringsOf(spec.externalIPs),
+    loadBalancerIPs: loadBalancerIPsOf(defaulted),
+    loadBalancerSourceRanges: stringsOf(spec.loadBalancerSourceRanges, true),
     sessionAffinity,
     publishNotReadyAddresses: bool(spec.publishNotReadyAddresses) ?? false,
-    labels: strMap(at(defaulted, 'metadata', 'labels')) ?? {},
-    selectedPods: [],
+    labels: stringMap(at(defaulted, 'metadata', 'labels')) ?? {},
+    selectedPods: NO_PODS,
+    apiUid: typeof givenUid === 'string' ? givenUid : stableUid(ownerKey(namespace, 'Service', name)),
+    apiIPFamilies: storedIPFamilies(spec, type, settings),
+    defaulted: obj ? defaulted : undefined,
   } as Omit<SimService, 'api'> as SimService;
   const externalName = str(spec.externalName);
   if (type === 'ExternalName' && externalName !== undefined) service.externalName = externalName;
@@ -101,10 +122,32 @@ export function readService(raw: JsonObject, namespace: string, name: string, ob
 }
 
 /**
+ * Empty lists shared by every Service that has nothing there (most have no external IPs, no load
+ * balancer, and no pods until selection). Frozen: nothing may add to them, and a mistake would throw.
+ */
+const NO_STRINGS = Object.freeze([]) as unknown as string[];
+const NO_PODS = Object.freeze([]) as unknown as SimService['selectedPods'];
+
+/** The strings of a list (trimmed when asked); the shared empty list when there are none. */
+function stringsOf(value: unknown, trim = false): string[] {
+  const list = arr(value);
+  if (list.length === 0) return NO_STRINGS;
+  const out = list.filter((v): v is string => typeof v === 'string').map((v) => (trim ? v.trim() : v));
+  return out.length > 0 ? out : NO_STRINGS;
+}
+
+function loadBalancerIPsOf(defaulted: JsonObject): string[] {
+  const ingress = arr(at(defaulted, 'status', 'loadBalancer', 'ingress'));
+  if (ingress.length === 0) return NO_STRINGS;
+  const out = ingress.map((i) => str(at(i, 'ip'))).filter((ip): ip is string => !!ip);
+  return out.length > 0 ? out : NO_STRINGS;
+}
+
+/**
  * The Service as stored after allocation: cluster IPs, IP families, node ports, empty LB status.
  * Completes `read.defaulted` in place (it is already a private copy made by defaulting).
  */
-export function serviceApi(read: ReadService, settings: ClusterSettings): JsonObject {
+export function serviceApi(read: Pick<ReadService, 'service' | 'defaulted'>, settings: ClusterSettings): JsonObject {
   const { service } = read;
   const api = read.defaulted;
   if (api.apiVersion === undefined) api.apiVersion = 'v1';
@@ -135,18 +178,26 @@ export function serviceApi(read: ReadService, settings: ClusterSettings): JsonOb
   return api;
 }
 
+/** The ipFamilies lists the model holds, one shared frozen list each (nothing modifies them). */
+const FAMILY_LISTS: Record<string, IPFamily[]> = {
+  '': Object.freeze([]) as unknown as IPFamily[],
+  IPv4: Object.freeze(['IPv4']) as unknown as IPFamily[],
+  IPv6: Object.freeze(['IPv6']) as unknown as IPFamily[],
+  'IPv4,IPv6': Object.freeze(['IPv4', 'IPv6']) as unknown as IPFamily[],
+  'IPv6,IPv4': Object.freeze(['IPv6', 'IPv4']) as unknown as IPFamily[],
+};
+
 /**
  * `spec.ipFamilies` of the Service `serviceApi` would render (known values, once each, in order),
  * without rendering it: the defaulted list, or the service CIDR's family when it names no known
  * family (not for ExternalName, which is not allocated).
  */
-export function storedIPFamilies(read: ReadService, settings: ClusterSettings): IPFamily[] {
-  const spec = at(read.defaulted, 'spec');
-  let listed = arr(isObject(spec) ? spec.ipFamilies : undefined);
-  if (read.service.type !== 'ExternalName' && !listed.some((f) => f === 'IPv4' || f === 'IPv6')) listed = [settings.serviceCIDR.family];
+export function storedIPFamilies(spec: JsonObject, type: ServiceType, settings: ClusterSettings): IPFamily[] {
+  let listed = arr(spec.ipFamilies);
+  if (type !== 'ExternalName' && !listed.some((f) => f === 'IPv4' || f === 'IPv6')) listed = [settings.serviceCIDR.family];
   const out: IPFamily[] = [];
   for (const f of listed) {
     if ((f === 'IPv4' || f === 'IPv6') && !out.includes(f)) out.push(f);
   }
-  return out;
+  return FAMILY_LISTS[out.join(',')];
 }
