@@ -159,6 +159,9 @@ const valueCacheValue: unknown[] = new Array<unknown>(CACHE_SLOTS).fill(undefine
 const keyCacheText: (string | undefined)[] = new Array<string | undefined>(CACHE_SLOTS).fill(undefined);
 const keyCacheKey: (string | undefined)[] = new Array<string | undefined>(CACHE_SLOTS).fill(undefined);
 
+/** Items of the sequences being read (readSequence). */
+const itemStack: unknown[] = [];
+
 /** Forgets the cached scalars (they may point into a file's text). */
 export function releaseScalarCache(): void {
   valueCacheText.fill(undefined);
@@ -535,7 +538,9 @@ class BlockReader {
   private readSequence(indent: number, depth: number): unknown[] {
     if (depth > MAX_DOCUMENT_DEPTH) throw BAIL;
     const text = this.text;
-    const result: unknown[] = [];
+    // Items gather on a shared stack and are copied out at the end: an array grown by push keeps
+    // room for 17 items, and most lists here hold one to three (a few MB less to keep at 50k objects).
+    const base = itemStack.length;
     const start = this.pos;
     const items: NodePosition[] | undefined = this.track ? [] : undefined;
     for (;;) {
@@ -563,7 +568,7 @@ class BlockReader {
       } else {
         item = this.readInlineValue(p, c, depth + 1);
       }
-      result.push(item);
+      itemStack.push(item);
       if (++this.nodes > MAX_DOCUMENT_NODES) throw BAIL;
       if (items !== undefined) items.push(this.position);
       if (this.indent === indent) {
@@ -573,6 +578,8 @@ class BlockReader {
       if (this.indent > indent) throw BAIL;
       break;
     }
+    const result = itemStack.slice(base);
+    itemStack.length = base;
     if (this.track) this.position = { kind: SEQUENCE, at: start, items };
     return result;
   }
@@ -641,6 +648,7 @@ export function readBlockYaml(text: string, start: number, end: number, markerLi
     return { value, contentAt: reader.contentAt };
   } catch {
     // BAIL, or anything unforeseen: js-yaml reads the document and reports its errors.
+    itemStack.length = 0;
     return undefined;
   }
 }
@@ -652,6 +660,7 @@ export function blockYamlPositions(text: string, start: number, end: number, mar
     reader.read(start, markerLine);
     return reader.lastPosition();
   } catch {
+    itemStack.length = 0;
     return undefined;
   }
 }

@@ -304,6 +304,12 @@ describe('block reader agrees with js-yaml', () => {
     }
   });
 
+  test('a refusal in the middle of a list leaves nothing behind for the next document', () => {
+    expect(fastValue('a:\n- 1\n- - 2\n')).toBeUndefined();
+    expect(fastValue('b:\n- x\n- y: [1]\n')).toBeUndefined();
+    expect(fastValue('c:\n- 3\n- d:\n  - 4\n')?.value).toEqual({ c: [3, { d: [4] }] });
+  });
+
   // js-yaml rejects each of these; the reader must not accept them.
   test.each([
     ['duplicate key', 'a: 1\na: 2\n'],
