@@ -358,20 +358,6 @@ function buildPods(workloads: SimWorkload[], podObjects: ManifestObject[], nodes
     inputDrafts.push(draft);
   }
 
-  const generated: PodDraft[] = [];
-  // Bounded work whatever the input: once MAX_SIMULATED_PODS pods were generated, each further
-  // workload gets one pod (so selectors still find their pods) instead of all its replicas.
-  let budget = MAX_SIMULATED_PODS;
-  for (const w of workloads) {
-    if (parent.has(w) || observedWorkloads.has(w)) continue;
-    if (w.replicas > budget) w.replicas = Math.max(1, budget);
-    const drafts = guarded(workloadPods, w, settings, nodes, names);
-    if (!drafts) continue;
-    budget -= drafts.length;
-    // push(...drafts) would overflow the stack for very large lists.
-    for (const d of drafts) generated.push(d);
-  }
-
   const ips = new PodIPAllocator(settings.podCIDR, nodes, observedIPs);
   const eligibleBySpec = new Map<object, SimNode[]>();
   const simulate = (d: PodDraft, spread: number): Placement => {
@@ -388,11 +374,24 @@ function buildPods(workloads: SimWorkload[], podObjects: ManifestObject[], nodes
     return { nodeName, nodeIP: node.ip, ip, phase: 'Running', ready: true };
   };
 
+  // Each workload's pods are finished as soon as they are drafted (scheduling and addressing in
+  // the same order as before: workload order, then replica order), so drafts die young instead of
+  // all of them surviving, and being copied by the garbage collector, until the last is drafted.
   const out: SimPod[] = [];
-  for (const d of generated) {
-    const pod = finishPod(d, simulate(d, d.spreadIndex));
-    d.owner?.pods.push(pod);
-    out.push(pod);
+  // Bounded work whatever the input: once MAX_SIMULATED_PODS pods were generated, each further
+  // workload gets one pod (so selectors still find their pods) instead of all its replicas.
+  let budget = MAX_SIMULATED_PODS;
+  for (const w of workloads) {
+    if (parent.has(w) || observedWorkloads.has(w)) continue;
+    if (w.replicas > budget) w.replicas = Math.max(1, budget);
+    const drafts = guarded(workloadPods, w, settings, nodes, names);
+    if (!drafts) continue;
+    budget -= drafts.length;
+    for (const d of drafts) {
+      const pod = finishPod(d, simulate(d, d.spreadIndex));
+      d.owner?.pods.push(pod);
+      out.push(pod);
+    }
   }
   inputDrafts.sort(compareNsName);
   let bare = 0;
