@@ -617,9 +617,9 @@ class BlockReader {
       value = c === 34 ? this.readDoubleQuoted(p) : this.readSingleQuoted(p);
       next = this.after;
     } else if (c === 123 || c === 91) {
-      if (text.charCodeAt(p + 1) !== c + 2 || depth > MAX_DOCUMENT_DEPTH) throw BAIL; // only `{}` and `[]`
-      value = c === 123 ? {} : [];
-      next = p + 2;
+      if (depth > MAX_DOCUMENT_DEPTH) throw BAIL;
+      value = c === 123 ? this.readFlowMapping(p) : this.readFlowSequence(p);
+      next = this.after;
     } else {
       if (!plainCanStart(c, text.charCodeAt(p + 1))) throw BAIL;
       const end = this.scanPlain(p);
@@ -627,12 +627,139 @@ class BlockReader {
       value = this.plainValue(p, end);
       next = end; // before the spaces, so that finishLine sees a comment's leading space
     }
-    if (this.track) {
-      this.position = c === 123 ? { kind: MAPPING, at: p, entries: new Map() } : c === 91 ? { kind: SEQUENCE, at: p, items: [] } : { kind: SCALAR, at: p };
-    }
+    // A flow collection has set its own position.
+    if (this.track && c !== 123 && c !== 91) this.position = { kind: SCALAR, at: p };
     this.finishLine(next);
     return value;
   }
+
+  /**
+   * A flow sequence of scalars on one line, `[a, "b", 3]` (`[]` included), from its `[` at `from`;
+   * sets `after`. Nested collections, pairs (`[a: b]`), empty or trailing entries and line ends
+   * inside are refused.
+   */
+  private readFlowSequence(from: number): unknown[] {
+    const text = this.text;
+    const result: unknown[] = [];
+    const items: NodePosition[] | undefined = this.track ? [] : undefined;
+    let p = this.skipSpaces(from + 1);
+    if (text.charCodeAt(p) !== 93) {
+      for (;;) {
+        const at = p;
+        result.push(this.readFlowScalar(p));
+        if (++this.nodes > MAX_DOCUMENT_NODES) throw BAIL;
+        if (items !== undefined) items.push({ kind: SCALAR, at });
+        p = this.skipSpaces(this.after);
+        const c = text.charCodeAt(p);
+        if (c === 93) break;
+        if (c !== 44) throw BAIL;
+        p = this.skipSpaces(p + 1);
+      }
+    }
+    this.after = p + 1;
+    if (this.track) this.position = { kind: SEQUENCE, at: from, items };
+    return result;
+  }
+
+  /**
+   * A flow mapping of scalars on one line, `{path: /dev/log, "b": 2}` (`{}` included), from its
+   * `{` at `from`; sets `after`. Keys need `: ` and a value; the rest as readFlowSequence.
+   */
+  private readFlowMapping(from: number): Record<string, unknown> {
+    const text = this.text;
+    const result: Record<string, unknown> = {};
+    const entries = this.track ? new Map<string, { key: number; value: NodePosition }>() : undefined;
+    let keysMayDiffer = false;
+    let p = this.skipSpaces(from + 1);
+    if (text.charCodeAt(p) !== 125) {
+      for (;;) {
+        const keyAt = p;
+        const c = text.charCodeAt(p);
+        let key: string;
+        if (c === 34 || c === 39) {
+          key = c === 34 ? this.readDoubleQuoted(p) : this.readSingleQuoted(p);
+          p = this.skipSpaces(this.after);
+        } else {
+          const end = this.scanFlowPlain(p);
+          const raw = text.slice(p, end);
+          key = plainKey(raw);
+          if (this.track && (implicitTypeOf(raw) !== undefined || '0123456789+-.~'.includes(raw[0]))) keysMayDiffer = true;
+          p = this.after;
+        }
+        // `: ` and a value (js-yaml also reads `{a}` and `{"a":1}`; the `yaml` package differs on some).
+        if (text.charCodeAt(p) !== 58 || text.charCodeAt(p + 1) !== 32) throw BAIL;
+        if (key === '__proto__' || hasOwn.call(result, key)) throw BAIL;
+        p = this.skipSpaces(p + 1);
+        const valueAt = p;
+        result[key] = this.readFlowScalar(p);
+        if (++this.nodes > MAX_DOCUMENT_NODES) throw BAIL;
+        if (entries !== undefined) entries.set(key, { key: keyAt, value: { kind: SCALAR, at: valueAt } });
+        p = this.skipSpaces(this.after);
+        const next = text.charCodeAt(p);
+        if (next === 125) break;
+        if (next !== 44) throw BAIL;
+        p = this.skipSpaces(p + 1);
+      }
+    }
+    this.after = p + 1;
+    if (this.track) this.position = { kind: MAPPING, at: from, entries, keysMayDiffer };
+    return result;
+  }
+
+  /** A scalar inside a flow collection at `p` (a quoted one, or plain up to `,`, a bracket or `: `); sets `after`. */
+  private readFlowScalar(p: number): unknown {
+    const c = this.text.charCodeAt(p);
+    if (c === 34) return this.readDoubleQuoted(p);
+    if (c === 39) return this.readSingleQuoted(p);
+    const end = this.scanFlowPlain(p);
+    return resolvePlain(this.text.slice(p, end));
+  }
+
+  /**
+   * A plain scalar inside a flow collection, as js-yaml's readPlainScalar reads it there: it may
+   * not start with an indicator (nor `-`, `?`, `:` before a space or flow indicator) and stops at
+   * `,[]{}` or a `:` before a space or flow indicator. Returns its end without trailing spaces and
+   * sets `after` to where it stopped. Comments and line ends inside a flow collection are refused.
+   */
+  private scanFlowPlain(from: number): number {
+    const text = this.text;
+    const first = text.charCodeAt(from);
+    const second = text.charCodeAt(from + 1);
+    if (!plainCanStart(first, second) || ((first === 45 || first === 63 || first === 58) && isFlowIndicator(second))) throw BAIL;
+    let p = from;
+    let last = from;
+    for (;;) {
+      const c = text.charCodeAt(p);
+      if (c === 58) {
+        const f = text.charCodeAt(p + 1);
+        if (isBlankOrEnd(f) || isFlowIndicator(f)) break;
+      } else if (isFlowIndicator(c)) {
+        break;
+      } else if (c === 35) {
+        if (text.charCodeAt(p - 1) === 32) throw BAIL; // a comment: the collection goes on on another line
+      } else if (c < 32 || c !== c) {
+        throw BAIL; // the line ends inside the collection, or a tab or control character
+      } else if (c >= 0x7f) {
+        p += this.wide(p, c);
+        last = p;
+        continue;
+      }
+      if (c !== 32) last = p + 1;
+      p++;
+    }
+    this.after = p;
+    return last;
+  }
+
+  private skipSpaces(from: number): number {
+    let p = from;
+    while (this.text.charCodeAt(p) === 32) p++;
+    return p;
+  }
+}
+
+function isFlowIndicator(c: number): boolean {
+  return c === 44 || c === 91 || c === 93 || c === 123 || c === 125;
 }
 
 /**

@@ -189,8 +189,22 @@ function renderCollection(v: Value[] | { [key: string]: Value }, indent: number,
   return out;
 }
 
+/** A collection of scalars in flow style, `[a, "b"]` / `{k: v}`, with varied spacing (and a trailing comma now and then). */
+function renderFlow(v: Value[] | { [key: string]: Value }, st: Style): string {
+  const gap = [' ', '', '  '][st.pick(3)];
+  const parts = Array.isArray(v) ? v.map((item) => renderScalarText(item, st)) : pairsOf(v).map(([k, item]) => `${renderKey(k, st)}:${st.pick(8) === 0 ? '' : ' '}${renderScalarText(item, st)}`);
+  const body = parts.join(`,${gap}`) + (st.pick(10) === 0 ? ',' : '');
+  const inner = st.pick(3) === 0 ? ` ${body} ` : body;
+  return Array.isArray(v) ? `[${inner}]` : `{${inner}}`;
+}
+
+function allScalars(v: Value[] | { [key: string]: Value }): boolean {
+  return (Array.isArray(v) ? v : pairsOf(v).map(([, item]) => item)).every((item) => !isCollection(item));
+}
+
 /** After `key:` or `-`: the value, on this line or the following ones. */
 function renderChild(v: Value, indent: number, st: Style, inSequence: boolean): string {
+  if (isCollection(v) && allScalars(v) && st.pick(3) === 0) return ` ${renderFlow(v, st)}${trailing(st)}${comment(st)}${st.eol}`;
   if (!isCollection(v) || (Array.isArray(v) ? v.length === 0 : pairsOf(v).length === 0)) {
     if (isCollection(v)) return ` ${renderCollection(v, indent, st, true)}`;
     const text = renderScalarText(v, st);
@@ -252,7 +266,7 @@ describe('block reader agrees with js-yaml', () => {
     fc.assert(
       fc.property(objectArb, fc.boolean(), fc.boolean(), fc.integer({ min: 0, max: 3 }), (obj, indentSequences, crlf, comments) => {
         // cdk8s writes with the `yaml` package (strings that look like numbers quoted), kubectl with go-yaml; js-yaml's dump is the same block style.
-        let text = jsyaml.dump(obj, { noArrayIndent: !indentSequences, lineWidth: -1, quotingType: '"' });
+        let text = jsyaml.dump(obj, { noArrayIndent: !indentSequences, lineWidth: -1, quotingType: '"', flowLevel: comments === 3 ? 3 : -1 });
         // Helm starts each document with a `# Source:` comment; people comment lines and values.
         if (comments > 0) text = `# Source: chart/templates/service.yaml\n${text}`;
         if (comments > 1) text = text.replace(/^( *)(ports|selector):/gm, '$1# the $2\n$1$2:');
@@ -271,6 +285,12 @@ describe('block reader agrees with js-yaml', () => {
     ['1: a\n1.5: b\ntrue: c\nnull: d\n0x10: e\n-0: f\n.inf: g\n"2": h\n'],
     ["a: 'it''s'\nb: \"\\u00e9\\t\\x41\\U0001F600\\\\\\\"\\/\\N\\_\\L\\P\\0\"\nc: ''\nd: \"\"\n"],
     ['a: b # comment\nc: d#not a comment\ne: "q" # c\nf:   # nothing\ng: {}\nh: []\n'],
+    ['a: [ "ReadWriteOnce" ]\nb: [sh, -c, \'x y\', 1, true, ~]\nc: {path: /dev/log, "k": v, 1: 2}\nd:\n- [a,b]\n- {x: [1]}\ne: [a:b, http://x]\nf: [a, ]\n'],
+    ['a: [a: b]\n'],
+    ['a: {a}\n'],
+    ['a: {"a":1}\n'],
+    ['a: [a #c\n  , b]\n'],
+    ['a: [-, ?]\n'],
     ['ports:\n- name: http\n  port: 80\n-   name: dns\n    port: 53\n- \n-\n- # empty\n- x\n'],
     ['a:\n  b:\n    c:\n    - 1\n    - - ignored\n'],
     ['toString: 1\nconstructor: 2\nhasOwnProperty: 3\nvalueOf: 4\n'],
@@ -293,8 +313,8 @@ describe('block reader agrees with js-yaml', () => {
   });
 
   test('comments, blank lines, CRLF and a missing final line end are read, not refused', () => {
-    const text = '# Source: chart/templates/svc.yaml\r\napiVersion: v1  # core\r\n\r\nkind: Service\r\nmetadata:   # about it\r\n  # the name\r\n  name: web\r\nspec:\r\n  ports:\r\n  # first\r\n  - port: 80 # http\r\n    name: "http" # quoted\r\n  selector: {}  # none\r\n  type: ClusterIP';
-    expect(fastValue(text)?.value).toEqual({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'web' }, spec: { ports: [{ port: 80, name: 'http' }], selector: {}, type: 'ClusterIP' } });
+    const text = '# Source: chart/templates/svc.yaml\r\napiVersion: v1  # core\r\n\r\nkind: Service\r\nmetadata:   # about it\r\n  # the name\r\n  name: web\r\nspec:\r\n  ports:\r\n  # first\r\n  - port: 80 # http\r\n    name: "http" # quoted\r\n  selector: {}  # none\r\n  args: ["--a", b]  # flow\r\n  hostPath: {path: /dev/log}\r\n  type: ClusterIP';
+    expect(fastValue(text)?.value).toEqual({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'web' }, spec: { ports: [{ port: 80, name: 'http' }], selector: {}, args: ['--a', 'b'], hostPath: { path: '/dev/log' }, type: 'ClusterIP' } });
     expect(expectAgreement(text)).toBe(true);
   });
 
@@ -306,7 +326,7 @@ describe('block reader agrees with js-yaml', () => {
 
   test('a refusal in the middle of a list leaves nothing behind for the next document', () => {
     expect(fastValue('a:\n- 1\n- - 2\n')).toBeUndefined();
-    expect(fastValue('b:\n- x\n- y: [1]\n')).toBeUndefined();
+    expect(fastValue('b:\n- x\n- y: [1, [2]]\n')).toBeUndefined();
     expect(fastValue('c:\n- 3\n- d:\n  - 4\n')?.value).toEqual({ c: [3, { d: [4] }] });
   });
 
@@ -338,8 +358,8 @@ describe('block reader agrees with js-yaml', () => {
     expect(fastValue(text)).toBeUndefined();
   });
 
-  test('documents outside the subset are refused, not misread', () => {
-    for (const text of ['a: &x 1\nb: *x\n', 'a: !!str 1\n', 'a: |\n  x\n', 'a: >\n  x\n', 'a: b\n  c\n', 'a: "b\n  c"\n', 'a: [1, 2]\n', 'a: {b: 1}\n', '? a\n: b\n', '<<: {a: 1}\n', '__proto__: 1\n', '%YAML 1.2\n---\na: 1\n', 'a: \ufeffb\n', 'plain\n', '- - a\n', 'a:\n  plain\n', '- a\n  - b\n', '---x: 1\n', '---: 1\n']) {
+  test('documents outside the subset (nested or multi-line flow collections among them) are refused, not misread', () => {
+    for (const text of ['a: &x 1\nb: *x\n', 'a: !!str 1\n', 'a: |\n  x\n', 'a: >\n  x\n', 'a: b\n  c\n', 'a: "b\n  c"\n', 'a: [1, [2]]\n', 'a: {b: {c: 1}}\n', 'a: [1,\n  2]\n', 'a: [1, 2, ]\n', 'a: {b}\n', '? a\n: b\n', '<<: {a: 1}\n', '__proto__: 1\n', '%YAML 1.2\n---\na: 1\n', 'a: \ufeffb\n', 'plain\n', '- - a\n', 'a:\n  plain\n', '- a\n  - b\n', '---x: 1\n', '---: 1\n']) {
       expect(fastValue(text)).toBeUndefined();
     }
   });
