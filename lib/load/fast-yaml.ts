@@ -1,17 +1,18 @@
 /**
  * A reader for plain block YAML — what cdk8s, kubectl, Helm and most people write: block mappings,
- * `- ` sequences, single-line plain and quoted scalars, comments, empty `{}`/`[]`. It builds each
- * value straight from the file text by offsets (js-yaml copies every document first), and it
- * refuses (returns undefined, so load.ts falls back to js-yaml for that document) anything outside
- * that subset or in doubt: tabs, anchors, aliases, tags, block scalars, multi-line scalars,
- * non-empty flow collections, `?` keys, `<<` merges, `__proto__`, duplicate keys, directives,
- * control characters, a bad indentation. The guarantee: when it returns a value, that value is
- * exactly what js-yaml returns for the same document with the same schema (keys in the same order,
- * plain scalars resolved by js-yaml's own types, strings unescaped the same way), so the model
- * cannot tell which reader built it (test/load/fast-yaml.test.ts compares the two).
+ * `- ` sequences, single-line plain and quoted scalars, comments, and one-line flow collections of
+ * scalars (`[]`, `["a", b]`, `{path: /x}`). It builds each value straight from the file text by
+ * offsets (js-yaml copies every document first), and it refuses (returns undefined, so load.ts
+ * falls back to js-yaml for that document) anything outside that subset or in doubt: tabs,
+ * anchors, aliases, tags, block scalars, multi-line scalars, nested or multi-line flow
+ * collections, `?` keys, `<<` merges, `__proto__`, duplicate keys, directives, control
+ * characters, a bad indentation. The guarantee: when it returns a value, that value is exactly
+ * what js-yaml returns for the same document with the same schema (keys in the same order, plain
+ * scalars resolved by js-yaml's own types, strings unescaped the same way), so the model cannot
+ * tell which reader built it (test/load/fast-yaml.test.ts compares the two).
  *
  * The same reader, run again with `track` on, records where every key and value starts; that
- * gives the positions of findings without a `yaml` parse (see locateInBlockYaml).
+ * gives the positions of findings without a `yaml` parse (blockYamlPositions, locateOffset).
  */
 import { MAX_DOCUMENT_DEPTH, MAX_DOCUMENT_NODES } from './depth';
 import { IMPLICIT_TYPES, MERGE_TAG, type ImplicitType } from './yaml-schema';
@@ -25,8 +26,9 @@ export interface BlockDocument {
 
 /**
  * Where a node was written (offsets into the file text), as far as locating a field path needs:
- * a mapping starts at its first key, a sequence at its first `-`, a scalar at its first character
- * (its quote); `at` is -1 for a value that has no text (`key:` alone). An empty list item (`-`
+ * a block mapping starts at its first key, a block sequence at its first `-`, a flow collection at
+ * its bracket, a scalar at its first character (its quote); `at` is -1 for a value that has no
+ * text (`key:` alone). An empty list item (`-`
  * alone) starts where its text would be, after the dash and its spaces, as the `yaml` package puts it.
  */
 export interface NodePosition {
