@@ -2,6 +2,12 @@
  * The simulated cluster: what the API server, the controllers and the scheduler would hold after
  * the inputs were applied. Built once by `buildCluster` (cluster/build.ts); every view and rule
  * reads it and none writes it. All lists are in a deterministic order (documented per field).
+ *
+ * To keep the model small, objects are shared where their content is the same: the replicas of a
+ * workload share their label map and containers, a Service's `labels` and `selector` are those of
+ * its `defaulted` copy, its Endpoints and EndpointSlices share the resolved port objects, and
+ * empty lists and ipFamilies lists are shared frozen constants. Reading is all anything may do
+ * (test/cluster/model-shared.test.ts runs the rules and views on a frozen model).
  */
 import type { JsonObject } from '../k8s/json';
 import type { Cidr, IPFamily } from '../k8s/ip';
