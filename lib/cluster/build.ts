@@ -193,55 +193,75 @@ export function buildCluster(objects: ManifestObject[], settings: ClusterSetting
     if (svc.selector) svc.selectedPods = index.matching(svc.namespace, svc.selector);
   }
 
-  // Endpoints: manual ones from the input, replaced by the controller's where the Service has a selector.
-  const endpointsByKey = new Map<string, SimEndpoints>();
+  // Endpoints and EndpointSlices. Manual ones come from the input; for a Service with a selector
+  // the endpoints controller replaces its Endpoints and the EndpointSlice controller writes its
+  // slices; manual Endpoints of a Service without one are mirrored into slices. What the
+  // controllers write for a Service is computed on first use (ControllerOutput): a check asks for
+  // the endpoints of a few Services, not for the 10,000 Endpoints and slices of a large input,
+  // while `get`, `dns` and `iptables-save` read them all (the `endpoints`/`endpointSlices` lists).
+  const manualEndpointsByKey = new Map<string, SimEndpoints>();
   for (const o of input.endpoints) {
     const ep = guarded(manualEndpoints, o);
-    if (ep) endpointsByKey.set(nsName(ep.namespace, ep.name), ep);
+    if (ep) manualEndpointsByKey.set(nsName(ep.namespace, ep.name), ep);
   }
-  if (builtinKubernetes && !endpointsByKey.has('default/kubernetes')) {
+  if (builtinKubernetes && !manualEndpointsByKey.has('default/kubernetes')) {
     const ep = manualEndpoints(builtinObject(kubernetesEndpointsRaw(nodes[0]?.ip ?? ''), 'default', 'kubernetes'));
     delete ep.obj;
-    endpointsByKey.set('default/kubernetes', ep);
+    manualEndpointsByKey.set('default/kubernetes', ep);
   }
-  const slices: SimEndpointSlice[] = [];
+  const manualSlices: SimEndpointSlice[] = [];
   for (const o of input.slices) {
     const slice = guarded(manualEndpointSlice, o);
-    if (slice) slices.push(slice);
+    if (slice) manualSlices.push(slice);
   }
   if (builtinKubernetes && !input.slices.some((o) => o.namespace === 'default' && o.name === 'kubernetes')) {
-    slices.push(...kubernetesSlice(nodes[0]?.ip ?? ''));
+    manualSlices.push(...kubernetesSlice(nodes[0]?.ip ?? ''));
   }
-  for (const svc of services) {
-    if (!svc.selector || svc.type === 'ExternalName') continue;
-    // One resolver for both controllers: they resolve the same ports of the same pods.
-    const resolver = new ServicePortResolver(svc);
-    const ep = guarded(computeEndpoints, svc, resolver);
-    if (ep) endpointsByKey.set(nsName(svc.namespace, svc.name), ep);
-    const computed = guarded(computeEndpointSlices, svc, nodes, resolver);
-    if (computed) slices.push(...computed);
-  }
-  for (const ep of endpointsByKey.values()) {
-    if (ep.origin !== 'manual' || !ep.obj) continue;
-    const svc = serviceByName.get(ep.namespace, ep.name);
-    if (!svc) continue;
-    const mirrored = guarded(mirrorEndpoints, ep, svc);
-    if (mirrored) slices.push(...mirrored);
-  }
-  const endpoints = [...endpointsByKey.values()].sort(compareNsName);
-  slices.sort(compareNsName);
-  // Slices by the Service they are labelled with: lists in slice order, kept exact-size.
-  const sliceLists = new Map<string, Map<string, SimEndpointSlice[]>>();
-  for (const slice of slices) {
-    if (slice.serviceName === undefined) continue;
-    let byName = sliceLists.get(slice.namespace);
-    if (!byName) sliceLists.set(slice.namespace, (byName = new Map()));
-    const list = byName.get(slice.serviceName);
-    if (list) list.push(slice);
-    else byName.set(slice.serviceName, [slice]);
-  }
+  const written = new ControllerOutput(manualEndpointsByKey, nodes);
+  const manualSlicesByService = groupSlicesByService(manualSlices);
   const slicesByService = new ByNamespaceName<SimEndpointSlice[]>();
-  for (const [namespace, byName] of sliceLists) for (const [name, list] of byName) slicesByService.set(namespace, name, list.length > 1 ? list.slice() : list);
+  // A Service's slices in the order of the whole list below (manual, the controller's, mirrored;
+  // stably sorted by namespace and name), so that a look-up equals a filter of that list.
+  const slicesOf = (namespace: string, name: string): SimEndpointSlice[] => {
+    let list = slicesByService.get(namespace, name);
+    if (!list) {
+      const svc = serviceByName.get(namespace, name);
+      const out = svc ? written.of(svc) : undefined;
+      list = [...(manualSlicesByService.get(namespace, name) ?? []), ...(out?.controllerSlices ?? []), ...(out?.mirroredSlices ?? [])].sort(compareNsName);
+      slicesByService.set(namespace, name, list);
+    }
+    return list.slice();
+  };
+  const endpointsOf = (namespace: string, name: string): SimEndpoints | undefined => {
+    const svc = serviceByName.get(namespace, name);
+    return svc ? written.of(svc).endpoints : manualEndpointsByKey.get(nsName(namespace, name));
+  };
+  let allEndpoints: SimEndpoints[] | undefined;
+  let allSlices: SimEndpointSlice[] | undefined;
+  const listEndpoints = (): SimEndpoints[] => {
+    if (!allEndpoints) {
+      const byKey = new Map(manualEndpointsByKey);
+      for (const svc of services) {
+        const ep = written.of(svc).endpoints;
+        if (ep) byKey.set(nsName(svc.namespace, svc.name), ep);
+      }
+      allEndpoints = [...byKey.values()].sort(compareNsName);
+    }
+    return allEndpoints;
+  };
+  const listSlices = (): SimEndpointSlice[] => {
+    if (!allSlices) {
+      const slices = [...manualSlices];
+      for (const svc of services) slices.push(...written.of(svc).controllerSlices);
+      // Mirrored slices in the order of the manual Endpoints they come from.
+      for (const ep of manualEndpointsByKey.values()) {
+        const svc = serviceByName.get(ep.namespace, ep.name);
+        if (svc) slices.push(...written.of(svc).mirroredSlices);
+      }
+      allSlices = slices.sort(compareNsName);
+    }
+    return allSlices;
+  };
 
   // Ingresses.
   const ingressClasses = input.ingressClasses.map((o) => readIngressClass(o)).sort((a, b) => byString(a.name, b.name));
@@ -251,7 +271,6 @@ export function buildCluster(objects: ManifestObject[], settings: ClusterSetting
     .sort(compareNsName);
 
   const podByName = ByNamespaceName.of(pods);
-  const endpointsByName = ByNamespaceName.of(endpoints);
   return {
     settings,
     objects,
@@ -260,16 +279,20 @@ export function buildCluster(objects: ManifestObject[], settings: ClusterSetting
     services,
     workloads,
     pods,
-    endpoints,
-    endpointSlices: slices,
+    get endpoints() {
+      return listEndpoints();
+    },
+    get endpointSlices() {
+      return listSlices();
+    },
     ingresses,
     ingressClasses,
     allocationProblems,
     dnsServiceIP: serviceIPAt(settings.serviceCIDR, DNS_SERVICE_OFFSET),
     service: (namespace, name) => serviceByName.get(namespace, name),
     pod: (namespace, name) => podByName.get(namespace, name),
-    endpointsOf: (namespace, name) => endpointsByName.get(namespace, name),
-    slicesOf: (namespace, name) => (slicesByService.get(namespace, name) ?? []).slice(),
+    endpointsOf,
+    slicesOf,
     podsMatching: (namespace, selector) => index.matching(namespace, selector),
   };
 }
@@ -290,6 +313,61 @@ class ServiceApi {
     (api.metadata as Record<string, unknown>).uid = service.apiUid;
     return api;
   }
+}
+
+/** What the controllers write for one Service. */
+interface WrittenForService {
+  /** The endpoints controller's Endpoints (selector), else the manual Endpoints of the same name. */
+  endpoints?: SimEndpoints;
+  /** Written by the EndpointSlice controller (selector). */
+  controllerSlices: SimEndpointSlice[];
+  /** Mirrored from the manual Endpoints (no selector, or the controller could not run). */
+  mirroredSlices: SimEndpointSlice[];
+}
+
+/**
+ * The endpoints, EndpointSlice and mirroring controllers, run for one Service on first request and
+ * remembered. A Service's result depends only on that Service, its selected pods, the nodes and its
+ * manual Endpoints, so computing them one at a time gives what computing them all at once does.
+ */
+class ControllerOutput {
+  private readonly written = new Map<SimService, WrittenForService>();
+
+  constructor(
+    private readonly manualEndpointsByKey: ReadonlyMap<string, SimEndpoints>,
+    private readonly nodes: SimNode[],
+  ) {}
+
+  of(svc: SimService): WrittenForService {
+    let out = this.written.get(svc);
+    if (out) return out;
+    let endpoints: SimEndpoints | undefined;
+    let controllerSlices: SimEndpointSlice[] = [];
+    if (svc.selector && svc.type !== 'ExternalName') {
+      // One resolver for both controllers: they resolve the same ports of the same pods.
+      const resolver = new ServicePortResolver(svc);
+      endpoints = guarded(computeEndpoints, svc, resolver);
+      controllerSlices = guarded(computeEndpointSlices, svc, this.nodes, resolver) ?? [];
+    }
+    endpoints ??= this.manualEndpointsByKey.get(nsName(svc.namespace, svc.name));
+    let mirroredSlices: SimEndpointSlice[] = [];
+    if (endpoints && endpoints.origin === 'manual' && endpoints.obj) mirroredSlices = guarded(mirrorEndpoints, endpoints, svc) ?? [];
+    out = { endpoints, controllerSlices, mirroredSlices };
+    this.written.set(svc, out);
+    return out;
+  }
+}
+
+/** Manual slices by the Service they are labelled with, in input order. */
+function groupSlicesByService(slices: readonly SimEndpointSlice[]): ByNamespaceName<SimEndpointSlice[]> {
+  const out = new ByNamespaceName<SimEndpointSlice[]>();
+  for (const slice of slices) {
+    if (slice.serviceName === undefined) continue;
+    const list = out.get(slice.namespace, slice.serviceName);
+    if (list) list.push(slice);
+    else out.set(slice.namespace, slice.serviceName, [slice]);
+  }
+  return out;
 }
 
 /** The API server's own EndpointSlice for `kubernetes` (it writes it directly; nothing mirrors it). */
