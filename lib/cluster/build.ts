@@ -227,7 +227,7 @@ export function buildCluster(objects: ManifestObject[], settings: ClusterSetting
     if (!list) {
       const svc = serviceByName.get(namespace, name);
       const out = svc ? written.of(svc) : undefined;
-      list = [...(manualSlicesByService.get(namespace, name) ?? []), ...(out?.controllerSlices ?? []), ...(out?.mirroredSlices ?? [])].sort(compareNsName);
+      list = [...(manualSlicesByService.get(namespace, name) ?? []), ...(out?.controllerSlices ?? []), ...(svc ? written.mirroredOf(svc) : [])].sort(compareNsName);
       slicesByService.set(namespace, name, list);
     }
     return list.slice();
@@ -256,7 +256,7 @@ export function buildCluster(objects: ManifestObject[], settings: ClusterSetting
       // Mirrored slices in the order of the manual Endpoints they come from.
       for (const ep of manualEndpointsByKey.values()) {
         const svc = serviceByName.get(ep.namespace, ep.name);
-        if (svc) slices.push(...written.of(svc).mirroredSlices);
+        if (svc) slices.push(...written.mirroredOf(svc));
       }
       allSlices = slices.sort(compareNsName);
     }
@@ -321,8 +321,6 @@ interface WrittenForService {
   endpoints?: SimEndpoints;
   /** Written by the EndpointSlice controller (selector). */
   controllerSlices: SimEndpointSlice[];
-  /** Mirrored from the manual Endpoints (no selector, or the controller could not run). */
-  mirroredSlices: SimEndpointSlice[];
 }
 
 /**
@@ -332,6 +330,7 @@ interface WrittenForService {
  */
 class ControllerOutput {
   private readonly written = new Map<SimService, WrittenForService>();
+  private readonly mirrored = new Map<SimService, SimEndpointSlice[]>();
 
   constructor(
     private readonly manualEndpointsByKey: ReadonlyMap<string, SimEndpoints>,
@@ -350,11 +349,19 @@ class ControllerOutput {
       controllerSlices = guarded(computeEndpointSlices, svc, this.nodes, resolver) ?? [];
     }
     endpoints ??= this.manualEndpointsByKey.get(nsName(svc.namespace, svc.name));
-    let mirroredSlices: SimEndpointSlice[] = [];
-    if (endpoints && endpoints.origin === 'manual' && endpoints.obj) mirroredSlices = guarded(mirrorEndpoints, endpoints, svc) ?? [];
-    out = { endpoints, controllerSlices, mirroredSlices };
+    out = { endpoints, controllerSlices };
     this.written.set(svc, out);
     return out;
+  }
+
+  /** Slices mirrored from the Service's manual Endpoints (no selector, or the controller could not run). */
+  mirroredOf(svc: SimService): SimEndpointSlice[] {
+    let slices = this.mirrored.get(svc);
+    if (slices) return slices;
+    const endpoints = this.of(svc).endpoints;
+    slices = endpoints && endpoints.origin === 'manual' && endpoints.obj ? (guarded(mirrorEndpoints, endpoints, svc) ?? []) : [];
+    this.mirrored.set(svc, slices);
+    return slices;
   }
 }
 
