@@ -56,6 +56,15 @@ describe('hashes and suffixes', () => {
     expect(stableUid('default/web-1')).not.toBe(uid);
   });
 
+  test.each([
+    ['default/web-0', '0e479459-7a18-4eb7-bfd7-3c677dac8109'],
+    ['team-0001/Service/app-1', '967150bd-b976-4832-85d3-09f78a8f2fac'],
+    ['ns/é-ü/ünïcode', '17072c9e-643b-47c1-8623-77df6617385e'],
+    ['', '1c0b531b-6682-4747-bd88-8a9589e2fbfb'],
+  ])('stable UID of %j is pinned (the values the concatenating implementation gave)', (seed, uid) => {
+    expect(stableUid(seed)).toBe(uid);
+  });
+
   test('template hash ignores key order; suffixes are deterministic', () => {
     expect(templateHash({ a: 1, b: { c: 2, d: 3 } })).toBe(templateHash({ b: { d: 3, c: 2 }, a: 1 }));
     expect(templateHash({ a: 1 })).not.toBe(templateHash({ a: 2 }));
