@@ -16,11 +16,15 @@ export function runCheck(paths: string[], opts: CheckOptions, io: CliIO): number
   const summary = summarize(findings, load.objects.length);
   const format = (opts.output ?? 'text') as ReportFormat;
   const env = io.env ?? process.env;
-  const objects: CheckedObject[] = load.objects.map((o) => ({
-    ref: o.namespace ? { apiVersion: o.apiVersion, kind: o.kind, namespace: o.namespace, name: o.name } : { apiVersion: o.apiVersion, kind: o.kind, name: o.name },
-    file: o.source.file,
-    line: o.source.line,
-  }));
+  // Only JUnit lists the objects that passed; the other formats never read them.
+  const objects: CheckedObject[] | undefined =
+    format === 'junit'
+      ? load.objects.map((o) => ({
+          ref: o.namespace ? { apiVersion: o.apiVersion, kind: o.kind, namespace: o.namespace, name: o.name } : { apiVersion: o.apiVersion, kind: o.kind, name: o.name },
+          file: o.source.file,
+          line: o.source.line,
+        }))
+      : undefined;
   io.stdout.write(formatReport(format, findings, summary, { color: !!io.stdout.isTTY && env.NO_COLOR === undefined, objects }));
   const failOn = opts.failOn ?? 'error';
   if (failOn === 'never') return EXIT_OK;
