@@ -9,6 +9,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { mulberry32 } from './prng';
 
 export interface PlantedMistake {
   rule: string;
@@ -23,18 +24,6 @@ export interface GeneratedSet {
   files: { name: string; text: string }[];
   objects: number;
   mistakes: PlantedMistake[];
-}
-
-/** mulberry32: tiny, fast, deterministic. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const MISTAKES = [
@@ -189,7 +178,7 @@ ${data}`;
  * About `size` objects. One app in `mistakeEvery` gets one mistake, rotating through MISTAKES.
  */
 export function generate(size: number, opts: { seed?: number; files?: number; mistakeEvery?: number } = {}): GeneratedSet {
-  const rnd = prng(opts.seed ?? 1);
+  const rnd = mulberry32(opts.seed ?? 1);
   const fileCount = opts.files ?? Math.max(1, Math.round(size / 1000));
   const mistakeEvery = opts.mistakeEvery ?? 20;
   const perNamespace = 200;

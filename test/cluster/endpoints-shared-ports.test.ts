@@ -14,20 +14,9 @@ import { computeEndpoints, endpointIPFor, repackSubsets, shouldPodBeInEndpoints,
 import { computeEndpointSlices } from '../../lib/cluster/endpointslice-controller';
 import { fromObjects } from '../../lib/load/objects';
 import { parseCIDR } from '../../lib/k8s/ip';
+import { mulberry32 } from '../../bench/prng';
 
 const dummyObj = fromObjects([{ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'fixture' } }]).objects[0];
-
-/** mulberry32: a small seeded generator, so every run checks the same cases. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const NODES: SimNode[] = [1, 2].map((k) => ({ name: `node-${k}`, ip: `172.18.0.${k + 1}`, labels: {}, podCIDR: parseCIDR(`10.244.${k}.0/24`)! }));
 
@@ -38,7 +27,7 @@ interface Case {
 }
 
 function makeCase(seed: number): Case {
-  const r = random(seed);
+  const r = mulberry32(seed);
   const pick = <T>(list: T[]): T => list[Math.floor(r() * list.length)];
   const portNames = ['http', 'metrics', 'admin', ''];
   const containerLists: SimContainer[][] = [0, 1].map(() => {

@@ -14,6 +14,7 @@ import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { applyMutation, clusterObjects, mutation } from '../reliability/arbitraries';
 import { exercise } from './exercise';
+import { mulberry32 } from '../../bench/prng';
 
 /** A case slower than this is a problem too (a hang in the making). */
 const SLOW_MS = 5000;
@@ -25,18 +26,6 @@ const TOKENS = [
   '<<: *a\n', '\ufeff', '\u0000', '\u001b', '? ', '%YAML 1.2\n', '#', ' #', '\r\n', '\n', '  ', '9007199254740993', '-1', '1e400', '0x1F', '0o17',
   '.inf', '.nan', 'null', '~', 'true', 'yes', '__proto__', 'constructor', '"\\u0000"', '😀', 'Ü', '\u2028', '*', 'None', '65536', '0', '""', '[]', '{}',
 ];
-
-/** mulberry32: small, fast, seeded. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function toYaml(objects: unknown[]): string {
   return objects.map((o) => stringify(o, { aliasDuplicateObjects: false })).join('---\n');
@@ -111,7 +100,7 @@ function signatureOf(problem: string): string {
 
 export function runCampaign(opts: CampaignOptions): CampaignResult {
   const log = opts.log ?? ((line: string) => process.stdout.write(line + '\n'));
-  const rnd = prng(opts.seed);
+  const rnd = mulberry32(opts.seed);
   const deadline = Date.now() + opts.seconds * 1000;
   const kept = new Map<string, number>();
   const saved: string[] = [];
