@@ -91,6 +91,10 @@ describe('the model is shared, never modified downstream', () => {
   const plain = build();
   const frozen = build();
   freezeModel(frozen.cluster);
+  // The controllers' Endpoints and slices are computed on first read (getters the walk above
+  // skips): compute them now and freeze them too.
+  freezeModel(frozen.cluster.endpoints);
+  freezeModel(frozen.cluster.endpointSlices);
 
   test('shared parts are in place (the freeze covers them)', () => {
     const web = frozen.cluster.service('default', 'web')!;
@@ -102,6 +106,7 @@ describe('the model is shared, never modified downstream', () => {
     expect(web.labels).toBe((web.defaulted!.metadata as Record<string, unknown>).labels);
     expect(frozen.cluster.slicesOf('default', 'web')[0].ports).toBe(frozen.cluster.endpointsOf('default', 'web')!.subsets[0].ports);
     expect(web.externalIPs).toBe(frozen.cluster.service('default', 'db')!.externalIPs);
+    expect(Object.isFrozen(frozen.cluster.endpointsOf('default', 'web')!.subsets[0].ports)).toBe(true);
   });
 
   test('rules give the same findings on the frozen model', () => {
