@@ -12,7 +12,7 @@ const load = loadPaths([dir]);
 const t1 = performance.now();
 const cluster = buildCluster(load.objects, defaultSettings());
 const t2 = performance.now();
-const findings = runRules(cluster, load.findings);
+const findings = runRules(cluster, load.problems);
 const t3 = performance.now();
 formatJson(findings, summarize(findings, load.objects.length));
 const t4 = performance.now();

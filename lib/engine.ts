@@ -56,7 +56,7 @@ export function openCluster(paths: string[], opts: OpenOptions = {}): Opened {
 
 /** Every finding for a loaded and built cluster: load findings plus every rule. */
 export function checkCluster(cluster: Cluster, load: LoadResult): Finding[] {
-  return runRules(cluster, load.findings);
+  return runRules(cluster, load.problems);
 }
 
 export interface CheckObjectsOptions {
@@ -70,8 +70,7 @@ export interface CheckObjectsOptions {
 /** Checks already-parsed objects (a cdk8s chart's manifests) and returns the findings. */
 export function checkObjects(docs: unknown[], opts: CheckObjectsOptions = {}): Finding[] {
   const settings = settingsFromValue(opts.settings);
-  const { objects, findings } = fromObjects(docs, '<objects>', opts.namespace ?? 'default', opts.constructPaths);
-  const load: LoadResult = { objects, findings, unknownKinds: {}, files: [] };
-  const cluster = buildCluster(objects, settings);
+  const load = fromObjects(docs, '<objects>', opts.namespace ?? 'default', opts.constructPaths);
+  const cluster = buildCluster(load.objects, settings);
   return checkCluster(cluster, load);
 }

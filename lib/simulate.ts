@@ -56,13 +56,11 @@ function isChartOrApp(input: unknown): boolean {
 function loadInput(input: unknown, namespace: string): LoadResult {
   if (typeof input === 'string') return loadText(input, '<text>', { defaultNamespace: namespace });
   if (Array.isArray(input)) {
-    const { objects, findings } = fromObjects(input, '<objects>', namespace);
-    return { objects, findings, unknownKinds: {}, files: [] };
+    return fromObjects(input, '<objects>', namespace);
   }
   if (isChartOrApp(input)) {
     const { docs, constructPaths } = manifestsOf(input);
-    const { objects, findings } = fromObjects(docs, '<chart>', namespace, constructPaths);
-    return { objects, findings, unknownKinds: {}, files: [] };
+    return fromObjects(docs, '<chart>', namespace, constructPaths);
   }
   throw new TypeError('simulate(): input must be a cdk8s Chart or App, an array of objects, or YAML/JSON text');
 }

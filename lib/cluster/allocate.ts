@@ -155,7 +155,8 @@ export function allocate(requests: AllocationRequest[], settings: ClusterSetting
     if (!ports.contains(value)) {
       const body = `provided port is not in the valid range. The range of valid ports is ${rangeText}`;
       return {
-        rule: 'node-port-out-of-range',
+        resource: 'nodePort',
+        reason: 'out-of-range',
         service: svc,
         field,
         message: healthCheck ? `failed to allocate requested HealthCheck NodePort ${value}: ${body}` : `Invalid value: ${value}: ${body}`,
@@ -165,7 +166,8 @@ export function allocate(requests: AllocationRequest[], settings: ClusterSetting
     if (holder) {
       if (holder === svc) return undefined;
       return {
-        rule: 'node-port-conflict',
+        resource: 'nodePort',
+        reason: 'taken',
         service: svc,
         field,
         message: healthCheck ? `failed to allocate requested HealthCheck NodePort ${value}: provided port is already allocated` : `Invalid value: ${value}: provided port is already allocated`,
@@ -190,7 +192,7 @@ export function allocate(requests: AllocationRequest[], settings: ClusterSetting
     if (svc.type !== 'ExternalName' && !svc.headless && requested !== undefined && requested !== '') {
       const ip = parseIP(requested);
       if (!ip) {
-        // Not an IP at all: validation rejects the Service (api-validation reports it), so nothing is allocated.
+        // Not an IP at all: validation rejects the Service (the API validation rule reports it), so nothing is allocated.
         invalid = true;
       } else {
         const offset = ipOffset(cidr, ip);
@@ -198,13 +200,14 @@ export function allocate(requests: AllocationRequest[], settings: ClusterSetting
         const prefix = `Invalid value: ${goStringSlice(req.requestedClusterIPs)}: failed to allocate IP ${shown}: `;
         if (offset === undefined || !ips.contains(offset)) {
           found.push({
-            rule: 'cluster-ip-out-of-range',
+            resource: 'clusterIP',
+            reason: 'out-of-range',
             service: svc,
             field: 'spec.clusterIPs',
             message: prefix + (newIPMessage ? `the provided IP (${shown}) is not in the valid range. The range of valid IPs is ${cidrText}` : `provided IP is not in the valid range. The range of valid IPs is ${cidrText}`),
           });
         } else if (ips.holder(offset)) {
-          found.push({ rule: 'cluster-ip-conflict', service: svc, field: 'spec.clusterIPs', message: `${prefix}provided IP is already allocated`, holder: ips.holder(offset) });
+          found.push({ resource: 'clusterIP', reason: 'taken', service: svc, field: 'spec.clusterIPs', message: `${prefix}provided IP is already allocated`, holder: ips.holder(offset) });
         } else {
           ips.reserve(offset, svc);
           r.ip = offset;
@@ -256,7 +259,7 @@ export function allocate(requests: AllocationRequest[], settings: ClusterSetting
     if (svc.type !== 'ExternalName' && !svc.headless && r.ip === undefined) {
       const offset = ips.next(k, svc);
       if (offset === undefined) {
-        full = { rule: 'cluster-ip-conflict', service: svc, field: 'spec.clusterIPs', message: 'failed to allocate a serviceIP: range is full' };
+        full = { resource: 'clusterIP', reason: 'range-full', service: svc, field: 'spec.clusterIPs', message: 'failed to allocate a serviceIP: range is full' };
       } else {
         r.ip = offset;
         svc.clusterIP = serviceIPAt(cidr, offset);
@@ -276,7 +279,7 @@ export function allocate(requests: AllocationRequest[], settings: ClusterSetting
         }
         const value = ports.next(`${k}:${port.port}`, svc);
         if (value === undefined) {
-          full = { rule: 'node-port-conflict', service: svc, field: `spec.ports[${i}].nodePort`, message: 'failed to allocate a nodePort: range is full' };
+          full = { resource: 'nodePort', reason: 'range-full', service: svc, field: `spec.ports[${i}].nodePort`, message: 'failed to allocate a nodePort: range is full' };
         } else {
           r.ports.push(value);
           port.nodePort = value;
@@ -287,7 +290,7 @@ export function allocate(requests: AllocationRequest[], settings: ClusterSetting
     if (!full && req.needsHealthCheck && svc.healthCheckNodePort === undefined) {
       const value = ports.next(`${k}:healthCheckNodePort`, svc);
       if (value === undefined) {
-        full = { rule: 'node-port-conflict', service: svc, field: 'spec.healthCheckNodePort', message: 'failed to allocate a nodePort: range is full' };
+        full = { resource: 'nodePort', reason: 'range-full', service: svc, field: 'spec.healthCheckNodePort', message: 'failed to allocate a nodePort: range is full' };
       } else {
         r.ports.push(value);
         svc.healthCheckNodePort = value;

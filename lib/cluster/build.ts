@@ -26,20 +26,20 @@ import { ServicePortResolver } from './find-port';
 import { computeEndpointSlices } from './endpointslice-controller';
 import { stableUid } from './hash';
 import { PodIndex } from './index-pods';
-import { isIngress, isIngressClass, readIngress, readIngressClass } from './ingress';
+import { readIngress, readIngressClass } from './ingress';
+import { modelledRole } from './kinds';
 import { manualEndpoints, manualEndpointSlice, mirrorEndpoints } from './manual-endpoints';
-import type { Cluster, ClusterSettings, SimEndpoints, SimEndpointSlice, SimNode, SimPod, SimService, SimWorkload } from './model';
+import type { Cluster, ClusterSettings, DuplicateObject, SimEndpoints, SimEndpointSlice, SimNode, SimPod, SimService, SimWorkload } from './model';
 import { specOf, finishPod, observedStatus, type Placement, type PodDraft } from './pods';
 import { buildNodes, eligibleNodes, PodIPAllocator, readNodeObject, type NodeInput } from './schedule';
 import { readService, serviceApi, type ReadService } from './services';
 import { defineLazyApi } from './lazy-api';
-import { controllerOwnerKey, isWorkload, ownerKey, readWorkload, workloadPods, type NameRegistry } from './workloads';
+import { controllerOwnerKey, ownerKey, readWorkload, workloadPods, type NameRegistry } from './workloads';
 
 /** Generated pods at most (a real cluster supports 150,000); see buildPods. */
 export const MAX_SIMULATED_PODS = 200_000;
 
 const BASE_NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system'];
-const ENDPOINT_SLICE_API_VERSIONS = ['discovery.k8s.io/v1', 'discovery.k8s.io/v1beta1'];
 
 function nsName(namespace: string, name: string): string {
   return `${namespace}/${name}`;
@@ -90,6 +90,8 @@ function guarded<A extends unknown[], T>(fn: (...args: A) => T, ...args: A): T |
 
 /** Input objects by role; the first of duplicates (same kind, namespace, name) wins, as the API server keeps the first create. */
 interface Sorted {
+  /** Later declarations of a modelled object, each with the first one (which the model keeps). */
+  duplicates: DuplicateObject[];
   services: ManifestObject[];
   endpoints: ManifestObject[];
   slices: ManifestObject[];
@@ -102,26 +104,33 @@ interface Sorted {
 }
 
 function sortObjects(objects: ManifestObject[]): Sorted {
-  const s: Sorted = { services: [], endpoints: [], slices: [], pods: [], nodes: [], namespaces: [], workloads: [], ingresses: [], ingressClasses: [] };
-  // Seen (kind, namespace, name) triples in nested maps: no key string built per object.
-  const seen = new Map<string, Map<string, Set<string>>>();
+  const s: Sorted = { duplicates: [], services: [], endpoints: [], slices: [], pods: [], nodes: [], namespaces: [], workloads: [], ingresses: [], ingressClasses: [] };
+  // kind → namespace → name → first object: nested maps, so no key string is built per object.
+  const seen = new Map<string, Map<string, Map<string, ManifestObject>>>();
   for (const o of objects) {
     let byNamespace = seen.get(o.kind);
     if (!byNamespace) seen.set(o.kind, (byNamespace = new Map()));
     let names = byNamespace.get(o.namespace);
-    if (!names) byNamespace.set(o.namespace, (names = new Set()));
-    if (names.has(o.name)) continue;
-    names.add(o.name);
-    const core = o.apiVersion === 'v1';
-    if (core && o.kind === 'Service') s.services.push(o);
-    else if (core && o.kind === 'Endpoints') s.endpoints.push(o);
-    else if (core && o.kind === 'Pod') s.pods.push(o);
-    else if (core && o.kind === 'Node') s.nodes.push(o);
-    else if (core && o.kind === 'Namespace') s.namespaces.push(o);
-    else if (o.kind === 'EndpointSlice' && ENDPOINT_SLICE_API_VERSIONS.includes(o.apiVersion)) s.slices.push(o);
-    else if (isWorkload(o)) s.workloads.push(o);
-    else if (isIngress(o)) s.ingresses.push(o);
-    else if (isIngressClass(o)) s.ingressClasses.push(o);
+    if (!names) byNamespace.set(o.namespace, (names = new Map()));
+    const first = names.get(o.name);
+    const role = modelledRole(o);
+    if (first) {
+      if (role !== undefined) s.duplicates.push({ object: o, first });
+      continue;
+    }
+    names.set(o.name, o);
+    switch (role) {
+      case 'service': s.services.push(o); break;
+      case 'endpoints': s.endpoints.push(o); break;
+      case 'endpointSlice': s.slices.push(o); break;
+      case 'pod': s.pods.push(o); break;
+      case 'node': s.nodes.push(o); break;
+      case 'namespace': s.namespaces.push(o); break;
+      case 'workload': s.workloads.push(o); break;
+      case 'ingress': s.ingresses.push(o); break;
+      case 'ingressClass': s.ingressClasses.push(o); break;
+      case undefined: break;
+    }
   }
   return s;
 }
@@ -170,7 +179,7 @@ export function buildCluster(objects: ManifestObject[], settings: ClusterSetting
   );
   // The controllers need only the stored ipFamilies and uid (read into the model); the API object
   // itself is rendered on first read (get/describe), from its own copy, so that the defaulted
-  // Service stays unallocated for the api-validation rule to check without defaulting it again.
+  // Service stays unallocated for the API validation rule to check without defaulting it again.
   for (const r of reads) defineLazyApi(r.service, new ServiceApi(r.defaulted, settings));
   const services = reads.map((r) => r.service).sort(compareNsName);
   const serviceByName = ByNamespaceName.of(services);
@@ -288,6 +297,7 @@ export function buildCluster(objects: ManifestObject[], settings: ClusterSetting
     ingresses,
     ingressClasses,
     allocationProblems,
+    duplicates: input.duplicates,
     dnsServiceIP: serviceIPAt(settings.serviceCIDR, DNS_SERVICE_OFFSET),
     service: (namespace, name) => serviceByName.get(namespace, name),
     pod: (namespace, name) => podByName.get(namespace, name),
@@ -299,7 +309,7 @@ export function buildCluster(objects: ManifestObject[], settings: ClusterSetting
 
 /**
  * Renders a Service as stored (defaulted and allocated) on first read (lazy-api.ts), from its own
- * copy of the defaulted object: the model's copy stays unallocated, for the api-validation rule to
+ * copy of the defaulted object: the model's copy stays unallocated, for the API validation rule to
  * check without defaulting the Service again.
  */
 class ServiceApi {

@@ -11,16 +11,6 @@ import type { SimIngress, SimIngressBackend, SimIngressClass, SimIngressPath, Si
 export const INGRESS_CLASS_ANNOTATION = 'kubernetes.io/ingress.class';
 export const DEFAULT_CLASS_ANNOTATION = 'ingressclass.kubernetes.io/is-default-class';
 
-const INGRESS_API_VERSIONS = ['networking.k8s.io/v1', 'networking.k8s.io/v1beta1', 'extensions/v1beta1'];
-
-export function isIngress(obj: ManifestObject): boolean {
-  return obj.kind === 'Ingress' && INGRESS_API_VERSIONS.includes(obj.apiVersion);
-}
-
-export function isIngressClass(obj: ManifestObject): boolean {
-  return obj.kind === 'IngressClass' && (obj.apiVersion === 'networking.k8s.io/v1' || obj.apiVersion === 'networking.k8s.io/v1beta1');
-}
-
 export function readIngressClass(obj: ManifestObject): SimIngressClass {
   const c: SimIngressClass = {
     name: obj.name,

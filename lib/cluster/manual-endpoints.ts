@@ -3,7 +3,7 @@
  * external-service), and EndpointSliceMirroring, which copies such Endpoints into slices
  * (upstream pkg/controller/endpointslicemirroring; reference §2.4 last bullet).
  *
- * Input is anyone's YAML: malformed entries are dropped here (api-validation reports them), never
+ * Input is anyone's YAML: malformed entries are dropped here (the API validation rule reports them), never
  * thrown on. What is dropped: addresses without a string `ip`, ports whose number is not an
  * integer in 1..65535 or whose protocol is not TCP/UDP/SCTP (a missing protocol defaults to TCP,
  * as the API server defaults it), slice endpoints without any string address.

@@ -159,7 +159,7 @@ export interface SimService {
   apiUid?: string;
   /**
    * The input Service after the API server's defaulting, before allocation (set by buildCluster
-   * for input Services). The api-validation rule validates it instead of defaulting a second
+   * for input Services). The API validation rule validates it instead of defaulting a second
    * copy; nothing may modify it.
    */
   defaulted?: JsonObject;
@@ -270,7 +270,13 @@ export interface SimIngressClass {
 
 /** A problem the allocator met, as the API server would report it on create. */
 export interface AllocationProblem {
-  rule: 'node-port-out-of-range' | 'node-port-conflict' | 'cluster-ip-out-of-range' | 'cluster-ip-conflict';
+  /** What could not be allocated: a node port (`spec.ports[].nodePort`, `spec.healthCheckNodePort`) or a cluster IP. */
+  resource: 'nodePort' | 'clusterIP';
+  /**
+   * `out-of-range`: the requested value lies outside the node port range or service CIDR;
+   * `taken`: another Service holds the requested value (`holder`); `range-full`: nothing is left to allocate.
+   */
+  reason: 'out-of-range' | 'taken' | 'range-full';
   service: SimService;
   /** Upstream field path, e.g. `spec.ports[0].nodePort` or `spec.clusterIPs`. */
   field: string;
@@ -278,6 +284,12 @@ export interface AllocationProblem {
   message: string;
   /** The Service that already holds the port/IP, for conflicts. */
   holder?: SimService;
+}
+
+/** A modelled object declared again (same kind, namespace and name): the model keeps `first`, as the API server keeps the first create. */
+export interface DuplicateObject {
+  object: ManifestObject;
+  first: ManifestObject;
 }
 
 export interface Cluster {
@@ -301,6 +313,8 @@ export interface Cluster {
   ingresses: SimIngress[];
   ingressClasses: SimIngressClass[];
   allocationProblems: AllocationProblem[];
+  /** Later declarations of modelled objects, in input order. */
+  duplicates: DuplicateObject[];
   /** IP of the cluster DNS Service (the 10th address of the service CIDR). */
   dnsServiceIP: string;
 

@@ -16,22 +16,6 @@ import { specOf, type PodDraft } from './pods';
 import { eligibleNodes } from './schedule';
 import { versionAtLeast } from './settings';
 
-/** apiVersions under which each workload kind is modelled (CONTRACT §2, incl. the legacy groups). */
-const WORKLOAD_API_VERSIONS: Record<string, readonly string[]> = {
-  Deployment: ['apps/v1', 'apps/v1beta1', 'apps/v1beta2', 'extensions/v1beta1'],
-  ReplicaSet: ['apps/v1', 'apps/v1beta2', 'extensions/v1beta1'],
-  DaemonSet: ['apps/v1', 'apps/v1beta2', 'extensions/v1beta1'],
-  StatefulSet: ['apps/v1', 'apps/v1beta1', 'apps/v1beta2'],
-  ReplicationController: ['v1'],
-  Job: ['batch/v1'],
-  CronJob: ['batch/v1', 'batch/v1beta1', 'batch/v2alpha1'],
-};
-
-export function isWorkload(obj: ManifestObject): boolean {
-  // `kind` is user data (`__proto__` included): only own entries count.
-  return Object.prototype.hasOwnProperty.call(WORKLOAD_API_VERSIONS, obj.kind) && WORKLOAD_API_VERSIONS[obj.kind].includes(obj.apiVersion);
-}
-
 /** `namespace/kind/name`: how ownerReferences are matched to objects of the input. */
 export function ownerKey(namespace: string, kind: string, name: string): string {
   return `${namespace}/${kind}/${name}`;

@@ -1,7 +1,7 @@
 /**
  * The port shape every Service construct takes, and how it is written into a manifest. The
  * construct passes values through untouched: whether a name or number is acceptable is decided by
- * the engine's api-validation rule (lib/k8s/names.ts), so the same text reaches the user whether the
+ * the engine's API validation rule (lib/k8s/names.ts), so the same text reaches the user whether the
  * manifest came from a chart or from a file.
  */
 

@@ -59,10 +59,3 @@ export function documentShapeProblem(value: unknown, maxDepth = MAX_DOCUMENT_DEP
   }
   return undefined;
 }
-
-/** The sentence a finding uses for a shape problem. Only objects built in code can refer to themselves. */
-export function describeShapeProblem(p: ShapeProblem, inCode = false): string {
-  return p.kind === 'too-deep'
-    ? `the document nests more than ${MAX_DOCUMENT_DEPTH} levels deep${inCode ? ' (or refers to itself)' : ''}; no Kubernetes object does, so it was not read`
-    : `the document expands to more than ${MAX_DOCUMENT_NODES} values (too many YAML aliases or repeated references: a resource exhaustion attack, not a manifest), so it was not read`;
-}

@@ -2,25 +2,26 @@
  * Reading manifests: files, directories, standard input; multi-document YAML, JSON, `kind: List`.
  * The model is built from a fast parse per document: the block reader (fast-yaml.ts) for plain
  * block YAML, which is nearly every manifest, else js-yaml; source positions are located lazily
- * (locate.ts). Malformed input never throws: it becomes manifest-parse-error or
- * manifest-invalid-object findings. Only I/O problems (missing path, unreadable file) throw
+ * (locate.ts). Malformed input never throws: it becomes a typed problem (problems.ts) that a rule
+ * words. Only I/O problems (missing path, unreadable file) throw
  * UsageError, which the CLI turns into exit status 2.
  */
 import { isUtf8 } from 'node:buffer';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as jsyaml from 'js-yaml';
-import type { Finding, SourceLocation } from '../findings';
+import type { SourceLocation } from '../findings';
 import { isObject, type Json, type JsonObject } from '../k8s/json';
 import type { PathStep } from '../k8s/field-path';
 import { UsageError } from '../errors';
-import { describeShapeProblem, documentShapeProblem, type ShapeProblem } from './depth';
+import { documentShapeProblem, type ShapeProblem } from './depth';
 import { readBlockYaml, releaseScalarCache } from './fast-yaml';
 import { DocumentSource, ItemSource, LocatableText, positionInDocument } from './locate';
 import { describeIoError, readInput } from './read-input';
 import { identify } from './objects';
+import type { LoadProblem } from './problems';
 import { documentText, firstContentPosition, splitDocuments, type DocumentChunk } from './split';
-import type { LoadOptions, LoadResult, ManifestObject, ManifestSource } from './types';
+import { emptyLoadResult, type LoadOptions, type LoadResult, type ManifestObject, type ManifestSource } from './types';
 import { SCHEMA } from './yaml-schema';
 
 const MANIFEST_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
@@ -54,25 +55,19 @@ function parseChunk(chunk: DocumentChunk, chunkText: string): ParsedDoc {
   }
 }
 
-function parseError(file: string, error: { message: string; line: number; column: number }): Finding {
-  return {
-    rule: 'manifest-parse-error',
-    severity: 'error',
-    message: `${file}:${error.line}:${error.column}: ${error.message}; fix the YAML/JSON syntax at that position`,
-    source: { file, line: error.line, column: error.column },
-  };
+function parseError(file: string, error: { message: string; line: number; column: number }): LoadProblem {
+  return { type: 'syntax', at: { file, line: error.line, column: error.column }, reason: error.message };
 }
 
 /** A document too deep or too large to walk safely: located at its start, never re-parsed for positions. */
-function shapeFinding(file: string, chunk: DocumentChunk, chunkText: string, shape: ShapeProblem): Finding {
+function shapeProblem(file: string, chunk: DocumentChunk, chunkText: string, shape: ShapeProblem): LoadProblem {
   const first = firstContentPosition(chunkText);
-  const line = chunk.startLine - 1 + first.line;
-  return { rule: 'manifest-parse-error', severity: 'error', message: `${file}:${line}:${first.column}: ${describeShapeProblem(shape)}`, source: { file, line, column: first.column } };
+  return { type: 'shape', at: { file, line: chunk.startLine - 1 + first.line, column: first.column }, shape };
 }
 
 /** Loads one file's text. `file` is how findings name it. */
 export function loadText(text: string, file: string, opts: LoadOptions = {}): LoadResult {
-  const result: LoadResult = { objects: [], findings: [], unknownKinds: {}, files: [file] };
+  const result: LoadResult = emptyLoadResult([file]);
   objectLimit = maxInputObjects();
   try {
     addText(result, text, file, opts.defaultNamespace ?? 'default');
@@ -102,13 +97,13 @@ function addText(result: LoadResult, rawText: string, file: string, defaultNames
     const chunkText = documentText(text, chunk);
     const parsed = json ?? parseChunk(chunk, chunkText);
     if (parsed.error) {
-      result.findings.push(parseError(file, parsed.error));
+      result.problems.push(parseError(file, parsed.error));
       continue;
     }
     if (parsed.value === null || parsed.value === undefined) continue;
     const shape = documentShapeProblem(parsed.value);
     if (shape) {
-      result.findings.push(shapeFinding(file, chunk, chunkText, shape));
+      result.problems.push(shapeProblem(file, chunk, chunkText, shape));
       continue;
     }
     addDocument(result, parsed.value as Json, file, text, chunk, false, undefined, firstContentPosition(chunkText), defaultNamespace);
@@ -161,8 +156,8 @@ function addListItems(result: LoadResult, list: JsonObject & { items: Json[] }, 
 }
 
 function addObject(result: LoadResult, value: Json, source: ManifestSource, defaultNamespace: string): void {
-  const { object, finding } = identify(value, source, defaultNamespace);
-  if (finding) result.findings.push(finding);
+  const { object, problem } = identify(value, source, defaultNamespace);
+  if (problem) result.problems.push(problem);
   if (object) {
     result.objects.push(object);
     if (result.objects.length > objectLimit) {
@@ -186,13 +181,13 @@ function maxInputObjects(): number {
   return Number.isInteger(env) && env > 0 && env < MAX_INPUT_OBJECTS ? env : MAX_INPUT_OBJECTS;
 }
 
-function decodeUtf8(bytes: Buffer, file: string): { text?: string; finding?: Finding } {
+function decodeUtf8(bytes: Buffer, file: string): { text?: string; problem?: LoadProblem } {
   // Windows tools (PowerShell's `>`) write UTF-16: say so rather than call it binary.
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
-    return { finding: { rule: 'manifest-parse-error', severity: 'error', message: `${file} is UTF-16 encoded (it starts with a UTF-16 byte order mark); save it as UTF-8`, source: { file, line: 1, column: 1 } } };
+    return { problem: { type: 'encoding', at: { file, line: 1, column: 1 }, encoding: 'utf-16' } };
   }
   if (bytes.includes(0)) {
-    return { finding: { rule: 'manifest-parse-error', severity: 'error', message: `${file} contains NUL bytes: it is a binary file, not YAML or JSON; remove it from the inputs`, source: { file, line: 1, column: 1 } } };
+    return { problem: { type: 'encoding', at: { file, line: 1, column: 1 }, encoding: 'binary' } };
   }
   try {
     // isUtf8 + toString is the native fast path; the text is what a fatal TextDecoder returns (BOM dropped).
@@ -206,7 +201,7 @@ function decodeUtf8(bytes: Buffer, file: string): { text?: string; finding?: Fin
     const before = bad < 0 ? text : text.slice(0, bad);
     const line = before.split('\n').length;
     const column = before.length - before.lastIndexOf('\n');
-    return { finding: { rule: 'manifest-parse-error', severity: 'error', message: `${file}:${line}:${column}: not valid UTF-8; save the file as UTF-8`, source: { file, line, column } } };
+    return { problem: { type: 'encoding', at: { file, line, column }, encoding: 'invalid-utf-8' } };
   }
 }
 
@@ -269,7 +264,7 @@ export function expandPaths(paths: string[]): string[] {
 
 /** Loads every manifest under the given paths (`-` = standard input). */
 export function loadPaths(paths: string[], opts: LoadOptions = {}): LoadResult {
-  const result: LoadResult = { objects: [], findings: [], unknownKinds: {}, files: [] };
+  const result: LoadResult = emptyLoadResult();
   const defaultNamespace = opts.defaultNamespace ?? 'default';
   objectLimit = maxInputObjects();
   try {
@@ -277,8 +272,8 @@ export function loadPaths(paths: string[], opts: LoadOptions = {}): LoadResult {
       const display = file === '-' ? '<stdin>' : file.split(path.sep).join('/');
       const bytes = readInput(file, display);
       result.files.push(display);
-      const { text, finding } = decodeUtf8(bytes, display);
-      if (finding) result.findings.push(finding);
+      const { text, problem } = decodeUtf8(bytes, display);
+      if (problem) result.problems.push(problem);
       if (text !== undefined) addText(result, text, display, defaultNamespace);
     }
   } finally {

@@ -1,15 +1,16 @@
 /**
  * Turning parsed documents into ManifestObjects: identity (apiVersion, kind, name, namespace) and
- * the manifest-invalid-object findings for documents that are not Kubernetes objects.
+ * the typed problems of documents that are not Kubernetes objects (worded by a rule).
  */
 import { isObject, str, type JsonObject } from '../k8s/json';
-import type { Finding, SourceLocation } from '../findings';
-import { describeShapeProblem, documentShapeProblem } from './depth';
-import { CLUSTER_SCOPED_KINDS, type ManifestObject, type ManifestSource } from './types';
+import type { SourceLocation } from '../findings';
+import { documentShapeProblem } from './depth';
+import type { LoadProblem } from './problems';
+import { CLUSTER_SCOPED_KINDS, emptyLoadResult, type LoadResult, type ManifestObject, type ManifestSource } from './types';
 
 export interface IdentifyResult {
   object?: ManifestObject;
-  finding?: Finding;
+  problem?: LoadProblem;
 }
 
 /** Validates the identity fields of one document and wraps it; never throws. */
@@ -17,14 +18,7 @@ export function identify(doc: unknown, source: ManifestSource, defaultNamespace:
   const where: SourceLocation = { file: source.file, line: source.line, column: source.column };
   if (!isObject(doc)) {
     const what = Array.isArray(doc) ? 'a list' : doc === null ? 'empty' : `a ${typeof doc}`;
-    return {
-      finding: {
-        rule: 'manifest-invalid-object',
-        severity: 'error',
-        message: `document ${source.documentIndex + 1} is ${what}, not a Kubernetes object; each YAML document must be a mapping with apiVersion, kind and metadata.name`,
-        source: where,
-      },
-    };
+    return { problem: { type: 'not-an-object', at: where, documentIndex: source.documentIndex, found: what } };
   }
   const apiVersion = str(doc.apiVersion);
   const kind = str(doc.kind);
@@ -35,14 +29,15 @@ export function identify(doc: unknown, source: ManifestSource, defaultNamespace:
   if (!kind) missing.push('kind');
   if (!name) missing.push('metadata.name');
   if (missing.length > 0) {
-    const label = kind ? `${kind}${name ? ` ${name}` : ''}` : `document ${source.documentIndex + 1}`;
     return {
-      finding: {
-        rule: 'manifest-invalid-object',
-        severity: 'error',
-        message: `${label} lacks ${missing.join(', ')} (must be a non-empty string); add ${missing.length === 1 ? 'it' : 'them'} so the API server can accept the object`,
+      problem: {
+        type: 'missing-identity',
+        at: source.locate(missing[0] === 'metadata.name' && metadata ? 'metadata' : undefined),
+        documentIndex: source.documentIndex,
+        kind,
+        name,
+        missing,
         field: missing[0],
-        source: source.locate(missing[0] === 'metadata.name' && metadata ? 'metadata' : undefined),
       },
     };
   }
@@ -55,9 +50,8 @@ export function identify(doc: unknown, source: ManifestSource, defaultNamespace:
  * Wraps already-parsed objects (tests, cdk8s charts) without text positions: every field locates
  * to the object's own start. `label(i)` names the origin, e.g. a construct path.
  */
-export function fromObjects(docs: unknown[], file = '<objects>', defaultNamespace = 'default', constructPaths?: (string | undefined)[]): { objects: ManifestObject[]; findings: Finding[] } {
-  const objects: ManifestObject[] = [];
-  const findings: Finding[] = [];
+export function fromObjects(docs: unknown[], file = '<objects>', defaultNamespace = 'default', constructPaths?: (string | undefined)[]): LoadResult {
+  const result = emptyLoadResult();
   docs.forEach((doc, i) => {
     const constructPath = constructPaths?.[i];
     const sourceFile = constructPath ?? file;
@@ -73,10 +67,10 @@ export function fromObjects(docs: unknown[], file = '<objects>', defaultNamespac
     // anything recursive (copies, JSON output) walks them.
     const shape = documentShapeProblem(doc);
     const r: IdentifyResult = shape
-      ? { finding: { rule: 'manifest-invalid-object', severity: 'error', message: `document ${i + 1}: ${describeShapeProblem(shape, true)}`, source: source.locate() } }
+      ? { problem: { type: 'unsafe-object', at: source.locate(), documentIndex: i, shape } }
       : identify(doc, source, defaultNamespace);
-    if (r.object) objects.push(r.object);
-    if (r.finding) findings.push(constructPath ? { ...r.finding, constructPath } : r.finding);
+    if (r.object) result.objects.push(r.object);
+    if (r.problem) result.problems.push(constructPath ? { ...r.problem, constructPath } : r.problem);
   });
-  return { objects, findings };
+  return result;
 }

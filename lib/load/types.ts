@@ -1,5 +1,6 @@
 import type { JsonObject } from '../k8s/json';
-import type { Finding, SourceLocation } from '../findings';
+import type { SourceLocation } from '../findings';
+import type { LoadProblem } from './problems';
 
 /**
  * Where an object came from. Positions are computed lazily: the model is built from a fast parse,
@@ -35,8 +36,8 @@ export interface ManifestObject {
 
 export interface LoadResult {
   objects: ManifestObject[];
-  /** manifest-parse-error / manifest-invalid-object findings. */
-  findings: Finding[];
+  /** Text that does not parse and documents that are not objects, typed; the rules word them. */
+  problems: LoadProblem[];
   /** Kinds that are not modelled, with how many objects of each were seen ("apiVersion/kind" → count). */
   unknownKinds: Record<string, number>;
   files: string[];
@@ -49,3 +50,8 @@ export interface LoadOptions {
 
 /** Kinds without a namespace. */
 export const CLUSTER_SCOPED_KINDS = new Set(['Namespace', 'Node', 'IngressClass', 'PersistentVolume', 'ClusterRole', 'ClusterRoleBinding', 'CustomResourceDefinition', 'StorageClass', 'PriorityClass']);
+
+/** An empty result, so that every producer (files, text, objects built in code) starts from one shape. */
+export function emptyLoadResult(files: string[] = []): LoadResult {
+  return { objects: [], problems: [], unknownKinds: {}, files };
+}

@@ -20,14 +20,15 @@ export function renderRulesMarkdown(): string {
   out.push('');
   out.push(
     `An object silences rules on itself with the annotation \`${IGNORE_ANNOTATION}\`: a comma-separated list of rule IDs ` +
-      `(spaces are ignored), or \`all\` to silence every rule on that object. Findings of the loader ` +
-      '(`manifest-parse-error`, `manifest-invalid-object`) belong to no object and cannot be silenced this way.',
+      `(spaces are ignored), or \`all\` to silence every rule on that object. Findings about text that does not ` +
+      'parse or documents that are not objects belong to no object and cannot be silenced this way.',
   );
   out.push('');
   out.push('```yaml');
   out.push('metadata:');
   out.push('  annotations:');
-  out.push(`    ${IGNORE_ANNOTATION}: service-selects-multiple-workloads, ingress-tls-secret-missing`);
+  const warnings = rules.filter((r) => r.severity === 'warning').map((r) => r.id);
+  out.push(`    ${IGNORE_ANNOTATION}: ${warnings.slice(0, 2).join(', ')}`);
   out.push('```');
   out.push('');
   out.push('| rule | severity | what it finds |');

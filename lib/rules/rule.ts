@@ -5,15 +5,18 @@
  * they never re-derive selections or allocations themselves.
  */
 import type { Cluster } from '../cluster/model';
-import type { Severity } from '../findings';
+import type { Severity, SourceLocation } from '../findings';
+import type { LoadProblem } from '../load/problems';
 import type { ManifestObject } from '../load/types';
 
 export interface RuleContext {
   cluster: Cluster;
+  /** What the loader could not turn into objects (text that does not parse, documents that are not objects). */
+  loadProblems: readonly LoadProblem[];
 }
 
 /** One problem on one object. The runner turns it into a located Finding. */
-export interface RuleHit {
+export interface ObjectHit {
   object: ManifestObject;
   /** Upstream-style field path within the object (`spec.ports[0].targetPort`), used to locate the source line. */
   field?: string;
@@ -26,6 +29,17 @@ export interface RuleHit {
   /** Overrides the rule's default severity (e.g. a warning when only some selected pods are affected). */
   severity?: Severity;
 }
+
+/** One problem in the text that belongs to no object (the loader's): already located. */
+export interface TextHit {
+  object?: undefined;
+  at: SourceLocation;
+  field?: string;
+  constructPath?: string;
+  message: string;
+}
+
+export type RuleHit = ObjectHit | TextHit;
 
 export interface Rule {
   /** Stable ID, the name of the rule's folder; also what `lineup.dev/ignore` names. */

@@ -1,16 +1,18 @@
 /**
  * The rule runner: every registered rule once over the simulated cluster, hits turned into located
- * Findings, merged with the loader's findings, silenced per object, sorted and de-duplicated.
+ * Findings (the loader's typed problems are worded by their rules like any other), silenced per
+ * object, sorted and de-duplicated.
  */
 import type { Cluster } from '../cluster/model';
 import { compareFindings, type Finding, type ObjectRef } from '../findings';
+import type { LoadProblem } from '../load/problems';
 import type { ManifestObject } from '../load/types';
 import { isIgnored } from './ignore';
 import { rules } from './registry';
 import type { Rule, RuleHit } from './rule';
 
 export interface RunOptions {
-  /** Run only these rule IDs (load findings are kept only if their rule is listed too). */
+  /** Run only these rule IDs. */
   only?: string[];
 }
 
@@ -21,6 +23,13 @@ export function objectRef(o: ManifestObject): ObjectRef {
 }
 
 export function hitToFinding(rule: Rule, hit: RuleHit): Finding {
+  if (hit.object === undefined) {
+    const located: Finding = { rule: rule.id, severity: rule.severity, message: hit.message };
+    if (hit.field !== undefined) located.field = hit.field;
+    located.source = hit.at;
+    if (hit.constructPath !== undefined) located.constructPath = hit.constructPath;
+    return located;
+  }
   const f: Finding = {
     rule: rule.id,
     severity: hit.severity ?? rule.severity,
@@ -38,16 +47,15 @@ function identity(f: Finding): string {
   return JSON.stringify([f.rule, f.severity, f.message, f.object?.apiVersion, f.object?.kind, f.object?.namespace, f.object?.name, f.field, f.source?.file, f.source?.line, f.source?.column, f.constructPath]);
 }
 
-export function runRules(cluster: Cluster, loadFindings: Finding[], opts: RunOptions = {}): Finding[] {
+export function runRules(cluster: Cluster, loadProblems: readonly LoadProblem[], opts: RunOptions = {}): Finding[] {
   const only = opts.only ? new Set(opts.only) : undefined;
   const out: Finding[] = [];
-  for (const f of loadFindings) if (!only || only.has(f.rule)) out.push(f);
   const ignoreCache = new Map<ManifestObject, Set<string>>();
   for (const rule of rules) {
     if (only && !only.has(rule.id)) continue;
     let hits: RuleHit[];
     try {
-      hits = rule.check({ cluster });
+      hits = rule.check({ cluster, loadProblems });
     } catch (err) {
       // A rule must never take the whole check down; say which one failed so it can be fixed.
       out.push({
@@ -58,7 +66,7 @@ export function runRules(cluster: Cluster, loadFindings: Finding[], opts: RunOpt
       continue;
     }
     for (const hit of hits) {
-      if (isIgnored(hit.object, rule.id, ignoreCache)) continue;
+      if (hit.object !== undefined && isIgnored(hit.object, rule.id, ignoreCache)) continue;
       out.push(hitToFinding(rule, hit));
     }
   }

@@ -55,7 +55,7 @@ export function serviceVariables(service: SimService): EnvVar[] {
   return out;
 }
 
-/** Names of the variables a Service provides (for env-reference-unresolved); `[]` without a cluster IP. */
+/** Names of the variables a Service provides (for the rule on unresolved `$(VAR)` references); `[]` without a cluster IP. */
 export function serviceVariableNames(service: SimService): string[] {
   return serviceVariables(service).map((v) => v.name);
 }

@@ -1,10 +1,14 @@
 /**
  * The topology picture (`lineup graph`): Ingress → Service (port → targetPort) → pods, grouped by
- * node, with broken links drawn in red and labelled with the finding that explains them. One graph
+ * node, with broken links drawn in red and labelled with the finding that explains them. What is
+ * broken is read from the model (a backend port the Service lacks, a named targetPort a pod does not
+ * declare, a selector without pods); the findings only supply the words, matched by the object and
+ * field they point at. One graph
  * model, three renderings: Mermaid, Graphviz dot, and a self-contained HTML page (inline SVG, no
  * network).
  */
-import type { Cluster, SimPod, SimService } from '../cluster/model';
+import { findPort } from '../cluster/find-port';
+import type { Cluster, SimPod, SimService, SimServicePort } from '../cluster/model';
 import type { Finding } from '../findings';
 
 export interface GraphNode {
@@ -38,15 +42,25 @@ const SYSTEM_NAMESPACES = new Set(['kube-system', 'kube-public', 'kube-node-leas
 /** Group of pods without a node (observed Pending pods). */
 const UNSCHEDULED = '(unscheduled)';
 
-/** `8080`, or `http(8080)` for a named port the pod declares, or `http` (unresolved) when it does not. */
-function targetPortOn(pod: SimPod, targetPort: number | string, protocol: string): { text: string; resolved: boolean } {
-  if (typeof targetPort === 'number') return { text: String(targetPort), resolved: true };
-  for (const c of pod.containers) {
-    for (const cp of c.ports) {
-      if (cp.name === targetPort && cp.protocol === protocol) return { text: `${targetPort}(${cp.containerPort})`, resolved: true };
-    }
-  }
-  return { text: targetPort, resolved: false };
+/** `8080`, or `http(8080)` for a named port the pod declares, or `http` (unresolved) when it does not: as the endpoints controllers resolve it. */
+function targetPortOn(pod: SimPod, port: SimServicePort): { text: string; resolved: boolean } {
+  if (typeof port.targetPort === 'number') return { text: String(port.targetPort), resolved: true };
+  const containerPort = findPort(pod, port);
+  return containerPort === undefined ? { text: port.targetPort, resolved: false } : { text: `${port.targetPort}(${containerPort})`, resolved: true };
+}
+
+/** A finding as the picture shows it: `rule-id: message`. */
+function problemText(f: Finding): string {
+  return `${f.rule}: ${f.message}`;
+}
+
+function textOf(f: Finding | undefined): string | undefined {
+  return f === undefined ? undefined : problemText(f);
+}
+
+/** The first finding among `findings` that points at `field` or inside it. */
+function findingAt(findings: Finding[], field: string): Finding | undefined {
+  return findings.find((f) => f.field !== undefined && (f.field === field || f.field.startsWith(`${field}.`) || f.field.startsWith(`${field}[`)));
 }
 
 function objectKey(kind: string, namespace: string | undefined, name: string): string {
@@ -55,15 +69,16 @@ function objectKey(kind: string, namespace: string | undefined, name: string): s
 
 /** Builds the graph from the cluster and the findings of `check` (so picture and report agree). */
 export function buildGraph(cluster: Cluster, findings: Finding[]): Graph {
-  const problems = new Map<string, string[]>();
+  const problems = new Map<string, Finding[]>();
   for (const f of findings) {
     if (!f.object) continue;
     const key = objectKey(f.object.kind, f.object.namespace, f.object.name);
     if (f.severity === 'info') continue;
     const list = problems.get(key) ?? [];
-    list.push(`${f.rule}: ${f.message}`);
+    list.push(f);
     problems.set(key, list);
   }
+  const findingsOn = (kind: string, namespace: string, name: string): Finding[] => problems.get(objectKey(kind, namespace, name)) ?? [];
   const nodes = new Map<string, GraphNode>();
   const edges: GraphEdge[] = [];
   const add = (n: GraphNode): GraphNode => {
@@ -75,31 +90,31 @@ export function buildGraph(cluster: Cluster, findings: Finding[]): Graph {
   const serviceId = (ns: string, name: string): string => `svc:${ns}/${name}`;
   const podId = (p: SimPod): string => `pod:${p.namespace}/${p.name}`;
   const addService = (s: SimService): GraphNode => {
-    const p = problems.get(objectKey('Service', s.namespace, s.name)) ?? [];
+    const p = findingsOn('Service', s.namespace, s.name);
     const type = s.headless ? 'headless' : s.type;
-    return add({ id: serviceId(s.namespace, s.name), kind: 'Service', label: `${s.namespace}/${s.name}\n${type}${s.clusterIP && s.clusterIP !== 'None' ? ` ${s.clusterIP}` : ''}`, broken: p.some((m) => !m.startsWith('service-selects-multiple')), problems: p });
+    return add({ id: serviceId(s.namespace, s.name), kind: 'Service', label: `${s.namespace}/${s.name}\n${type}${s.clusterIP && s.clusterIP !== 'None' ? ` ${s.clusterIP}` : ''}`, broken: p.some((f) => f.severity === 'error'), problems: p.map(problemText) });
   };
 
   const services = cluster.services.filter((s) => s.obj && !SYSTEM_NAMESPACES.has(s.namespace));
   for (const ing of cluster.ingresses) {
-    const ingProblems = problems.get(objectKey('Ingress', ing.namespace, ing.name)) ?? [];
-    const ingNode = add({ id: `ing:${ing.namespace}/${ing.name}`, kind: 'Ingress', label: `${ing.namespace}/${ing.name}${ing.className ? `\nclass ${ing.className}` : ''}`, broken: ingProblems.length > 0, problems: ingProblems });
-    const backends: { label: string; serviceName?: string; port?: string | number }[] = [];
-    if (ing.defaultBackend) backends.push({ label: 'default backend', serviceName: ing.defaultBackend.serviceName, port: ing.defaultBackend.portName ?? ing.defaultBackend.portNumber });
+    const ingProblems = findingsOn('Ingress', ing.namespace, ing.name);
+    const ingNode = add({ id: `ing:${ing.namespace}/${ing.name}`, kind: 'Ingress', label: `${ing.namespace}/${ing.name}${ing.className ? `\nclass ${ing.className}` : ''}`, broken: ingProblems.length > 0, problems: ingProblems.map(problemText) });
+    const backends: { label: string; serviceName?: string; port?: string | number; field: string }[] = [];
+    if (ing.defaultBackend) backends.push({ label: 'default backend', serviceName: ing.defaultBackend.serviceName, port: ing.defaultBackend.portName ?? ing.defaultBackend.portNumber, field: ing.defaultBackend.field });
     for (const rule of ing.rules) {
-      for (const p of rule.paths) backends.push({ label: `${rule.host || '*'}${p.path || '/'} (${p.pathType})`, serviceName: p.backend.serviceName, port: p.backend.portName ?? p.backend.portNumber });
+      for (const p of rule.paths) backends.push({ label: `${rule.host || '*'}${p.path || '/'} (${p.pathType})`, serviceName: p.backend.serviceName, port: p.backend.portName ?? p.backend.portNumber, field: p.backend.field });
     }
     for (const b of backends) {
       if (!b.serviceName) continue;
       const svc = cluster.service(ing.namespace, b.serviceName);
       if (!svc) {
         const missing = add({ id: `missing:${ing.namespace}/${b.serviceName}`, kind: 'Missing', label: `${ing.namespace}/${b.serviceName}\n(no such Service)`, broken: true, problems: [] });
-        edges.push({ from: ingNode.id, to: missing.id, label: `${b.label} → :${b.port}`, broken: true, problem: ingProblems.find((m) => m.includes(b.serviceName!)) ?? `Service ${b.serviceName} does not exist` });
+        edges.push({ from: ingNode.id, to: missing.id, label: `${b.label} → :${b.port}`, broken: true, problem: textOf(findingAt(ingProblems, b.field)) ?? `Service ${b.serviceName} does not exist` });
         continue;
       }
       const svcNode = addService(svc);
       const port = svc.ports.find((p) => (typeof b.port === 'string' ? p.name === b.port : p.port === b.port));
-      edges.push({ from: ingNode.id, to: svcNode.id, label: `${b.label} → :${b.port}`, broken: !port, problem: port ? undefined : ingProblems.find((m) => m.startsWith('ingress-backend-missing-port')) ?? `Service ${svc.name} has no port ${b.port}` });
+      edges.push({ from: ingNode.id, to: svcNode.id, label: `${b.label} → :${b.port}`, broken: !port, problem: port ? undefined : textOf(findingAt(ingProblems, b.field)) ?? `Service ${svc.name} has no port ${b.port}` });
     }
   }
   for (const s of services) {
@@ -116,28 +131,37 @@ export function buildGraph(cluster: Cluster, findings: Finding[]): Graph {
         const missing = add({ id: `missing:ep:${s.namespace}/${s.name}`, kind: 'Missing', label: 'no Endpoints', broken: true, problems: [] });
         edges.push({ from: svcNode.id, to: missing.id, label: 'selector-less', broken: true, problem: svcNode.problems[0] ?? 'no Endpoints' });
       }
+      // A finding on the Endpoints' subsets (their ports against the Service's) breaks the links to its addresses.
+      const subsetProblem = findingAt(findingsOn('Endpoints', s.namespace, s.name), 'subsets');
       for (const ip of [...new Set(addresses)].sort()) {
         const ext = add({ id: `addr:${ip}`, kind: 'External', label: `${ip}\n(manual Endpoints)`, broken: false, problems: [] });
-        const broken = svcNode.problems.some((m) => m.startsWith('endpoints-port-mismatch'));
-        edges.push({ from: svcNode.id, to: ext.id, label: s.ports.map((p) => `${p.port}`).join(','), broken, problem: broken ? svcNode.problems.find((m) => m.startsWith('endpoints-port-mismatch')) : undefined });
+        edges.push({ from: svcNode.id, to: ext.id, label: s.ports.map((p) => `${p.port}`).join(','), broken: subsetProblem !== undefined, problem: textOf(subsetProblem) });
       }
       continue;
     }
     if (s.selectedPods.length === 0) {
       const sel = Object.entries(s.selector).map(([k, v]) => `${k}=${v}`).join(',');
       const missing = add({ id: `missing:pods:${s.namespace}/${s.name}`, kind: 'Missing', label: `no pods match\n${sel}`, broken: true, problems: [] });
-      edges.push({ from: svcNode.id, to: missing.id, label: 'selector', broken: true, problem: svcNode.problems.find((m) => m.startsWith('service-selects-no-pods')) ?? 'no pods' });
+      edges.push({ from: svcNode.id, to: missing.id, label: 'selector', broken: true, problem: textOf(findingAt(findingsOn('Service', s.namespace, s.name), 'spec.selector')) ?? 'no pods' });
       continue;
     }
-    const portProblem = svcNode.problems.find((m) => m.startsWith('service-target-port-unresolved'));
+    const svcProblems = findingsOn('Service', s.namespace, s.name);
     for (const pod of s.selectedPods) {
       const pn = add({ id: podId(pod), kind: 'Pod', label: `${pod.name}\n${pod.ip || 'no IP'}${pod.ready ? '' : ' (not ready)'}`, group: pod.nodeName || UNSCHEDULED, broken: false, problems: [] });
       // Per pod: a named targetPort can resolve on some selected pods and not on others.
-      const parts = s.ports.map((p) => targetPortOn(pod, p.targetPort, p.protocol));
+      const parts = s.ports.map((p) => targetPortOn(pod, p));
       const label = s.ports.map((p, i) => `${p.port}→${parts[i].text}`).join(', ');
-      const broken = parts.some((x) => !x.resolved);
-      edges.push({ from: svcNode.id, to: pn.id, label, broken, problem: broken ? portProblem ?? `pod ${pod.name} declares no port named ${parts.find((x) => !x.resolved)!.text}` : undefined });
+      const unresolved = parts.findIndex((x) => !x.resolved);
+      const broken = unresolved >= 0;
+      const problem = broken ? textOf(findingAt(svcProblems, `spec.ports[${s.ports[unresolved].index}].targetPort`)) ?? `pod ${pod.name} declares no port named ${parts[unresolved].text}` : undefined;
+      edges.push({ from: svcNode.id, to: pn.id, label, broken, problem });
     }
+  }
+  // A Service is drawn broken when an error is reported on it or one of its own links is broken
+  // (a warning alone, such as a targetPort its containers do not declare, leaves it black).
+  for (const e of edges) {
+    const from = nodes.get(e.from);
+    if (e.broken && from?.kind === 'Service') from.broken = true;
   }
   const groups = cluster.nodes.map((n) => n.name);
   const extra = [...new Set([...nodes.values()].map((n) => n.group).filter((g): g is string => !!g && !groups.includes(g)))].sort();

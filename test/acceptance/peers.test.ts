@@ -56,7 +56,7 @@ subsets:
 
 function check(docs: string[]) {
   const load = loadText(docs.join('---\n'), 'peers.yaml');
-  return runRules(buildCluster(load.objects, defaultSettings()), load.findings);
+  return runRules(buildCluster(load.objects, defaultSettings()), load.problems);
 }
 
 const base = [deployment('web', { app: 'web' }), service('web', 'shop', { app: 'web' }, 80, 'http', 'http')];

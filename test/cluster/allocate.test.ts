@@ -15,9 +15,9 @@ function build(docs: unknown[], settings: unknown = {}): Cluster {
   return buildCluster(fromObjects(docs).objects, r.settings);
 }
 
-function problems(c: Cluster): { rule: string; service: string; field: string; message: string; holder?: string }[] {
+function problems(c: Cluster): { problem: string; service: string; field: string; message: string; holder?: string }[] {
   return c.allocationProblems.map((p) => {
-    const out: { rule: string; service: string; field: string; message: string; holder?: string } = { rule: p.rule, service: `${p.service.namespace}/${p.service.name}`, field: p.field, message: p.message };
+    const out: { problem: string; service: string; field: string; message: string; holder?: string } = { problem: `${p.resource} ${p.reason}`, service: `${p.service.namespace}/${p.service.name}`, field: p.field, message: p.message };
     if (p.holder) out.holder = `${p.holder.namespace}/${p.holder.name}`;
     return out;
   });
@@ -66,37 +66,37 @@ describe('requested values', () => {
     [
       'node port taken by an earlier Service',
       [svc('web', { type: 'NodePort', ports: [nodePort(80, 30080)] }), svc('web-dup', { type: 'NodePort', ports: [nodePort(80, 30080)] })],
-      [{ rule: 'node-port-conflict', service: 'default/web-dup', field: 'spec.ports[0].nodePort', message: 'Invalid value: 30080: provided port is already allocated', holder: 'default/web' }],
+      [{ problem: 'nodePort taken', service: 'default/web-dup', field: 'spec.ports[0].nodePort', message: 'Invalid value: 30080: provided port is already allocated', holder: 'default/web' }],
     ],
     [
       'node port taken with another protocol (one allocator for all protocols)',
       [svc('dns-tcp', { type: 'NodePort', ports: [nodePort(53, 30053, 'TCP')] }), svc('dns-udp', { type: 'NodePort', ports: [nodePort(53, 30053, 'UDP')] }, 'other')],
-      [{ rule: 'node-port-conflict', service: 'other/dns-udp', field: 'spec.ports[0].nodePort', message: 'Invalid value: 30053: provided port is already allocated', holder: 'default/dns-tcp' }],
+      [{ problem: 'nodePort taken', service: 'other/dns-udp', field: 'spec.ports[0].nodePort', message: 'Invalid value: 30053: provided port is already allocated', holder: 'default/dns-tcp' }],
     ],
     [
       'node port below the range',
       [svc('low', { type: 'NodePort', ports: [nodePort(80, 29999)] })],
-      [{ rule: 'node-port-out-of-range', service: 'default/low', field: 'spec.ports[0].nodePort', message: 'Invalid value: 29999: provided port is not in the valid range. The range of valid ports is 30000-32767' }],
+      [{ problem: 'nodePort out-of-range', service: 'default/low', field: 'spec.ports[0].nodePort', message: 'Invalid value: 29999: provided port is not in the valid range. The range of valid ports is 30000-32767' }],
     ],
     [
       'node port above the range, on the second port',
       [svc('high', { type: 'NodePort', ports: [nodePort(80, 30001, 'TCP', 'http'), nodePort(443, 40000, 'TCP', 'https')] })],
-      [{ rule: 'node-port-out-of-range', service: 'default/high', field: 'spec.ports[1].nodePort', message: 'Invalid value: 40000: provided port is not in the valid range. The range of valid ports is 30000-32767' }],
+      [{ problem: 'nodePort out-of-range', service: 'default/high', field: 'spec.ports[1].nodePort', message: 'Invalid value: 40000: provided port is not in the valid range. The range of valid ports is 30000-32767' }],
     ],
     [
       'cluster IP of the cluster DNS Service',
       [svc('dns-clash', { clusterIP: '10.96.0.10', ports: [{ port: 53 }] })],
-      [{ rule: 'cluster-ip-conflict', service: 'default/dns-clash', field: 'spec.clusterIPs', message: 'Invalid value: []string{"10.96.0.10"}: failed to allocate IP 10.96.0.10: provided IP is already allocated', holder: 'kube-system/kube-dns' }],
+      [{ problem: 'clusterIP taken', service: 'default/dns-clash', field: 'spec.clusterIPs', message: 'Invalid value: []string{"10.96.0.10"}: failed to allocate IP 10.96.0.10: provided IP is already allocated', holder: 'kube-system/kube-dns' }],
     ],
     [
       'cluster IP outside the service CIDR',
       [svc('outside', { clusterIP: '1.1.1.1', ports: [{ port: 80 }] })],
-      [{ rule: 'cluster-ip-out-of-range', service: 'default/outside', field: 'spec.clusterIPs', message: 'Invalid value: []string{"1.1.1.1"}: failed to allocate IP 1.1.1.1: the provided IP (1.1.1.1) is not in the valid range. The range of valid IPs is 10.96.0.0/12' }],
+      [{ problem: 'clusterIP out-of-range', service: 'default/outside', field: 'spec.clusterIPs', message: 'Invalid value: []string{"1.1.1.1"}: failed to allocate IP 1.1.1.1: the provided IP (1.1.1.1) is not in the valid range. The range of valid IPs is 10.96.0.0/12' }],
     ],
     [
       'the network address is not allocatable',
       [svc('network', { clusterIP: '10.96.0.0', ports: [{ port: 80 }] })],
-      [{ rule: 'cluster-ip-out-of-range', service: 'default/network', field: 'spec.clusterIPs', message: 'Invalid value: []string{"10.96.0.0"}: failed to allocate IP 10.96.0.0: the provided IP (10.96.0.0) is not in the valid range. The range of valid IPs is 10.96.0.0/12' }],
+      [{ problem: 'clusterIP out-of-range', service: 'default/network', field: 'spec.clusterIPs', message: 'Invalid value: []string{"10.96.0.0"}: failed to allocate IP 10.96.0.0: the provided IP (10.96.0.0) is not in the valid range. The range of valid IPs is 10.96.0.0/12' }],
     ],
   ])('%s', (_title, docs, expected) => {
     expect(problems(build(docs))).toEqual(expected);
@@ -195,12 +195,12 @@ describe('dynamic allocation', () => {
     const c = build(docs, { serviceCIDR: '10.0.0.0/28' });
     const ips = docs.slice(0, 12).map((d) => c.service('default', (d.metadata as { name: string }).name)!.clusterIP);
     expect(new Set(ips).size).toBe(12);
-    expect(problems(c)).toEqual([{ rule: 'cluster-ip-conflict', service: 'default/s12', field: 'spec.clusterIPs', message: 'failed to allocate a serviceIP: range is full' }]);
+    expect(problems(c)).toEqual([{ problem: 'clusterIP range-full', service: 'default/s12', field: 'spec.clusterIPs', message: 'failed to allocate a serviceIP: range is full' }]);
   });
 
   test('a full node port range: "failed to allocate a nodePort: range is full"', () => {
     const c = build([svc('a', { type: 'NodePort', ports: [{ port: 80 }] }), svc('b', { type: 'NodePort', ports: [{ port: 80 }] }), svc('c', { type: 'NodePort', ports: [{ port: 80 }] })], { nodePortRange: '30000-30001' });
-    expect(problems(c)).toEqual([{ rule: 'node-port-conflict', service: 'default/c', field: 'spec.ports[0].nodePort', message: 'failed to allocate a nodePort: range is full' }]);
+    expect(problems(c)).toEqual([{ problem: 'nodePort range-full', service: 'default/c', field: 'spec.ports[0].nodePort', message: 'failed to allocate a nodePort: range is full' }]);
     expect([c.service('default', 'a')!.ports[0].nodePort, c.service('default', 'b')!.ports[0].nodePort].sort()).toEqual([30000, 30001]);
     expect(c.service('default', 'c')!.clusterIP).toBe('');
   });
@@ -210,6 +210,6 @@ describe('dynamic allocation', () => {
       svc('np', { type: 'NodePort', ports: [nodePort(80, 30081)] }),
       svc('lb', { type: 'LoadBalancer', externalTrafficPolicy: 'Local', healthCheckNodePort: 30081, ports: [{ port: 80 }] }),
     ]);
-    expect(problems(c)).toEqual([{ rule: 'node-port-conflict', service: 'default/lb', field: 'spec.healthCheckNodePort', message: 'failed to allocate requested HealthCheck NodePort 30081: provided port is already allocated', holder: 'default/np' }]);
+    expect(problems(c)).toEqual([{ problem: 'nodePort taken', service: 'default/lb', field: 'spec.healthCheckNodePort', message: 'failed to allocate requested HealthCheck NodePort 30081: provided port is already allocated', holder: 'default/np' }]);
   });
 });

@@ -10,6 +10,7 @@ import { buildCluster } from '../../lib/cluster/build';
 import { defaultSettings } from '../../lib/cluster/settings';
 import type { Cluster } from '../../lib/cluster/model';
 import { fromObjects } from '../../lib/load/objects';
+import type { LoadProblem } from '../../lib/load/problems';
 import { runRules } from '../../lib/rules/run';
 import { serviceEnv } from '../../lib/views/env';
 import { resolveFromPod } from '../../lib/views/dns';
@@ -49,9 +50,9 @@ const DOCS = [
   },
 ];
 
-function build(): { cluster: Cluster; findings: ReturnType<typeof runRules> } {
+function build(): { cluster: Cluster; problems: LoadProblem[] } {
   const load = fromObjects(DOCS);
-  return { cluster: buildCluster(load.objects, defaultSettings()), findings: load.findings };
+  return { cluster: buildCluster(load.objects, defaultSettings()), problems: load.problems };
 }
 
 /**
@@ -110,9 +111,9 @@ describe('the model is shared, never modified downstream', () => {
   });
 
   test('rules give the same findings on the frozen model', () => {
-    const findings = runRules(frozen.cluster, frozen.findings);
+    const findings = runRules(frozen.cluster, frozen.problems);
     expect(findings.length).toBeGreaterThan(0);
-    expect(JSON.stringify(findings)).toBe(JSON.stringify(runRules(plain.cluster, plain.findings)));
+    expect(JSON.stringify(findings)).toBe(JSON.stringify(runRules(plain.cluster, plain.problems)));
   });
 
   test('views give the same answers on the frozen model', () => {

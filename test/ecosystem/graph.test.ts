@@ -97,6 +97,50 @@ describe('the graph model', () => {
   });
 });
 
+describe('the graph reads what is broken from the model', () => {
+  // A selector-less Service whose manual Endpoints name a port the Service does not have: the
+  // finding is on the Endpoints object, and the links to its addresses are drawn broken.
+  const sim = simulate(`
+apiVersion: v1
+kind: Service
+metadata: { name: db }
+spec: { ports: [{ name: pg, port: 5432 }] }
+---
+apiVersion: v1
+kind: Endpoints
+metadata: { name: db }
+subsets: [{ addresses: [{ ip: 192.0.2.10 }], ports: [{ name: postgres, port: 5432 }] }]
+`);
+  const graph = buildGraph(sim.cluster, sim.findings);
+
+  test('manual Endpoints whose ports do not match the Service: broken links with the finding', () => {
+    const edge = graph.edges.find((e) => e.to === 'addr:192.0.2.10')!;
+    expect(edge.broken).toBe(true);
+    expect(edge.problem).toMatch(/^endpoints-port-mismatch: /);
+    expect(graph.nodes.find((n) => n.id === 'svc:default/db')!.broken).toBe(true);
+  });
+
+  test('a named targetPort is resolved as the endpoints controllers do: regular containers before sidecars', () => {
+    const withSidecar = simulate(`
+apiVersion: v1
+kind: Pod
+metadata: { name: p, labels: { app: a } }
+spec:
+  initContainers: [{ name: proxy, image: envoy, restartPolicy: Always, ports: [{ name: http, containerPort: 15001 }] }]
+  containers: [{ name: app, image: nginx, ports: [{ name: http, containerPort: 8080 }] }]
+---
+apiVersion: v1
+kind: Service
+metadata: { name: a }
+spec: { selector: { app: a }, ports: [{ port: 80, targetPort: http }] }
+`);
+    const edges = buildGraph(withSidecar.cluster, withSidecar.findings).edges.map((e) => `${e.from} → ${e.to} [${e.label}]`);
+    expect(edges).toEqual(['svc:default/a → pod:default/p [80→http(8080)]']);
+    const items = withSidecar.get('endpoints').items as { metadata: { name: string } }[];
+    expect(items.find((e) => e.metadata.name === 'a')).toMatchObject({ subsets: [{ ports: [{ port: 8080 }] }] });
+  });
+});
+
 describe('lineup graph', () => {
   test('-o mermaid: a flowchart, node subgraphs, dashed red broken links', () => {
     const { code, stdout, stderr } = run('mermaid');

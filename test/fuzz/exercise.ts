@@ -56,8 +56,8 @@ export function exercise(text: string, file = 'fuzz.yaml'): Exercised {
   const load = attempt('load', () => loadText(text, file));
   if (!load) return { problems, findings: [] };
   const cluster = attempt('build', () => buildCluster(load.objects, defaultSettings()));
-  if (!cluster) return { problems, findings: load.findings };
-  const findings = attempt('rules', () => runRules(cluster, load.findings)) ?? [];
+  if (!cluster) return { problems, findings: [] };
+  const findings = attempt('rules', () => runRules(cluster, load.problems)) ?? [];
   for (const f of findings) {
     if (f.message.includes('this is a bug in lineup')) problems.push(`rule ${f.rule}: ${f.message}`);
     if (!f.source) problems.push(`rule ${f.rule}: finding without a location: ${f.message}`);

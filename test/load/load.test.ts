@@ -4,6 +4,8 @@ import * as path from 'node:path';
 import { loadPaths, loadText } from '../../lib/load/load';
 import { documentText, splitDocuments } from '../../lib/load/split';
 import { UsageError } from '../../lib/errors';
+import type { Finding } from '../../lib/findings';
+import { loadFindings } from '../rules/helpers';
 
 const SERVICE = `apiVersion: v1
 kind: Service
@@ -35,7 +37,7 @@ describe('splitDocuments', () => {
 describe('loadText', () => {
   test('identity, namespace default, and lazy exact positions', () => {
     const r = loadText(`# leading comment\n---\n${SERVICE}`, 'app.yaml');
-    expect(r.findings).toEqual([]);
+    expect(loadFindings(r.problems)).toEqual([]);
     expect(r.objects).toHaveLength(1);
     const svc = r.objects[0];
     expect([svc.apiVersion, svc.kind, svc.namespace, svc.name]).toEqual(['v1', 'Service', 'default', 'web']);
@@ -93,18 +95,18 @@ describe('loadText', () => {
   ])('%j gives %s at line %d', (text, rule, line) => {
     const r = loadText(text, 'bad.yaml');
     expect(r.objects).toEqual([]);
-    expect(r.findings.map((f) => [f.rule, f.source?.line])).toEqual([[rule, line]]);
+    expect(loadFindings(r.problems).map((f: Finding) => [f.rule, f.source?.line])).toEqual([[rule, line]]);
   });
 
   test('a broken document does not hide the good ones around it', () => {
     const r = loadText(`${SERVICE}---\nfoo: [\n---\n${SERVICE.replace('web', 'web2')}`, 'mixed.yaml');
     expect(r.objects.map((o) => o.name)).toEqual(['web', 'web2']);
-    expect(r.findings.map((f) => f.rule)).toEqual(['manifest-parse-error']);
+    expect(loadFindings(r.problems).map((f: Finding) => f.rule)).toEqual(['manifest-parse-error']);
   });
 
   test('empty documents are skipped, BOM is ignored', () => {
     const r = loadText(`\ufeff---\n---\n# only a comment\n---\n${SERVICE}---\n`, 'e.yaml');
-    expect(r.findings).toEqual([]);
+    expect(loadFindings(r.problems)).toEqual([]);
     expect(r.objects.map((o) => o.name)).toEqual(['web']);
   });
 
@@ -117,9 +119,9 @@ describe('loadText', () => {
     }
     const r = loadText(lines.join('\n') + '\n', 'bomb.yaml');
     expect(r.objects).toEqual([]);
-    expect(r.findings).toHaveLength(1);
-    expect(r.findings[0].rule).toBe('manifest-parse-error');
-    expect(r.findings[0].message).toMatch(/alias/i);
+    expect(loadFindings(r.problems)).toHaveLength(1);
+    expect(loadFindings(r.problems)[0].rule).toBe('manifest-parse-error');
+    expect(loadFindings(r.problems)[0].message).toMatch(/alias/i);
   });
 
   test('__proto__ keys stay data', () => {
@@ -152,7 +154,7 @@ describe('loadPaths', () => {
 
   test('non-UTF-8 bytes become a finding with a position', () => {
     const r = loadPaths([path.join(dir, 'latin1.yaml')]);
-    expect(r.findings.map((f) => [f.rule, f.source?.line, f.source?.column])).toEqual([['manifest-parse-error', 1, 4]]);
+    expect(loadFindings(r.problems).map((f: Finding) => [f.rule, f.source?.line, f.source?.column])).toEqual([['manifest-parse-error', 1, 4]]);
   });
 
   test('a missing path is a usage error', () => {

@@ -14,6 +14,7 @@ import { runRules } from '../../lib/rules/run';
 import { checkObjects } from '../../lib/engine';
 import { MAX_DOCUMENT_DEPTH } from '../../lib/load/depth';
 import type { Finding } from '../../lib/findings';
+import { loadFindings } from '../rules/helpers';
 import { ensureBuilt, expectNoStackTrace, expectOneLineUsageError, lineup, spawnLineup } from './cli-harness';
 
 let dir: string;
@@ -33,7 +34,7 @@ function write(name: string, content: string | Buffer): string {
 function check(text: string, file = 'in.yaml'): { findings: Finding[]; objects: number } {
   const load = loadText(text, file);
   const cluster = buildCluster(load.objects, defaultSettings());
-  return { findings: runRules(cluster, load.findings), objects: load.objects.length };
+  return { findings: runRules(cluster, load.problems), objects: load.objects.length };
 }
 
 function timed<T>(fn: () => T): { value: T; ms: number } {
@@ -141,22 +142,22 @@ describe('bytes that are not UTF-8 YAML', () => {
     const bytes = Buffer.alloc(4096);
     for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 7919) % 256;
     const r = loadPaths([write('blob.yaml', bytes)]);
-    expect(r.findings).toHaveLength(1);
-    expect(r.findings[0]!.message).toContain('contains NUL bytes: it is a binary file');
+    expect(loadFindings(r.problems)).toHaveLength(1);
+    expect(loadFindings(r.problems)[0]!.message).toContain('contains NUL bytes: it is a binary file');
   });
 
   test('Latin-1 bytes are located at the first bad byte', () => {
     const r = loadPaths([write('latin1.yaml', Buffer.from('apiVersion: v1\nkind: Service\nmetadata: {name: caf\xe9}\n', 'latin1'))]);
-    expect(r.findings).toHaveLength(1);
-    expect(r.findings[0]).toMatchObject({ rule: 'manifest-parse-error', source: { line: 3, column: 21 } });
-    expect(r.findings[0]!.message).toContain('not valid UTF-8; save the file as UTF-8');
+    expect(loadFindings(r.problems)).toHaveLength(1);
+    expect(loadFindings(r.problems)[0]).toMatchObject({ rule: 'manifest-parse-error', source: { line: 3, column: 21 } });
+    expect(loadFindings(r.problems)[0]!.message).toContain('not valid UTF-8; save the file as UTF-8');
   });
 
   test('UTF-16 (as PowerShell writes) is called UTF-16, not binary', () => {
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(SERVICE, 'utf16le')]);
     const r = loadPaths([write('utf16.yaml', utf16)]);
-    expect(r.findings).toHaveLength(1);
-    expect(r.findings[0]!.message).toContain('is UTF-16 encoded');
+    expect(loadFindings(r.problems)).toHaveLength(1);
+    expect(loadFindings(r.problems)[0]!.message).toContain('is UTF-16 encoded');
   });
 
   test('control characters are a located parse finding', () => {
@@ -304,7 +305,7 @@ describe('tabs, BOMs and line endings', () => {
   test('a BOM in a file read from disk', () => {
     const r = loadPaths([write('bom.yaml', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(SERVICE)]))]);
     expect(r.objects.map((o) => o.name)).toEqual(['web']);
-    expect(r.findings).toEqual([]);
+    expect(loadFindings(r.problems)).toEqual([]);
   });
 });
 

@@ -26,7 +26,7 @@ function quickProblems(objects: unknown[], inProcessToo = true): string[] {
   try {
     const load = loadText(toYaml(objects), 'm.yaml');
     const cluster = buildCluster(load.objects, defaultSettings());
-    for (const f of runRules(cluster, load.findings)) {
+    for (const f of runRules(cluster, load.problems)) {
       if (f.message.includes('this is a bug in lineup')) problems.push(f.message);
       if (!f.source || f.source.line < 1) problems.push(`unlocated ${f.rule}: ${f.message}`);
     }
@@ -103,7 +103,7 @@ describe('mutations of every modelled kind', () => {
       fc.property(fc.subarray(FULL_OBJECTS.map((_, i) => i), { minLength: 1 }), (dups) => {
         const objects = [...FULL_OBJECTS, ...dups.map((i) => FULL_OBJECTS[i]!)];
         const load = loadText(toYaml(objects), 'd.yaml');
-        const findings = runRules(buildCluster(load.objects, defaultSettings()), load.findings);
+        const findings = runRules(buildCluster(load.objects, defaultSettings()), load.problems);
         for (const i of dups) {
           const o = FULL_OBJECTS[i] as { kind: string; metadata: { name: string } };
           expect(findings.some((f) => f.rule === 'duplicate-object' && f.object?.kind === o.kind && f.object?.name === o.metadata.name)).toBe(true);

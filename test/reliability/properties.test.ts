@@ -23,7 +23,7 @@ function toYaml(objects: unknown[]): string {
 function analyze(text: string) {
   const load = loadText(text, 'gen.yaml');
   const cluster = buildCluster(load.objects, defaultSettings());
-  const findings = runRules(cluster, load.findings);
+  const findings = runRules(cluster, load.problems);
   return { load, cluster, findings };
 }
 

@@ -4,18 +4,27 @@ import { defaultSettings } from '../../lib/cluster/settings';
 import type { Cluster } from '../../lib/cluster/model';
 import type { Finding } from '../../lib/findings';
 import { loadText } from '../../lib/load/load';
+import type { LoadProblem } from '../../lib/load/problems';
 import { runRules } from '../../lib/rules/run';
 import YAML from 'yaml';
 
-export function clusterOf(yaml: string): { cluster: Cluster; loadFindings: Finding[] } {
+export function clusterOf(yaml: string): { cluster: Cluster; loadProblems: LoadProblem[] } {
   const load = loadText(yaml, 'test.yaml');
-  return { cluster: buildCluster(load.objects, defaultSettings()), loadFindings: load.findings };
+  return { cluster: buildCluster(load.objects, defaultSettings()), loadProblems: load.problems };
 }
 
 /** Findings of the given rules only (all rules when none are named). */
 export function check(yaml: string, ...only: string[]): Finding[] {
-  const { cluster, loadFindings } = clusterOf(yaml);
-  return runRules(cluster, loadFindings, only.length > 0 ? { only } : {});
+  const { cluster, loadProblems } = clusterOf(yaml);
+  return runRules(cluster, loadProblems, only.length > 0 ? { only } : {});
+}
+
+let emptyCluster: Cluster | undefined;
+
+/** The findings of a load alone: its typed problems, worded by the rules that own them. */
+export function loadFindings(problems: readonly LoadProblem[]): Finding[] {
+  emptyCluster ??= buildCluster([], defaultSettings());
+  return runRules(emptyCluster, problems);
 }
 
 /** The comparable part of a finding for table-driven expectations. */

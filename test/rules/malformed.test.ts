@@ -6,8 +6,8 @@ import { fromObjects } from '../../lib/load/objects';
 import { runRules } from '../../lib/rules/run';
 
 const crashes = (docs: unknown[]) => {
-  const { objects, findings } = fromObjects(docs);
-  return runRules(buildCluster(objects, defaultSettings()), findings).filter((f) => f.message.startsWith('lineup could not run rule'));
+  const { objects, problems } = fromObjects(docs);
+  return runRules(buildCluster(objects, defaultSettings()), problems).filter((f) => f.message.startsWith('lineup could not run rule'));
 };
 
 const odd = [null, 7, 'x', true, [], [1, 'a'], {}, { a: 1 }];

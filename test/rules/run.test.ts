@@ -1,6 +1,7 @@
 import { buildCluster } from '../../lib/cluster/build';
 import { defaultSettings } from '../../lib/cluster/settings';
 import { fromObjects } from '../../lib/load/objects';
+import type { LoadProblem } from '../../lib/load/problems';
 import { ignoredRules } from '../../lib/rules/ignore';
 import { runRules } from '../../lib/rules/run';
 import { check, clusterOf, docs } from './helpers';
@@ -98,20 +99,20 @@ describe('runRules', () => {
   });
 
   test('de-duplicates identical findings', () => {
-    const { cluster, loadFindings } = clusterOf(typoService());
-    const twice = [...loadFindings, { rule: 'manifest-parse-error', severity: 'error' as const, message: 'x', source: { file: 'a', line: 1, column: 1 } }];
+    const { cluster, loadProblems } = clusterOf(typoService());
+    const twice: LoadProblem[] = [...loadProblems, { type: 'syntax', at: { file: 'a', line: 1, column: 1 }, reason: 'x' }];
     twice.push({ ...twice[twice.length - 1] });
     expect(runRules(cluster, twice).filter((f) => f.rule === 'manifest-parse-error')).toHaveLength(1);
   });
 
   test('carries the construct path of objects from a cdk8s chart', () => {
-    const { objects, findings } = fromObjects(
+    const { objects, problems } = fromObjects(
       [{ apiVersion: 'v1', kind: 'Service', metadata: { name: 'web' }, spec: { selector: { app: 'wbe' }, ports: [{ port: 80 }] } }],
       '<objects>',
       'default',
       ['chart/web/Resource'],
     );
-    const [f] = runRules(buildCluster(objects, defaultSettings()), findings);
+    const [f] = runRules(buildCluster(objects, defaultSettings()), problems);
     expect(f.rule).toBe('service-selects-no-pods');
     expect(f.constructPath).toBe('chart/web/Resource');
     expect(f.source).toEqual({ file: 'chart/web/Resource', line: 1, column: 1 });

@@ -61,7 +61,7 @@ function cluster(services: SimService[], namespaces: string[] = []): Cluster {
     endpointSlices: [],
     ingresses: [],
     ingressClasses: [],
-    allocationProblems: [],
+    allocationProblems: [], duplicates: [],
     dnsServiceIP: '10.96.0.10',
     service: (ns, name) => services.find((s) => s.namespace === ns && s.name === name),
     pod: () => undefined,

@@ -137,7 +137,7 @@ spec:
 
 function build(): Cluster {
   const loaded = loadText(MANIFESTS, 'seeds.yaml');
-  expect(loaded.findings).toEqual([]);
+  expect(loaded.problems).toEqual([]);
   return buildCluster(loaded.objects, defaultSettings());
 }
 

@@ -72,7 +72,7 @@ function cluster(opts: { services: SimService[]; slices?: SimEndpointSlice[]; na
     endpointSlices: slices,
     ingresses: [],
     ingressClasses: [],
-    allocationProblems: [],
+    allocationProblems: [], duplicates: [],
     dnsServiceIP: '10.96.0.10',
     service: (ns, name) => services.find((s) => s.namespace === ns && s.name === name),
     pod: (ns, name) => (opts.pods ?? []).find((p) => p.namespace === ns && p.name === name),

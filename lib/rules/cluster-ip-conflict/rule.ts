@@ -1,5 +1,5 @@
 /** cluster-ip-conflict: a requested clusterIP another Service (possibly a built-in one) already holds. */
-import { allocationHits } from '../support/allocation';
+import { allocationHits, heldBy } from '../support/allocation';
 import type { Rule } from '../rule';
 
 export const clusterIPConflict: Rule = {
@@ -11,5 +11,12 @@ export const clusterIPConflict: Rule = {
     '(including the built-in `kubernetes` Service on the first address and cluster DNS on the tenth) is rejected with ' +
     '"provided IP is already allocated". Pick another free address in the service CIDR, or omit `clusterIP` and let ' +
     'the cluster allocate one; clients should find the Service by its DNS name rather than a fixed IP.',
-  check: ({ cluster }) => allocationHits(cluster, 'cluster-ip-conflict'),
+  check({ cluster }) {
+    const cidr = cluster.settings.serviceCIDR.text;
+    return allocationHits(
+      cluster,
+      (p) => p.resource === 'clusterIP' && p.reason !== 'out-of-range',
+      (p) => `${heldBy(p)}; cluster IPs are unique across the whole cluster — choose a free address in ${cidr} or omit clusterIP to have one allocated`,
+    );
+  },
 };

@@ -11,5 +11,12 @@ export const clusterIPOutOfRange: Rule = {
     '(`--service-cluster-ip-range`, 10.96.0.0/12 by default here). The allocator rejects the Service on create ' +
     '("the provided IP ... is not in the valid range"), so it never gets an address, DNS name or kube-proxy rules. ' +
     'Use an address inside the service CIDR (static ones are best taken from its low end), or omit `clusterIP`.',
-  check: ({ cluster }) => allocationHits(cluster, 'cluster-ip-out-of-range'),
+  check({ cluster }) {
+    const cidr = cluster.settings.serviceCIDR.text;
+    return allocationHits(
+      cluster,
+      (p) => p.resource === 'clusterIP' && p.reason === 'out-of-range',
+      () => `; choose an address in ${cidr} (the service CIDR) or omit clusterIP to have one allocated`,
+    );
+  },
 };

@@ -6,7 +6,7 @@
 import { arr, at, obj, str } from '../../k8s/json';
 import type { ManifestObject } from '../../load/types';
 import { objectLabel } from '../support/describe';
-import { apiGroup } from '../support/kinds';
+import { apiGroup } from '../../cluster/kinds';
 import type { Rule, RuleHit } from '../rule';
 
 const CERT_MANAGER_ANNOTATIONS = ['cert-manager.io/issuer', 'cert-manager.io/cluster-issuer', 'kubernetes.io/tls-acme'];

@@ -1,8 +1,10 @@
 /**
- * manifest-invalid-object: reported by the loader (lib/load/objects.ts `identify`) for documents that
- * are not Kubernetes objects; this module gives the rule its ID and explanation.
+ * manifest-invalid-object: documents that are not Kubernetes objects. The loader finds them
+ * (lib/load/objects.ts `identify`) and records typed problems; this rule words them.
  */
-import type { Rule } from '../rule';
+import type { LoadProblem } from '../../load/problems';
+import { describeShapeProblem } from '../support/document-shape';
+import type { Rule, RuleHit } from '../rule';
 
 export const manifestInvalidObject: Rule = {
   id: 'manifest-invalid-object',
@@ -14,5 +16,28 @@ export const manifestInvalidObject: Rule = {
     'or lacks one of the three is skipped by lineup, so anything that depends on it (a Service selecting its pods, an ' +
     'Ingress naming it) is checked as if it did not exist. Add the missing field, or remove the stray document ' +
     '(a lone `---` followed by text is a common cause).',
-  check: () => [],
+  check({ loadProblems }) {
+    const hits: RuleHit[] = [];
+    for (const p of loadProblems) {
+      const message = invalidObjectMessage(p);
+      if (message === undefined) continue;
+      hits.push({ at: p.at, field: p.type === 'missing-identity' ? p.field : undefined, message, constructPath: p.constructPath });
+    }
+    return hits;
+  },
 };
+
+function invalidObjectMessage(p: LoadProblem): string | undefined {
+  switch (p.type) {
+    case 'not-an-object':
+      return `document ${p.documentIndex + 1} is ${p.found}, not a Kubernetes object; each YAML document must be a mapping with apiVersion, kind and metadata.name`;
+    case 'missing-identity': {
+      const label = p.kind ? `${p.kind}${p.name ? ` ${p.name}` : ''}` : `document ${p.documentIndex + 1}`;
+      return `${label} lacks ${p.missing.join(', ')} (must be a non-empty string); add ${p.missing.length === 1 ? 'it' : 'them'} so the API server can accept the object`;
+    }
+    case 'unsafe-object':
+      return `document ${p.documentIndex + 1}: ${describeShapeProblem(p.shape, true)}`;
+    default:
+      return undefined;
+  }
+}

@@ -1,5 +1,5 @@
 /** node-port-conflict: a nodePort another Service already holds (one allocator for all protocols). */
-import { allocationHits } from '../support/allocation';
+import { allocationHits, heldBy } from '../support/allocation';
 import type { Rule } from '../rule';
 
 export const nodePortConflict: Rule = {
@@ -11,5 +11,12 @@ export const nodePortConflict: Rule = {
     'share one, not even with different protocols (one allocator covers TCP, UDP and SCTP). The API server rejects the ' +
     'second Service with "provided port is already allocated"; whichever is applied first keeps the port. Choose a ' +
     'different `nodePort`, or omit it so one is allocated.',
-  check: ({ cluster }) => allocationHits(cluster, 'node-port-conflict'),
+  check({ cluster }) {
+    const { min, max } = cluster.settings.nodePortRange;
+    return allocationHits(
+      cluster,
+      (p) => p.resource === 'nodePort' && p.reason !== 'out-of-range',
+      (p) => `${heldBy(p)}; node ports are unique across the whole cluster and all protocols — choose a free port in ${min}-${max} or omit nodePort to have one allocated`,
+    );
+  },
 };

@@ -11,5 +11,12 @@ export const nodePortOutOfRange: Rule = {
     'cluster settings say otherwise). Validation accepts any port number; the allocator then rejects the Service on ' +
     'create with "provided port is not in the valid range", so the Service (and everything routed through it) does not ' +
     'exist. Pick a port inside the range, or leave `nodePort` out and let the cluster allocate one.',
-  check: ({ cluster }) => allocationHits(cluster, 'node-port-out-of-range'),
+  check({ cluster }) {
+    const { min, max } = cluster.settings.nodePortRange;
+    return allocationHits(
+      cluster,
+      (p) => p.resource === 'nodePort' && p.reason === 'out-of-range',
+      () => `; choose a port in ${min}-${max} (the cluster's node port range) or omit nodePort to have one allocated`,
+    );
+  },
 };

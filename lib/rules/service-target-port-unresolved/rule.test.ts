@@ -62,7 +62,7 @@ describe('service-target-port-unresolved', () => {
         },
       ],
     ],
-    ['no selected pods: left to service-selects-no-pods', yamlOf(kubiaSvc), () => []],
+    ['no selected pods: nothing to resolve the name against', yamlOf(kubiaSvc), () => []],
   ];
   test.each(cases)('%s', (_name, text, expected) => expectFindings(check(text, 'service-target-port-unresolved'), expected(text)));
 });

@@ -6,7 +6,7 @@
 import type { Cluster } from '../../cluster/model';
 import { obj, str } from '../../k8s/json';
 import type { ManifestObject } from '../../load/types';
-import { apiGroup } from './kinds';
+import { apiGroup } from '../../cluster/kinds';
 
 export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
 

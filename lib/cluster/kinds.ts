@@ -1,0 +1,50 @@
+/**
+ * Every kind the simulator models, with the API versions it reads: the one list. The build sorts
+ * its input by it, and rules ask it whether an object is one the model knows. Objects of other kinds
+ * (and same-named kinds of other API groups, like Knative's `serving.knative.dev` Service) are
+ * counted by the loader and otherwise left alone.
+ *
+ * Adding a kind: one entry here with its role, then the step of the build that models it.
+ */
+export type ModelledRole = 'service' | 'endpoints' | 'endpointSlice' | 'pod' | 'node' | 'namespace' | 'workload' | 'ingress' | 'ingressClass';
+
+interface ModelledKind {
+  role: ModelledRole;
+  apiVersions: readonly string[];
+}
+
+const MODELLED_KINDS: Record<string, ModelledKind> = {
+  Service: { role: 'service', apiVersions: ['v1'] },
+  Endpoints: { role: 'endpoints', apiVersions: ['v1'] },
+  EndpointSlice: { role: 'endpointSlice', apiVersions: ['discovery.k8s.io/v1', 'discovery.k8s.io/v1beta1'] },
+  Pod: { role: 'pod', apiVersions: ['v1'] },
+  Node: { role: 'node', apiVersions: ['v1'] },
+  Namespace: { role: 'namespace', apiVersions: ['v1'] },
+  Deployment: { role: 'workload', apiVersions: ['apps/v1', 'apps/v1beta1', 'apps/v1beta2', 'extensions/v1beta1'] },
+  ReplicaSet: { role: 'workload', apiVersions: ['apps/v1', 'apps/v1beta2', 'extensions/v1beta1'] },
+  DaemonSet: { role: 'workload', apiVersions: ['apps/v1', 'apps/v1beta2', 'extensions/v1beta1'] },
+  StatefulSet: { role: 'workload', apiVersions: ['apps/v1', 'apps/v1beta1', 'apps/v1beta2'] },
+  ReplicationController: { role: 'workload', apiVersions: ['v1'] },
+  Job: { role: 'workload', apiVersions: ['batch/v1'] },
+  CronJob: { role: 'workload', apiVersions: ['batch/v1', 'batch/v1beta1', 'batch/v2alpha1'] },
+  Ingress: { role: 'ingress', apiVersions: ['networking.k8s.io/v1', 'networking.k8s.io/v1beta1', 'extensions/v1beta1'] },
+  IngressClass: { role: 'ingressClass', apiVersions: ['networking.k8s.io/v1', 'networking.k8s.io/v1beta1'] },
+};
+
+/** What the model does with an object of this apiVersion and kind; undefined when it is not modelled. */
+export function modelledRole(o: { apiVersion: string; kind: string }): ModelledRole | undefined {
+  // `kind` is user data (`__proto__` included): only own entries count.
+  if (!Object.prototype.hasOwnProperty.call(MODELLED_KINDS, o.kind)) return undefined;
+  const k = MODELLED_KINDS[o.kind];
+  return k.apiVersions.includes(o.apiVersion) ? k.role : undefined;
+}
+
+export function isModelled(o: { apiVersion: string; kind: string }): boolean {
+  return modelledRole(o) !== undefined;
+}
+
+/** `apps/v1` → `apps`; `v1` → `` (the core group). */
+export function apiGroup(apiVersion: string): string {
+  const slash = apiVersion.lastIndexOf('/');
+  return slash < 0 ? '' : apiVersion.slice(0, slash);
+}
