@@ -239,9 +239,8 @@ export function routeGatewayRequest(api: GatewayApi, req: GatewayRequest): Gatew
       }
     }
   }
-  const where = `listener ${listener.name} (port ${listener.port}${listener.hostname ? `, ${listener.hostname}` : ''}) of Gateway ${gateway.namespace}/${gateway.name}`;
   if (!best) {
-    const reason = routesForHost === 0 ? `no ${wantKind} attached to ${where} serves host ${req.host}` : `no rule of the ${routesForHost} ${wantKind}${routesForHost > 1 ? 's' : ''} for ${req.host} on ${where} matches`;
+    const reason = routesForHost === 0 ? `no ${wantKind} attached to this listener serves host ${req.host}` : `no rule of the ${routesForHost} ${wantKind}${routesForHost > 1 ? 's' : ''} for host ${req.host} matches`;
     return { kind: 'not-found', gateway, listener, reason };
   }
   return { kind: 'routed', ...applyRule(api, req, gateway, listener, best) };

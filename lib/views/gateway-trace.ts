@@ -79,10 +79,11 @@ export function gatewayLeg(api: GatewayApi, req: GatewayRequest): GatewayLeg {
   if (routing.kind === 'no-listener') return { routing };
   const gateway = `${routing.gateway.namespace}/${routing.gateway.name}`;
   const listener = routing.listener.name;
+  const where = `Gateway ${gateway} listener ${listener} (port ${routing.listener.port}${routing.listener.hostname ? `, ${routing.listener.hostname}` : ''})`;
   const request = `${req.method} ${req.host}${req.path}`;
   if (routing.kind === 'not-found') {
     const answer = req.scheme === 'grpc' ? 'gRPC UNIMPLEMENTED' : 'HTTP 404';
-    return { routing, hop: { type: 'gateway', detail: `Gateway ${gateway} listener ${listener}: ${routing.reason} for ${request}; ${answer}`, gateway, listener, reason: routing.reason } };
+    return { routing, hop: { type: 'gateway', detail: `${where}: ${routing.reason} (${request}); ${answer}`, gateway, listener, reason: routing.reason } };
   }
   const route = `${routing.route.kind} ${routing.route.namespace}/${routing.route.name}`;
   const hop: GatewayLeg['hop'] = {
@@ -93,7 +94,7 @@ export function gatewayLeg(api: GatewayApi, req: GatewayRequest): GatewayLeg {
     route,
     match: routing.matchField,
   };
-  const parts = [`Gateway ${gateway} listener ${listener}: ${route} ${routing.matchField} matches ${request}`];
+  const parts = [`${where}: ${route} ${routing.matchField} matches ${request}`];
   if (routing.filterNotes.length > 0) {
     hop.filters = routing.filterNotes;
     parts.push(routing.filterNotes.join('; '));
@@ -110,7 +111,7 @@ export function gatewayLeg(api: GatewayApi, req: GatewayRequest): GatewayLeg {
       return entry;
     });
     parts.push(
-      '→ ' +
+      'forwards to ' +
         routing.backends
           .map((b) => `${backendLabel(b.resolution)}${routing.backends.length > 1 ? ` (${formatShare(b.share)})` : ''}${b.resolution.problem ? ` — invalid, ${backendProblemText(b.resolution)}: HTTP 500` : ''}`)
           .join(', '),

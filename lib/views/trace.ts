@@ -210,6 +210,10 @@ export function trace(cluster: Cluster, target: string, source: TraceSource, opt
   if (!parsed) return undefined;
   const result: TraceResult = { target, from: describeSource(source), outcome: 'unresolved', hops: [], destinations: [] };
   const literal = parseIP(parsed.host);
+  // An address of a Gateway (or any address, when a Gateway was asked for) is the Gateway's to answer.
+  if (literal && 'external' in source && parsed.scheme && (options.via === 'gateway' || typeof options.via === 'object' || isGatewayAddress(cluster, parsed.host))) {
+    if (viaGateway(cluster, result, target, source, options)) return result;
+  }
   if (literal) {
     toAddress(cluster, result, parsed.host, parsed.port, source);
     return result;
@@ -275,6 +279,10 @@ export function trace(cluster: Cluster, target: string, source: TraceSource, opt
 function normalize(destinations: TraceDestination[]): TraceDestination[] {
   const total = destinations.reduce((s, d) => s + d.probability, 0);
   return total === 0 ? destinations : destinations.map((d) => ({ ...d, probability: d.probability / total }));
+}
+
+function isGatewayAddress(cluster: Cluster, ip: string): boolean {
+  return cluster.gatewayApi.gateways.some((g) => g.addresses.includes(ip));
 }
 
 function hasIngressHost(cluster: Cluster, host: string): boolean {
