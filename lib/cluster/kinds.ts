@@ -6,7 +6,10 @@
  *
  * Adding a kind: one entry here with its role, then the step of the build that models it.
  */
-export type ModelledRole = 'service' | 'endpoints' | 'endpointSlice' | 'pod' | 'node' | 'namespace' | 'workload' | 'ingress' | 'ingressClass';
+import { GATEWAY_API_VERSIONS } from './gateway-api/read';
+
+/** Which step of the build reads objects of a kind (`gatewayApi`: gateway-api/build.ts; `networkPolicy`: the policy step). */
+export type ModelledRole = 'service' | 'endpoints' | 'endpointSlice' | 'pod' | 'node' | 'namespace' | 'workload' | 'ingress' | 'ingressClass' | 'gatewayApi' | 'networkPolicy';
 
 interface ModelledKind {
   role: ModelledRole;
@@ -29,6 +32,12 @@ const MODELLED_KINDS: Record<string, ModelledKind> = {
   CronJob: { role: 'workload', apiVersions: ['batch/v1', 'batch/v1beta1', 'batch/v2alpha1'] },
   Ingress: { role: 'ingress', apiVersions: ['networking.k8s.io/v1', 'networking.k8s.io/v1beta1', 'extensions/v1beta1'] },
   IngressClass: { role: 'ingressClass', apiVersions: ['networking.k8s.io/v1', 'networking.k8s.io/v1beta1'] },
+  NetworkPolicy: { role: 'networkPolicy', apiVersions: ['networking.k8s.io/v1'] },
+  GatewayClass: { role: 'gatewayApi', apiVersions: GATEWAY_API_VERSIONS },
+  Gateway: { role: 'gatewayApi', apiVersions: GATEWAY_API_VERSIONS },
+  HTTPRoute: { role: 'gatewayApi', apiVersions: GATEWAY_API_VERSIONS },
+  GRPCRoute: { role: 'gatewayApi', apiVersions: GATEWAY_API_VERSIONS },
+  ReferenceGrant: { role: 'gatewayApi', apiVersions: GATEWAY_API_VERSIONS },
 };
 
 /** What the model does with an object of this apiVersion and kind; undefined when it is not modelled. */

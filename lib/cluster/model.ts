@@ -12,6 +12,7 @@
 import type { JsonObject } from '../k8s/json';
 import type { Cidr, IPFamily } from '../k8s/ip';
 import type { ManifestObject } from '../load/types';
+import type { GatewayApi } from './gateway-api/model';
 
 export type Protocol = 'TCP' | 'UDP' | 'SCTP';
 export type ServiceType = 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName';
@@ -312,6 +313,8 @@ export interface Cluster {
   endpointSlices: SimEndpointSlice[];
   ingresses: SimIngress[];
   ingressClasses: SimIngressClass[];
+  /** Gateway API objects and what a conformant controller decides about them (gateway-api/model.ts). */
+  gatewayApi: GatewayApi;
   allocationProblems: AllocationProblem[];
   /** Later declarations of modelled objects, in input order. */
   duplicates: DuplicateObject[];

@@ -49,7 +49,7 @@ export interface LoadOptions {
 }
 
 /** Kinds without a namespace. */
-export const CLUSTER_SCOPED_KINDS = new Set(['Namespace', 'Node', 'IngressClass', 'PersistentVolume', 'ClusterRole', 'ClusterRoleBinding', 'CustomResourceDefinition', 'StorageClass', 'PriorityClass']);
+export const CLUSTER_SCOPED_KINDS = new Set(['Namespace', 'Node', 'IngressClass', 'GatewayClass', 'PersistentVolume', 'ClusterRole', 'ClusterRoleBinding', 'CustomResourceDefinition', 'StorageClass', 'PriorityClass']);
 
 /** An empty result, so that every producer (files, text, objects built in code) starts from one shape. */
 export function emptyLoadResult(files: string[] = []): LoadResult {
