@@ -11,10 +11,11 @@ describe('statefulset-service-missing', () => {
     [
       'seed broken: StatefulSet without its Service',
       yamlOf(web),
+      // A warning: only the pods' DNS names are affected (StatefulSet docs, "Stable Network ID").
       (t) => [
         {
           rule: 'statefulset-service-missing',
-          severity: 'error',
+          severity: 'warning',
           field: 'spec.serviceName',
           line: lineOf(t, 'serviceName: nginx'),
           message: [
@@ -27,7 +28,7 @@ describe('statefulset-service-missing', () => {
     [
       'a near miss in the name',
       yamlOf(web, service('ngnix', { app: 'nginx' }, [{ name: 'web', port: 80 }], { spec: { clusterIP: 'None' } })),
-      (t) => [{ rule: 'statefulset-service-missing', severity: 'error', field: 'spec.serviceName', line: lineOf(t, 'serviceName: nginx'), message: ['did you mean Service ngnix?'] }],
+      (t) => [{ rule: 'statefulset-service-missing', severity: 'warning', field: 'spec.serviceName', line: lineOf(t, 'serviceName: nginx'), message: ['did you mean Service ngnix?'] }],
     ],
     [
       'a governing Service that is not headless (warning)',
@@ -61,6 +62,18 @@ describe('local-traffic-no-local-endpoints', () => {
           message: ['Service default/web has externalTrafficPolicy Local, but nodes node-2, node-3 run no ready endpoint of it, so external connections arriving there are dropped (ready endpoints only on node-1)'],
         },
       ],
+    ],
+    // kube-proxy answers a load balancer's health check on healthCheckNodePort with 503 on nodes
+    // without a local ready endpoint (kubernetes/kubernetes pkg/proxy/healthcheck/service_health.go,
+    // hcHandler.ServeHTTP), so the load balancer sends nothing there.
+    ['LoadBalancer: one replica is enough, the load balancer avoids the other nodes', yamlOf(workload('Deployment', 'web', { app: 'web' }, { replicas: 1, ports: [{ containerPort: 80 }] }), local('web', 'LoadBalancer')), () => []],
+    [
+      'LoadBalancer with no ready endpoint on any node',
+      yamlOf(
+        pod('web', { app: 'web' }, [{ containerPort: 80 }], { nodeName: 'node-1', status: { phase: 'Running', podIP: '10.244.1.7', conditions: [{ type: 'Ready', status: 'False' }] } }),
+        local('web', 'LoadBalancer'),
+      ),
+      (t) => [{ rule: 'local-traffic-no-local-endpoints', severity: 'warning', field: 'spec.externalTrafficPolicy', line: lineOf(t, 'externalTrafficPolicy'), message: ['no endpoint is ready on any node'] }],
     ],
     ['a DaemonSet covers every node', yamlOf(workload('DaemonSet', 'web', { app: 'web' }, { ports: [{ containerPort: 80 }] }), local('web', 'LoadBalancer')), () => []],
     [

@@ -68,6 +68,7 @@ function cluster(services: SimService[], namespaces: string[] = []): Cluster {
     endpointsOf: () => undefined,
     slicesOf: () => [],
     podsMatching: () => [],
+    namespace: () => undefined,
   };
 }
 
