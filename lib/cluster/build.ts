@@ -27,6 +27,7 @@ import { ServicePortResolver } from './find-port';
 import { computeEndpointSlices } from './endpointslice-controller';
 import { stableUid } from './hash';
 import { PodIndex } from './index-pods';
+import { buildGatewayApi } from './gateway-api/build';
 import { defaultIngressClass, isIngress, isIngressClass, readIngress, readIngressClass } from './ingress';
 import { manualEndpoints, manualEndpointSlice, mirrorEndpoints } from './manual-endpoints';
 import type { Cluster, ClusterSettings, SimNamespace, SimEndpoints, SimEndpointSlice, SimNode, SimPod, SimService, SimWorkload } from './model';
@@ -304,6 +305,7 @@ export function buildCluster(objects: ManifestObject[], settings: ClusterSetting
     .sort(compareNsName);
 
   const podByName = ByNamespaceName.of(pods);
+  const gatewayApi = buildGatewayApi({ objects, namespaceLabels: (namespace) => namespaceByName.get(namespace)?.labels ?? { [NAMESPACE_NAME_LABEL]: namespace }, service: (namespace, name) => serviceByName.get(namespace, name) });
   return {
     settings,
     objects,
@@ -320,6 +322,7 @@ export function buildCluster(objects: ManifestObject[], settings: ClusterSetting
     },
     ingresses,
     ingressClasses,
+    gatewayApi,
     allocationProblems,
     dnsServiceIP: clusterDnsIP(serviceByName.get('kube-system', 'kube-dns'), settings),
     namespace: (name) => namespaceByName.get(name),
