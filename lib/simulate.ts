@@ -7,6 +7,7 @@ import type { Finding } from './findings';
 import type { Cluster, SimPod } from './cluster/model';
 import type { JsonObject } from './k8s/json';
 import type { LoadResult } from './load/types';
+import type { LineupSettings } from './cluster/settings';
 import { loadText } from './load/load';
 import { fromObjects } from './load/objects';
 import { buildCluster } from './cluster/build';
@@ -20,8 +21,11 @@ import { listObjects, resolveKind } from './cli/printers/get';
 import { resolveNode, resolvePod } from './cli/targets';
 
 export interface SimulateOptions {
-  /** Cluster settings, as in `--cluster FILE` (kubernetesVersion, clusterDomain, CIDRs, nodePortRange, nodes). */
-  settings?: unknown;
+  /**
+   * The simulated cluster (the fields of a `--cluster` file).
+   * @default - every field at its default (see `LineupSettings`)
+   */
+  settings?: LineupSettings;
   /** Namespace of objects that name none (default `default`). */
   namespace?: string;
 }
@@ -70,7 +74,7 @@ function loadInput(input: unknown, namespace: string): LoadResult {
 export function simulate(input: unknown, opts: SimulateOptions = {}): Simulation {
   const namespace = opts.namespace ?? 'default';
   const load = loadInput(input, namespace);
-  const cluster = buildCluster(load.objects, settingsFromValue(opts.settings));
+  const cluster = buildCluster(load.objects, settingsFromValue(opts.settings, 'simulate() settings'));
   const findings = checkCluster(cluster, load);
   const pod = (ref: string): SimPod => resolvePod(cluster, ref, namespace);
   return {
