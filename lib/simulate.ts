@@ -16,7 +16,7 @@ import { manifestsOf } from './load/chart';
 import { resolveFromPod, type DnsResult, type DnsType } from './views/dns';
 import { serviceEnv, type EnvVar } from './views/env';
 import { iptablesSave } from './views/kube-proxy';
-import { trace, type TraceResult, type TraceSource } from './views/trace';
+import { TARGET_FORMS, trace, type TraceResult, type TraceSource } from './views/trace';
 import { listObjects, resolveKind } from './cli/printers/get';
 import { resolveNode, resolvePod } from './cli/targets';
 
@@ -100,7 +100,7 @@ export function simulate(input: unknown, opts: SimulateOptions = {}): Simulation
       else if (from.external) source = { external: true };
       else throw new Error('trace(): give from.pod, from.node or from.external');
       const result = trace(cluster, target, source);
-      if (!result) throw new Error(`trace(): "${target}" is not http://host[:port]/path, host:port or ip:port`);
+      if (!result) throw new Error(`trace(): cannot parse target "${target}"; give ${TARGET_FORMS}`);
       return result;
     },
     iptablesSave(node) {

@@ -1,5 +1,5 @@
 /** `lineup trace TARGET [PATH...] (--from POD | --from-node NODE | --from-external)`. */
-import { formatTrace, trace, type TraceSource } from '../../views/trace';
+import { TARGET_FORMS, formatTrace, trace, type TraceSource } from '../../views/trace';
 import { CliError, EXIT_OK, type CliIO } from '../io';
 import { resolveNode, resolvePod } from '../targets';
 import { namespaceOf, open, type CommonOptions } from './common';
@@ -21,7 +21,7 @@ export function runTrace(target: string, paths: string[], opts: TraceOptions, io
   else if (opts.fromNode !== undefined) source = { node: resolveNode(cluster, opts.fromNode) };
   else source = { external: true };
   const result = trace(cluster, target, source);
-  if (!result) throw new CliError(`cannot parse target "${target}"`, 'give http://host[:port]/path, host:port or ip:port');
+  if (!result) throw new CliError(`cannot parse target "${target}"`, `give ${TARGET_FORMS}`);
   if (opts.output === 'json') {
     io.stdout.write(JSON.stringify({ outcome: result.outcome, hops: result.hops, destinations: result.destinations }, null, 2) + '\n');
   } else {
