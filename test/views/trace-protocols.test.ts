@@ -66,7 +66,7 @@ describe('trace by protocol', () => {
 
   test('a target that does not parse says which forms are accepted', () => {
     expect(() => sim.trace('quic://dns:53', { pod: client })).toThrow(
-      'trace(): cannot parse target "quic://dns:53"; give http(s)://host[:port]/path, tcp://host:port, udp://host:port, sctp://host:port, host:port or ip:port',
+      'trace(): cannot parse target "quic://dns:53"; give http(s)://host[:port]/path, grpc://host[:port]/package.Service/Method, tcp://host:port, udp://host:port, sctp://host:port, host:port or ip:port',
     );
   });
 });
