@@ -10,6 +10,7 @@ import { isUtf8 } from 'node:buffer';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as jsyaml from 'js-yaml';
+import { findPlaceholder, hasMappingKey } from './template-placeholder';
 import type { SourceLocation } from '../findings';
 import { isObject, type Json, type JsonObject } from '../k8s/json';
 import type { PathStep } from '../k8s/field-path';
@@ -65,6 +66,12 @@ function shapeProblem(file: string, chunk: DocumentChunk, chunkText: string, sha
   return { type: 'shape', at: { file, line: chunk.startLine - 1 + first.line, column: first.column }, shape };
 }
 
+/** An unrendered template placeholder: located at the placeholder when it is written as a value, else at the document. */
+function placeholderProblem(file: string, chunk: DocumentChunk, chunkText: string): LoadProblem {
+  const at = findPlaceholder(chunkText) ?? { ...firstContentPosition(chunkText), placeholder: undefined };
+  return { type: 'template-placeholder', at: { file, line: chunk.startLine - 1 + at.line, column: at.column }, placeholder: at.placeholder };
+}
+
 /** Loads one file's text. `file` is how findings name it. */
 export function loadText(text: string, file: string, opts: LoadOptions = {}): LoadResult {
   const result: LoadResult = emptyLoadResult([file]);
@@ -104,6 +111,11 @@ function addText(result: LoadResult, rawText: string, file: string, defaultNames
     const shape = documentShapeProblem(parsed.value);
     if (shape) {
       result.problems.push(shapeProblem(file, chunk, chunkText, shape));
+      continue;
+    }
+    // Only js-yaml reads flow mappings as keys (the block reader and JSON never make one).
+    if (!json && hasMappingKey(parsed.value)) {
+      result.problems.push(placeholderProblem(file, chunk, chunkText));
       continue;
     }
     addDocument(result, parsed.value as Json, file, text, chunk, false, undefined, firstContentPosition(chunkText), defaultNamespace);

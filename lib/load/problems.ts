@@ -9,6 +9,8 @@ import type { ShapeProblem } from './depth';
 export type LoadProblem = (
   /** Text that does not parse: `reason` is the parser's (js-yaml's or the JSON reader's) own account. */
   | { type: 'syntax'; at: SourceLocation; reason: string }
+  /** A template placeholder (`{{name}}`) that was never rendered: YAML reads it as a mapping used as a key. */
+  | { type: 'template-placeholder'; at: SourceLocation; placeholder?: string }
   /** A document that would nest or expand without bound; it was not read. */
   | { type: 'shape'; at: SourceLocation; shape: ShapeProblem }
   /** A file that is not UTF-8 text: UTF-16 (byte order mark), binary (NUL bytes), or invalid UTF-8 at `at`. */

@@ -3,6 +3,7 @@
  * sees the text) and records it as a typed problem; this rule words it.
  */
 import type { LoadProblem } from '../../load/problems';
+import { describePlaceholder } from '../../load/template-placeholder';
 import { describeShapeProblem } from '../support/document-shape';
 import type { Rule, RuleHit } from '../rule';
 
@@ -30,6 +31,8 @@ function parseErrorMessage(p: LoadProblem): string | undefined {
   switch (p.type) {
     case 'syntax':
       return `${file}:${line}:${column}: ${p.reason}; fix the YAML/JSON syntax at that position`;
+    case 'template-placeholder':
+      return `${file}:${line}:${column}: ${describePlaceholder(p.placeholder)}`;
     case 'shape':
       return `${file}:${line}:${column}: ${describeShapeProblem(p.shape)}`;
     case 'encoding':
