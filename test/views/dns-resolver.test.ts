@@ -7,18 +7,10 @@ import type { Cluster, SimPod, SimService } from '../../lib/cluster/model';
 import { parseCIDR } from '../../lib/k8s/ip';
 import fc from 'fast-check';
 import { candidateNames, dnsRecords, podResolver, resolvConf, resolveFromPod } from '../../lib/views/dns';
+import { simService } from './fixtures';
 
 function svc(ns: string, name: string, ip: string, externalName?: string): SimService {
-  return {
-    namespace: ns,
-    name,
-    type: externalName ? 'ExternalName' : 'ClusterIP',
-    clusterIP: externalName ? '' : ip,
-    clusterIPs: externalName ? [] : [ip],
-    headless: false,
-    externalName,
-    ports: [{ index: 0, name: '', port: 80, protocol: 'TCP', targetPort: 80, nodePort: 0 }],
-  } as unknown as SimService;
+  return simService(ns, name, { clusterIP: ip, ports: [['', 80]], externalName });
 }
 
 function pod(ns: string, name: string, extra: Partial<SimPod> & { dnsConfig?: unknown } = {}): SimPod {

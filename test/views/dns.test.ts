@@ -4,9 +4,10 @@
  * hostname/subdomain records, over small hand-built clusters.
  */
 import { emptyGatewayApi } from '../../lib/cluster/gateway-api/build';
-import type { Cluster, SimEndpointSlice, SimPod, SimService, SimServicePort } from '../../lib/cluster/model';
+import type { Cluster, SimEndpointSlice, SimPod, SimService } from '../../lib/cluster/model';
 import { parseCIDR } from '../../lib/k8s/ip';
 import { dnsRecords, reverseName, endpointHostname, type DnsType } from '../../lib/views/dns';
+import { simService } from './fixtures';
 
 // ---------------------------------------------------------------------------------------------
 // Fixture helpers: the model objects cast from the few fields the DNS view reads.
@@ -14,26 +15,7 @@ import { dnsRecords, reverseName, endpointHostname, type DnsType } from '../../l
 type Port = [name: string, port: number, protocol?: 'TCP' | 'UDP' | 'SCTP'];
 
 function svc(ns: string, name: string, spec: { ip?: string | string[]; ports?: Port[]; externalName?: string }): SimService {
-  const ips = spec.ip === undefined ? [] : Array.isArray(spec.ip) ? spec.ip : [spec.ip];
-  const ports: SimServicePort[] = (spec.ports ?? []).map(([pn, port, protocol], index) => ({
-    index,
-    name: pn,
-    port,
-    protocol: protocol ?? 'TCP',
-    targetPort: port,
-    nodePort: 0,
-  }));
-  return {
-    namespace: ns,
-    name,
-    type: spec.externalName !== undefined ? 'ExternalName' : 'ClusterIP',
-    clusterIP: spec.externalName !== undefined ? '' : ips[0] ?? '',
-    clusterIPs: spec.externalName !== undefined ? [] : ips,
-    headless: ips[0] === 'None',
-    externalName: spec.externalName,
-    ports,
-    selector: {},
-  } as unknown as SimService;
+  return simService(ns, name, { clusterIP: spec.ip, ports: spec.ports, externalName: spec.externalName, selector: {} });
 }
 
 type Ep = { ip: string; hostname?: string; ready?: boolean };

@@ -6,19 +6,12 @@
 import type { Cluster, SimContainer, SimPod, SimService } from '../../lib/cluster/model';
 import { parseCIDR } from '../../lib/k8s/ip';
 import { serviceEnv, serviceVariableNames, serviceVariables } from '../../lib/views/env';
+import { simService } from './fixtures';
 
 type Port = [name: string, port: number, protocol?: string];
 
 function svc(ns: string, name: string, clusterIP: string, ports: Port[]): SimService {
-  return {
-    namespace: ns,
-    name,
-    type: 'ClusterIP',
-    clusterIP,
-    clusterIPs: clusterIP && clusterIP !== 'None' ? [clusterIP] : [],
-    headless: clusterIP === 'None',
-    ports: ports.map(([pn, port, protocol], index) => ({ index, name: pn, port, protocol: protocol ?? 'TCP', targetPort: port, nodePort: 0 })),
-  } as unknown as SimService;
+  return simService(ns, name, { clusterIP, ports });
 }
 
 function pod(ns: string, opts: { enableServiceLinks?: boolean; containers?: Partial<SimContainer>[] } = {}): SimPod {
