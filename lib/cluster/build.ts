@@ -27,6 +27,7 @@ import { computeEndpointSlices } from './endpointslice-controller';
 import { stableUid } from './hash';
 import { PodIndex } from './index-pods';
 import { isIngress, isIngressClass, readIngress, readIngressClass } from './ingress';
+import { acceptedNetworkPolicies, isNetworkPolicy, namespaceLabels } from './network-policies';
 import { manualEndpoints, manualEndpointSlice, mirrorEndpoints } from './manual-endpoints';
 import type { Cluster, ClusterSettings, SimEndpoints, SimEndpointSlice, SimNode, SimPod, SimService, SimWorkload } from './model';
 import { specOf, finishPod, observedStatus, type Placement, type PodDraft } from './pods';
@@ -99,10 +100,11 @@ interface Sorted {
   workloads: ManifestObject[];
   ingresses: ManifestObject[];
   ingressClasses: ManifestObject[];
+  networkPolicies: ManifestObject[];
 }
 
 function sortObjects(objects: ManifestObject[]): Sorted {
-  const s: Sorted = { services: [], endpoints: [], slices: [], pods: [], nodes: [], namespaces: [], workloads: [], ingresses: [], ingressClasses: [] };
+  const s: Sorted = { services: [], endpoints: [], slices: [], pods: [], nodes: [], namespaces: [], workloads: [], ingresses: [], ingressClasses: [], networkPolicies: [] };
   // Seen (kind, namespace, name) triples in nested maps: no key string built per object.
   const seen = new Map<string, Map<string, Set<string>>>();
   for (const o of objects) {
@@ -122,6 +124,7 @@ function sortObjects(objects: ManifestObject[]): Sorted {
     else if (isWorkload(o)) s.workloads.push(o);
     else if (isIngress(o)) s.ingresses.push(o);
     else if (isIngressClass(o)) s.ingressClasses.push(o);
+    else if (isNetworkPolicy(o)) s.networkPolicies.push(o);
   }
   return s;
 }
@@ -134,6 +137,8 @@ export function buildCluster(objects: ManifestObject[], settings: ClusterSetting
   for (const o of input.namespaces) namespaceSet.add(o.name);
   for (const o of objects) if (o.namespace) namespaceSet.add(o.namespace);
   const namespaces = [...namespaceSet].sort(byString);
+  const namespaceObjects = new Map(input.namespaces.map((o) => [o.name, o] as const));
+  const labelsOfNamespace = new Map(namespaces.map((ns) => [ns, namespaceLabels(ns, namespaceObjects.get(ns))] as const));
 
   // Nodes.
   const nodeInputs: NodeInput[] = [];
@@ -288,11 +293,13 @@ export function buildCluster(objects: ManifestObject[], settings: ClusterSetting
     ingresses,
     ingressClasses,
     allocationProblems,
+    networkPolicies: acceptedNetworkPolicies(input.networkPolicies, settings),
     dnsServiceIP: serviceIPAt(settings.serviceCIDR, DNS_SERVICE_OFFSET),
     service: (namespace, name) => serviceByName.get(namespace, name),
     pod: (namespace, name) => podByName.get(namespace, name),
     endpointsOf,
     slicesOf,
+    namespaceLabels: (namespace) => labelsOfNamespace.get(namespace),
     podsMatching: (namespace, selector) => index.matching(namespace, selector),
   };
 }

@@ -280,6 +280,55 @@ export interface AllocationProblem {
   holder?: SimService;
 }
 
+/** A label selector with set-based requirements (NetworkPolicy selectors; `{}` selects everything). */
+export interface SimLabelSelector {
+  matchLabels: Record<string, string>;
+  matchExpressions: { key: string; operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist'; values: string[] }[];
+}
+
+/** One `ports[]` entry of a NetworkPolicy rule, defaulted (protocol TCP). */
+export interface SimPolicyPort {
+  protocol: Protocol;
+  /** A number, a container port name, or undefined for every port of the protocol. */
+  port?: number | string;
+  /** Last port of a numeric range (inclusive). */
+  endPort?: number;
+  /** Field path within the policy (`spec.ingress[0].ports[1]`). */
+  field: string;
+}
+
+/** One `from[]`/`to[]` entry. Exactly what the API accepts: selectors (one or both), or an ipBlock. */
+export interface SimPolicyPeer {
+  podSelector?: SimLabelSelector;
+  namespaceSelector?: SimLabelSelector;
+  ipBlock?: { cidr: Cidr; except: Cidr[] };
+  field: string;
+}
+
+export interface SimPolicyRule {
+  /** Empty: every peer (the field was missing or empty). */
+  peers: SimPolicyPeer[];
+  /** Empty: every port of every protocol. */
+  ports: SimPolicyPort[];
+  /** `spec.ingress[0]`. */
+  field: string;
+}
+
+/** A NetworkPolicy the API server accepted, defaulted (CONTRACT §8). */
+export interface SimNetworkPolicy {
+  namespace: string;
+  name: string;
+  obj: ManifestObject;
+  podSelector: SimLabelSelector;
+  /** Effective `policyTypes` (defaulted: Ingress, plus Egress when `spec.egress` has a rule). */
+  policyTypes: ('Ingress' | 'Egress')[];
+  /** Rules of the directions in `policyTypes`; a direction not listed has none here. */
+  ingress: SimPolicyRule[];
+  egress: SimPolicyRule[];
+  /** The policy as stored: protocols and policyTypes filled in. */
+  api: JsonObject;
+}
+
 export interface Cluster {
   settings: ClusterSettings;
   /** Every object that was loaded (including ones of unmodelled kinds), in input order. */
@@ -301,6 +350,11 @@ export interface Cluster {
   ingresses: SimIngress[];
   ingressClasses: SimIngressClass[];
   allocationProblems: AllocationProblem[];
+  /**
+   * NetworkPolicies the API server would accept (those failing its validation never exist; the
+   * api-validation rule reports them). Sorted by namespace, name.
+   */
+  networkPolicies: SimNetworkPolicy[];
   /** IP of the cluster DNS Service (the 10th address of the service CIDR). */
   dnsServiceIP: string;
 
@@ -310,6 +364,8 @@ export interface Cluster {
   endpointsOf(namespace: string, name: string): SimEndpoints | undefined;
   /** Slices labelled `kubernetes.io/service-name: name` in the namespace, by slice name. */
   slicesOf(namespace: string, name: string): SimEndpointSlice[];
+  /** Labels of a namespace (its Namespace object's, and always `kubernetes.io/metadata.name`); undefined when the namespace does not exist. */
+  namespaceLabels(namespace: string): Record<string, string> | undefined;
   /** Pods of a namespace whose labels contain every selector pair (indexed, not scanned). */
   podsMatching(namespace: string, selector: Record<string, string>): SimPod[];
 }

@@ -68,6 +68,8 @@ function cluster(services: SimService[], namespaces: string[] = []): Cluster {
     endpointsOf: () => undefined,
     slicesOf: () => [],
     podsMatching: () => [],
+    networkPolicies: [],
+    namespaceLabels: () => undefined,
   };
 }
 

@@ -226,6 +226,8 @@ function fakeCluster(services: SimService[], slices: SimEndpointSlice[], version
     endpointsOf: () => undefined,
     slicesOf: (ns, name) => slices.filter((s) => s.namespace === ns && s.serviceName === name),
     podsMatching: () => [],
+    networkPolicies: [],
+    namespaceLabels: () => undefined,
   };
 }
 
