@@ -31,6 +31,8 @@ export interface TraceFrom {
   pod?: string;
   node?: string;
   external?: boolean;
+  /** With `external`: the client's address (default 203.0.113.10), as `--client-ip`. */
+  clientIP?: string;
 }
 
 export interface Simulation {
@@ -93,10 +95,10 @@ export function simulate(input: unknown, opts: SimulateOptions = {}): Simulation
       let source: TraceSource;
       if (from.pod) source = { pod: pod(from.pod) };
       else if (from.node) source = { node: resolveNode(cluster, from.node) };
-      else if (from.external) source = { external: true };
+      else if (from.external) source = { external: true, clientIP: from.clientIP };
       else throw new Error('trace(): give from.pod, from.node or from.external');
       const result = trace(cluster, target, source);
-      if (!result) throw new Error(`trace(): "${target}" is not http://host[:port]/path, host:port or ip:port`);
+      if (!result) throw new Error(`trace(): "${target}" is not http://host[:port]/path, tcp|udp|sctp://host:port, host:port or ip:port`);
       return result;
     },
     iptablesSave(node) {

@@ -100,12 +100,13 @@ export function buildProgram(io: CliIO, version: () => string, exec: (action: Ac
   common(
     program
       .command('trace')
-      .description('follow a request through DNS, Ingress, the Service and kube-proxy to pods')
-      .argument('<target>', 'http://host[:port]/path, host:port or ip:port')
+      .description('follow a request through DNS, Ingress, the Service and kube-proxy to pods, and the NetworkPolicies on its way')
+      .argument('<target>', 'http://host[:port]/path, tcp|udp|sctp://host:port, host:port or ip:port')
       .argument('[paths...]', PATHS_HELP)
       .option('--from <pod>', 'start in this pod')
       .option('--from-node <node>', 'start on this node')
       .option('--from-external', 'start outside the cluster (node ports, load balancers, Ingress)')
+      .option('--client-ip <ip>', 'with --from-external: the client address that externalTrafficPolicy Local endpoints see', '203.0.113.10')
       .addHelpText('after', `\n${POD_HELP}`),
     ['text', 'json'],
     'text',

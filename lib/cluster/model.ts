@@ -31,6 +31,20 @@ export interface ClusterSettings {
   nodePortRange: { min: number; max: number };
   /** Nodes from the settings file (default node-1..node-3); Node objects in the input are added in build. */
   nodes: { name: string; ip: string; labels: Record<string, string> }[];
+  /**
+   * Where the ingress controllers run, per IngressClass name: their pods are the source of the
+   * connections they proxy to backends (NetworkPolicy judges those). Default: one entry, class
+   * `nginx`, namespace `ingress-nginx`, labels `app.kubernetes.io/name: ingress-nginx`.
+   */
+  ingressControllers: IngressControllerSettings[];
+}
+
+export interface IngressControllerSettings {
+  /** The IngressClass name it serves. */
+  class: string;
+  namespace: string;
+  /** Labels its pods carry (a stand-in pod with them is used when the input has none). */
+  podLabels: Record<string, string>;
 }
 
 export interface SimNode {

@@ -19,6 +19,11 @@ function defaultNodes(): ClusterSettings['nodes'] {
   return [1, 2, 3].map((i) => ({ name: `node-${i}`, ip: `172.18.0.${i + 1}`, labels: { 'kubernetes.io/hostname': `node-${i}` } }));
 }
 
+/** The ingress-nginx chart's controller: class nginx, namespace ingress-nginx, its pods' name label. */
+function defaultIngressControllers(): ClusterSettings['ingressControllers'] {
+  return [{ class: 'nginx', namespace: 'ingress-nginx', podLabels: { 'app.kubernetes.io/name': 'ingress-nginx' } }];
+}
+
 export function defaultSettings(): ClusterSettings {
   return {
     kubernetesVersion: parseVersion(DEFAULT_KUBERNETES_VERSION)!,
@@ -27,6 +32,7 @@ export function defaultSettings(): ClusterSettings {
     podCIDR: parseCIDR(DEFAULT_POD_CIDR)!,
     nodePortRange: { ...DEFAULT_NODE_PORT_RANGE },
     nodes: defaultNodes(),
+    ingressControllers: defaultIngressControllers(),
   };
 }
 
@@ -136,7 +142,45 @@ function readNodes(value: unknown, errors: string[]): ClusterSettings['nodes'] |
   return nodes.length > 0 ? nodes : undefined;
 }
 
-const KNOWN_FIELDS = ['kubernetesVersion', 'clusterDomain', 'serviceCIDR', 'podCIDR', 'nodePortRange', 'nodes'];
+function readIngressControllers(value: unknown, errors: string[]): ClusterSettings['ingressControllers'] | undefined {
+  const form = 'expected a list of {class, namespace, podLabels}';
+  if (!Array.isArray(value)) {
+    errors.push(`ingressControllers: ${form}`);
+    return undefined;
+  }
+  const out: ClusterSettings['ingressControllers'] = [];
+  value.forEach((entry, i) => {
+    const field = `ingressControllers[${i}]`;
+    if (!isObject(entry)) {
+      errors.push(`${field}: ${form}`);
+      return;
+    }
+    const cls = str(entry.class);
+    const namespace = str(entry.namespace);
+    if (!cls || !DNS_SUBDOMAIN.test(cls)) {
+      errors.push(`${field}.class: ${JSON.stringify(entry.class ?? null)} is not an IngressClass name; expected a lowercase DNS name like nginx`);
+      return;
+    }
+    if (!namespace || !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(namespace)) {
+      errors.push(`${field}.namespace: ${JSON.stringify(entry.namespace ?? null)} is not a namespace name; expected a lowercase DNS label like ingress-nginx`);
+      return;
+    }
+    const podLabels: Record<string, string> = {};
+    if (!isObject(entry.podLabels) || Object.keys(entry.podLabels).length === 0) {
+      errors.push(`${field}.podLabels: expected a non-empty mapping of label keys to string values, e.g. {app.kubernetes.io/name: ingress-nginx}`);
+      return;
+    }
+    for (const key of Object.keys(entry.podLabels).sort()) {
+      const v = entry.podLabels[key];
+      if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') podLabels[key] = String(v);
+      else errors.push(`${field}.podLabels.${key}: expected a string value`);
+    }
+    out.push({ class: cls, namespace, podLabels });
+  });
+  return out;
+}
+
+const KNOWN_FIELDS = ['kubernetesVersion', 'clusterDomain', 'serviceCIDR', 'podCIDR', 'nodePortRange', 'nodes', 'ingressControllers'];
 
 /** Settings from already-parsed data; unknown keys and bad values are errors, defaults fill the rest. */
 export function resolveSettings(input: unknown): { settings: ClusterSettings; errors: string[] } {
@@ -173,6 +217,10 @@ export function resolveSettings(input: unknown): { settings: ClusterSettings; er
   if (input.nodes !== undefined && input.nodes !== null) {
     const nodes = readNodes(input.nodes, errors);
     if (nodes) settings.nodes = nodes;
+  }
+  if (input.ingressControllers !== undefined && input.ingressControllers !== null) {
+    const controllers = readIngressControllers(input.ingressControllers, errors);
+    if (controllers) settings.ingressControllers = controllers;
   }
   return { settings, errors };
 }

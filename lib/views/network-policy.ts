@@ -20,6 +20,7 @@
  * hostNetwork); test/e2e/network/netpol (the truth tables in test/views/network-policy-e2e.test.ts).
  */
 import type { Cluster, Protocol, SimLabelSelector, SimNetworkPolicy, SimPod, SimPolicyPeer, SimPolicyPort, SimPolicyRule } from '../cluster/model';
+import { NAMESPACE_NAME_LABEL } from '../cluster/network-policies';
 import { cidrContains, parseIP, type IP } from '../k8s/ip';
 import { isEmptyLabelSelector, matchesLabelSelector } from '../k8s/labels';
 
@@ -146,8 +147,9 @@ export function peerSelectsPod(cluster: Cluster, peer: SimPolicyPeer, policyName
   if (!peer.podSelector && !peer.namespaceSelector) return false;
   if (pod.hostNetwork) return false;
   if (peer.namespaceSelector) {
-    const labels = cluster.namespaceLabels(pod.namespace);
-    if (!labels || !matchesLabelSelector(labels, peer.namespaceSelector)) return false;
+    // A namespace the input never mentions (an ingress controller's stand-in) still has its name label.
+    const labels = cluster.namespaceLabels(pod.namespace) ?? { [NAMESPACE_NAME_LABEL]: pod.namespace };
+    if (!matchesLabelSelector(labels, peer.namespaceSelector)) return false;
   } else if (pod.namespace !== policyNamespace) {
     return false;
   }

@@ -4,15 +4,34 @@
  * probabilities kube-proxy's rules give. Every decision is delegated to the view that owns it (dns,
  * ingress-routing, kube-proxy), so trace can never disagree with `dns`, `iptables-save` or `check`.
  */
-import type { Cluster, SimPod, SimService, SimServicePort } from '../cluster/model';
+import type { Cluster, Protocol, SimPod, SimService, SimServicePort } from '../cluster/model';
 import { parseIP } from '../k8s/ip';
 import { resolveFromPod } from './dns';
+import { podResolver } from './dns-resolver';
+import { ingressController } from './ingress-controllers';
 import { matchHost, routeRequest } from './ingress-routing';
 import { serviceTraffic } from './kube-proxy';
+import { addressEndpoint, describeDenial, judgeConnection, policyNames, type PolicyConnection, type PolicyEndpoint, type PolicyVerdict } from './network-policy';
 
-export type TraceOutcome = 'delivered' | 'refused' | 'dropped' | 'unresolved' | 'external' | 'not-found';
+export type TraceOutcome = 'delivered' | 'refused' | 'dropped' | 'unresolved' | 'external' | 'not-found' | 'denied' | 'partly-denied';
 
-export type TraceSource = { pod: SimPod } | { node: string } | { external: true };
+/**
+ * Where the connection starts. From outside the cluster, `clientIP` is the client's address
+ * (what endpoints of an `externalTrafficPolicy: Local` Service see; default 203.0.113.10).
+ */
+export type TraceSource = { pod: SimPod } | { node: string } | { external: true; clientIP?: string };
+
+/** The first external test address (RFC 5737) stands for "a client outside the cluster". */
+export const DEFAULT_CLIENT_IP = '203.0.113.10';
+
+/** The side whose NetworkPolicies drop a connection (CONTRACT §8 `deniedBy`). */
+export interface DeniedBy {
+  direction: 'egress' | 'ingress';
+  /** `namespace/name` of the pod of that side. */
+  pod: string;
+  /** The policies that isolate that pod in that direction (none of them allows the connection). */
+  policies: string[];
+}
 
 export interface TraceHop {
   /** `dns`, `ingress`, `service`, `kube-proxy`, `pod`, `external`. */
@@ -28,6 +47,9 @@ export interface TraceDestination {
   ip: string;
   port: number;
   probability: number;
+  /** NetworkPolicy's verdict on the connection to this destination. */
+  verdict?: 'allowed' | 'denied';
+  deniedBy?: DeniedBy;
 }
 
 export interface TraceResult {
@@ -36,6 +58,8 @@ export interface TraceResult {
   outcome: TraceOutcome;
   hops: TraceHop[];
   destinations: TraceDestination[];
+  /** The share of connections NetworkPolicy drops (the probabilities of denied destinations). */
+  deniedProbability: number;
 }
 
 export interface ParsedTarget {
@@ -43,22 +67,30 @@ export interface ParsedTarget {
   host: string;
   port: number;
   path: string;
+  /** Transport protocol: TCP unless the target is `udp://` or `sctp://`. */
+  protocol: Protocol;
 }
 
-/** `http://host[:port]/path`, `host:port` or `ip:port` (IPv6 in brackets). */
+/** `http://host[:port]/path`, `tcp|udp|sctp://host:port`, `host:port` or `ip:port` (IPv6 in brackets). */
 export function parseTarget(target: string): ParsedTarget | undefined {
   const url = /^(https?):\/\/(\[[^\]]+\]|[^/:?#]+)(?::(\d+))?([^?#]*)/i.exec(target);
   if (url) {
     const scheme = url[1].toLowerCase() as 'http' | 'https';
     const port = url[3] ? Number(url[3]) : scheme === 'https' ? 443 : 80;
     if (port < 1 || port > 65535) return undefined;
-    return { scheme, host: stripBrackets(url[2]).toLowerCase(), port, path: url[4] === '' ? '/' : url[4] };
+    return { scheme, host: stripBrackets(url[2]).toLowerCase(), port, path: url[4] === '' ? '/' : url[4], protocol: 'TCP' };
+  }
+  const transport = /^(tcp|udp|sctp):\/\/(\[[^\]]+\]|[^/:?#\s]+):(\d+)\/?$/i.exec(target);
+  if (transport) {
+    const port = Number(transport[3]);
+    if (port < 1 || port > 65535) return undefined;
+    return { host: stripBrackets(transport[2]).toLowerCase(), port, path: '/', protocol: transport[1].toUpperCase() as Protocol };
   }
   const hostPort = /^(\[[^\]]+\]|[^:/\s]+):(\d+)$/.exec(target);
   if (hostPort) {
     const port = Number(hostPort[2]);
     if (port < 1 || port > 65535) return undefined;
-    return { host: stripBrackets(hostPort[1]).toLowerCase(), port, path: '/' };
+    return { host: stripBrackets(hostPort[1]).toLowerCase(), port, path: '/', protocol: 'TCP' };
   }
   return undefined;
 }
@@ -106,17 +138,77 @@ function matchAddress(cluster: Cluster, ip: string): AddressMatch {
   return { kind: 'none' };
 }
 
-function servicePortFor(service: SimService, port: number, via: 'clusterIP' | 'nodePort' | 'externalIP' | 'loadBalancer'): SimServicePort | undefined {
-  // Traced requests are TCP (URLs and host:port): match the TCP port.
-  return service.ports.find((p) => p.protocol === 'TCP' && (via === 'nodePort' ? p.nodePort === port : p.port === port));
+function servicePortFor(service: SimService, port: number, via: 'clusterIP' | 'nodePort' | 'externalIP' | 'loadBalancer', protocol: Protocol): SimServicePort | undefined {
+  return service.ports.find((p) => p.protocol === protocol && (via === 'nodePort' ? p.nodePort === port : p.port === port));
 }
 
 function podKey(pod: SimPod): string {
   return `${pod.namespace}/${pod.name}`;
 }
 
+/**
+ * Who the destination's policies see as the source once kube-proxy (or a proxy) has handled the
+ * connection; undefined when it is not known (then no verdict is given).
+ */
+type PolicyClient = PolicyEndpoint | undefined;
+
+function nodeEndpoint(cluster: Cluster, nodeName: string): PolicyEndpoint {
+  const node = cluster.nodes.find((n) => n.name === nodeName);
+  return { ip: node?.ip ?? '', node: nodeName };
+}
+
+/**
+ * The source as policy sees it after kube-proxy: a pod stays itself; a node is its address; from
+ * outside, `externalTrafficPolicy: Cluster` masquerades to the receiving node's address, while
+ * `Local` keeps the client's (kube-proxy's KUBE-EXT chains).
+ */
+function policyClient(cluster: Cluster, source: TraceSource, service: SimService | undefined, receivingNode: string): PolicyClient {
+  if ('pod' in source) return { pod: source.pod };
+  if ('node' in source) return nodeEndpoint(cluster, source.node);
+  // Straight to a pod's address nothing translates the source either.
+  if (!service || service.externalTrafficPolicy === 'Local') return addressEndpoint(cluster, source.clientIP ?? DEFAULT_CLIENT_IP);
+  return nodeEndpoint(cluster, receivingNode);
+}
+
+function deniedBy(verdict: PolicyVerdict): DeniedBy | undefined {
+  const side = verdict.deniedBy;
+  if (!side || !side.pod) return undefined;
+  return { direction: side.direction, pod: podKey(side.pod), policies: policyNames(side.policies) };
+}
+
+/** Judges each destination of a delivered connection and settles the outcome (denied, partly-denied). */
+function judgeDestinations(cluster: Cluster, result: TraceResult, client: PolicyClient, protocol: Protocol, pods: Map<string, SimPod>): string[] {
+  const notes: string[] = [];
+  if (!client) return notes;
+  for (const d of result.destinations) {
+    const pod = d.pod ? pods.get(d.pod) : undefined;
+    const conn: PolicyConnection = { from: client, to: pod ? { pod } : addressEndpoint(cluster, d.ip), port: d.port, protocol };
+    const verdict = judgeConnection(cluster, conn);
+    d.verdict = verdict.allowed ? 'allowed' : 'denied';
+    const by = deniedBy(verdict);
+    if (by) d.deniedBy = by;
+    notes.push(verdict.allowed ? '' : (describeDenial(cluster, conn, verdict) ?? ''));
+  }
+  settle(result);
+  return notes;
+}
+
+/** The outcome of a delivered trace once destinations carry verdicts. */
+function settle(result: TraceResult): void {
+  if (result.outcome !== 'delivered' && result.outcome !== 'denied' && result.outcome !== 'partly-denied') return;
+  const denied = result.destinations.filter((d) => d.verdict === 'denied');
+  result.deniedProbability = denied.reduce((s, d) => s + d.probability, 0);
+  if (denied.length === 0) result.outcome = 'delivered';
+  else result.outcome = denied.length === result.destinations.length ? 'denied' : 'partly-denied';
+}
+
+function destinationHop(d: TraceDestination, note: string): TraceHop {
+  const what = `${d.pod ? `pod ${d.pod}` : 'address'} ${d.ip}:${d.port} with probability ${formatProbability(d.probability)}`;
+  return { type: 'pod', detail: d.verdict === 'denied' ? `${what}: denied — ${note}` : what, ...d };
+}
+
 /** Through kube-proxy for one Service port; fills hops and destinations. */
-function throughService(cluster: Cluster, result: TraceResult, service: SimService, port: SimServicePort, via: 'clusterIP' | 'nodePort' | 'externalIP' | 'loadBalancer', node: string, from: 'pod' | 'node' | 'external'): void {
+function throughService(cluster: Cluster, result: TraceResult, service: SimService, port: SimServicePort, via: 'clusterIP' | 'nodePort' | 'externalIP' | 'loadBalancer', node: string, from: 'pod' | 'node' | 'external', client: PolicyClient): void {
   const portLabel = port.name ? `${port.port}/${port.protocol} (${port.name})` : `${port.port}/${port.protocol}`;
   result.hops.push({ type: 'service', detail: `Service ${service.namespace}/${service.name} port ${portLabel} → targetPort ${port.targetPort}, via ${via}`, service: `${service.namespace}/${service.name}`, port: port.port, targetPort: port.targetPort, via });
   const traffic = serviceTraffic(cluster, { service, port, via, node, from });
@@ -130,10 +222,14 @@ function throughService(cluster: Cluster, result: TraceResult, service: SimServi
     return;
   }
   result.outcome = 'delivered';
-  result.destinations = traffic.destinations.map((d) => (d.pod ? { pod: podKey(d.pod), ip: d.ip, port: d.port, probability: d.probability } : { ip: d.ip, port: d.port, probability: d.probability }));
-  for (const d of result.destinations) {
-    result.hops.push({ type: 'pod', detail: `${d.pod ? `pod ${d.pod}` : 'address'} ${d.ip}:${d.port} with probability ${formatProbability(d.probability)}`, ...d });
-  }
+  const pods = new Map<string, SimPod>();
+  result.destinations = traffic.destinations.map((d) => {
+    if (!d.pod) return { ip: d.ip, port: d.port, probability: d.probability };
+    pods.set(podKey(d.pod), d.pod);
+    return { pod: podKey(d.pod), ip: d.ip, port: d.port, probability: d.probability };
+  });
+  const notes = judgeDestinations(cluster, result, client, port.protocol, pods);
+  result.destinations.forEach((d, i) => result.hops.push(destinationHop(d, notes[i] ?? '')));
 }
 
 function formatProbability(p: number): string {
@@ -141,48 +237,94 @@ function formatProbability(p: number): string {
 }
 
 /** Follows a destination IP (already resolved) from the source. */
-function toAddress(cluster: Cluster, result: TraceResult, ip: string, port: number, source: TraceSource): void {
+function toAddress(cluster: Cluster, result: TraceResult, ip: string, port: number, protocol: Protocol, source: TraceSource): void {
   const node = sourceNode(cluster, source);
   const from = sourceKind(source);
   const m = matchAddress(cluster, ip);
   if (m.kind === 'clusterIP' || m.kind === 'externalIP' || m.kind === 'loadBalancer') {
-    const sp = servicePortFor(m.service, port, m.kind);
+    const sp = servicePortFor(m.service, port, m.kind, protocol);
     if (!sp) {
-      result.hops.push({ type: 'service', detail: `Service ${m.service.namespace}/${m.service.name} has no TCP port ${port}; nothing answers on ${ip}:${port} and the connection times out`, service: `${m.service.namespace}/${m.service.name}` });
+      result.hops.push({ type: 'service', detail: `Service ${m.service.namespace}/${m.service.name} has no ${protocol} port ${port}; nothing answers on ${ip}:${port} and the connection times out`, service: `${m.service.namespace}/${m.service.name}` });
       result.outcome = 'dropped';
       return;
     }
-    throughService(cluster, result, m.service, sp, m.kind, node, from);
+    throughService(cluster, result, m.service, sp, m.kind, node, from, policyClient(cluster, source, m.service, node));
     return;
   }
   if (m.kind === 'node') {
-    const service = cluster.services.find((s) => s.ports.some((p) => p.protocol === 'TCP' && p.nodePort === port));
+    const service = cluster.services.find((s) => s.ports.some((p) => p.protocol === protocol && p.nodePort === port));
     if (!service) {
-      result.hops.push({ type: 'node', detail: `node ${m.node} (${ip}) has no NodePort ${port}; the connection is refused`, node: m.node });
+      result.hops.push({ type: 'node', detail: `node ${m.node} (${ip}) has no NodePort ${port}/${protocol}; the connection is refused`, node: m.node });
       result.outcome = 'refused';
       return;
     }
-    throughService(cluster, result, service, servicePortFor(service, port, 'nodePort')!, 'nodePort', m.node, from);
+    throughService(cluster, result, service, servicePortFor(service, port, 'nodePort', protocol)!, 'nodePort', m.node, from, policyClient(cluster, source, service, m.node));
     return;
   }
   if (m.kind === 'pod') {
     result.hops.push({ type: 'pod', detail: `pod ${podKey(m.pod)} ${ip}:${port} directly (no Service)`, pod: podKey(m.pod) });
     result.outcome = 'delivered';
     result.destinations = [{ pod: podKey(m.pod), ip, port, probability: 1 }];
+    const notes = judgeDestinations(cluster, result, policyClient(cluster, source, undefined, node), protocol, new Map([[podKey(m.pod), m.pod]]));
+    if (result.destinations[0].verdict === 'denied') result.hops.push({ type: 'policy', detail: `denied — ${notes[0]}`, deniedBy: result.destinations[0].deniedBy });
     return;
+  }
+  // Leaving the cluster: the client pod's egress side still judges the address.
+  if ('pod' in source) {
+    const conn: PolicyConnection = { from: { pod: source.pod }, to: addressEndpoint(cluster, ip), port, protocol };
+    const verdict = judgeConnection(cluster, conn);
+    if (!verdict.allowed) {
+      result.hops.push({ type: 'policy', detail: `${ip}:${port} is outside the cluster: denied — ${describeDenial(cluster, conn, verdict)}`, deniedBy: deniedBy(verdict) });
+      result.outcome = 'denied';
+      result.deniedProbability = 1;
+      return;
+    }
   }
   result.hops.push({ type: 'external', detail: `${ip} is outside the cluster; traffic leaves through ${from === 'external' ? 'the internet' : `node ${node}`}` });
   result.outcome = 'external';
+}
+
+/**
+ * The pod's lookup through cluster DNS: UDP 53 to the kube-dns Service, translated by kube-proxy
+ * to a CoreDNS pod, judged by policy like any connection. Returns false when policy drops every
+ * lookup (the trace ends `denied` at the dns hop).
+ */
+function judgeLookup(cluster: Cluster, result: TraceResult, pod: SimPod, name: string): { blocked: boolean; note?: string } {
+  if (podResolver(cluster, pod).policy !== 'ClusterFirst') return { blocked: false };
+  const dns = cluster.services.find((s) => s.clusterIP === cluster.dnsServiceIP && !s.headless);
+  const port = dns?.ports.find((p) => p.protocol === 'UDP' && p.port === 53);
+  if (!dns || !port) return { blocked: false };
+  const traffic = serviceTraffic(cluster, { service: dns, port, via: 'clusterIP', node: pod.nodeName, from: 'pod' });
+  if (traffic.verdict !== 'dnat') return { blocked: false };
+  let deniedShare = 0;
+  let first: { conn: PolicyConnection; verdict: PolicyVerdict } | undefined;
+  for (const d of traffic.destinations) {
+    const conn: PolicyConnection = { from: { pod }, to: d.pod ? { pod: d.pod } : addressEndpoint(cluster, d.ip), port: d.port, protocol: 'UDP' };
+    const verdict = judgeConnection(cluster, conn);
+    if (verdict.allowed) continue;
+    deniedShare += d.probability;
+    first ??= { conn, verdict };
+  }
+  if (!first) return { blocked: false };
+  const why = describeDenial(cluster, first.conn, first.verdict) ?? '';
+  const service = `${dns.namespace}/${dns.name}`;
+  if (deniedShare >= 1 - 1e-12) {
+    result.hops.push({ type: 'dns', detail: `lookup of ${name}: UDP 53 to Service ${service} → CoreDNS: denied, the lookup times out — ${why}`, query: name, verdict: 'denied', deniedBy: deniedBy(first.verdict) });
+    result.outcome = 'denied';
+    result.deniedProbability = 1;
+    return { blocked: true };
+  }
+  return { blocked: false, note: `; ${formatProbability(deniedShare)} of lookups reach a CoreDNS pod that policy blocks and are retried — ${why}` };
 }
 
 /** Trace a request to `target` from `source`. Returns undefined when the target cannot be parsed. */
 export function trace(cluster: Cluster, target: string, source: TraceSource): TraceResult | undefined {
   const parsed = parseTarget(target);
   if (!parsed) return undefined;
-  const result: TraceResult = { target, from: describeSource(source), outcome: 'unresolved', hops: [], destinations: [] };
+  const result: TraceResult = { target, from: describeSource(source), outcome: 'unresolved', hops: [], destinations: [], deniedProbability: 0 };
   const literal = parseIP(parsed.host);
   if (literal) {
-    toAddress(cluster, result, parsed.host, parsed.port, source);
+    toAddress(cluster, result, parsed.host, parsed.port, parsed.protocol, source);
     return result;
   }
   if ('external' in source) {
@@ -197,29 +339,32 @@ export function trace(cluster: Cluster, target: string, source: TraceSource): Tr
   // A node resolves with its own resolv.conf (not cluster DNS); a pod through its search path.
   const fromPod = 'pod' in source ? source.pod : undefined;
   const who = fromPod ? `pod ${podKey(fromPod)}` : `node ${(source as { node: string }).node}`;
+  const lookup = fromPod ? judgeLookup(cluster, result, fromPod, parsed.host) : { blocked: false };
+  if (lookup.blocked) return result;
+  const lookupNote = lookup.note ?? '';
   const dns = resolveFromPod(cluster, parsed.host, fromPod ? { from: fromPod, type: 'A' } : { type: 'A', nodeResolver: true });
   const addresses = dns.answers.filter((a) => a.type === 'A' || a.type === 'AAAA').map((a) => a.data);
   const cname = dns.answers.find((a) => a.type === 'CNAME');
   if (dns.rcode === 'NXDOMAIN' || addresses.length === 0) {
     if (cname) {
-      result.hops.push({ type: 'dns', detail: `${parsed.host} → ${dns.name} CNAME ${cname.data} (ExternalName): the client resolves ${cname.data} outside the cluster`, query: parsed.host, name: dns.name, cname: cname.data });
+      result.hops.push({ type: 'dns', detail: `${parsed.host} → ${dns.name} CNAME ${cname.data} (ExternalName): the client resolves ${cname.data} outside the cluster${lookupNote}`, query: parsed.host, name: dns.name, cname: cname.data });
       result.outcome = 'external';
       return result;
     }
     if (parsed.scheme && hasIngressHost(cluster, parsed.host)) {
-      result.hops.push({ type: 'dns', detail: `${parsed.host} is not a cluster name; it is an Ingress host, reached through the ingress controller` });
+      result.hops.push({ type: 'dns', detail: `${parsed.host} is not a cluster name; it is an Ingress host, reached through the ingress controller${lookupNote}` });
       viaIngress(cluster, result, parsed, source);
       return result;
     }
     const tried = dns.tried.map((t) => t.name).join(', ');
-    result.hops.push({ type: 'dns', detail: `${parsed.host} does not resolve from ${who} (${dns.rcode === 'NXDOMAIN' ? 'NXDOMAIN' : 'no address'}; tried ${tried})`, query: parsed.host, rcode: dns.rcode, tried: dns.tried.map((t) => t.name) });
+    result.hops.push({ type: 'dns', detail: `${parsed.host} does not resolve from ${who} (${dns.rcode === 'NXDOMAIN' ? 'NXDOMAIN' : 'no address'}; tried ${tried})${lookupNote}`, query: parsed.host, rcode: dns.rcode, tried: dns.tried.map((t) => t.name) });
     result.outcome = dns.external ? 'external' : 'unresolved';
     if (result.outcome === 'external') result.hops.push({ type: 'external', detail: `${parsed.host} is outside the cluster domain; the upstream resolver answers it` });
     return result;
   }
-  result.hops.push({ type: 'dns', detail: `${parsed.host} → ${dns.name} ${cname ? `CNAME ${cname.data} ` : ''}A ${addresses.join(', ')}`, query: parsed.host, name: dns.name, answers: addresses });
+  result.hops.push({ type: 'dns', detail: `${parsed.host} → ${dns.name} ${cname ? `CNAME ${cname.data} ` : ''}A ${addresses.join(', ')}${lookupNote}`, query: parsed.host, name: dns.name, answers: addresses });
   if (addresses.length === 1) {
-    toAddress(cluster, result, addresses[0], parsed.port, source);
+    toAddress(cluster, result, addresses[0], parsed.port, parsed.protocol, source);
     return result;
   }
   // Several A records (a headless Service): the client picks one; assume an even choice.
@@ -227,9 +372,9 @@ export function trace(cluster: Cluster, target: string, source: TraceSource): Tr
   const destinations: TraceDestination[] = [];
   let anyDelivered = false;
   for (const ip of addresses) {
-    const sub: TraceResult = { target, from: result.from, outcome: 'unresolved', hops: [], destinations: [] };
-    toAddress(cluster, sub, ip, parsed.port, source);
-    if (sub.outcome === 'delivered') {
+    const sub: TraceResult = { target, from: result.from, outcome: 'unresolved', hops: [], destinations: [], deniedProbability: 0 };
+    toAddress(cluster, sub, ip, parsed.port, parsed.protocol, source);
+    if (sub.outcome === 'delivered' || sub.outcome === 'denied' || sub.outcome === 'partly-denied') {
       anyDelivered = true;
       for (const d of sub.destinations) destinations.push({ ...d, probability: d.probability * share });
     }
@@ -237,7 +382,12 @@ export function trace(cluster: Cluster, target: string, source: TraceSource): Tr
   result.hops.push({ type: 'client', detail: `the client picks one of ${addresses.length} addresses (headless Service: no kube-proxy load balancing)` });
   result.outcome = anyDelivered ? 'delivered' : 'refused';
   result.destinations = normalize(destinations);
-  for (const d of result.destinations) result.hops.push({ type: 'pod', detail: `${d.pod ? `pod ${d.pod}` : 'address'} ${d.ip}:${d.port} with probability ${formatProbability(d.probability)}`, ...d });
+  settle(result);
+  for (const d of result.destinations) {
+    const pod = d.pod ? cluster.pod(d.pod.split('/')[0], d.pod.split('/')[1]) : undefined;
+    const note = d.verdict === 'denied' && pod && fromPod ? (describeDenial(cluster, { from: { pod: fromPod }, to: { pod }, port: d.port, protocol: parsed.protocol }, judgeConnection(cluster, { from: { pod: fromPod }, to: { pod }, port: d.port, protocol: parsed.protocol })) ?? '') : '';
+    result.hops.push(destinationHop(d, note));
+  }
   return result;
 }
 
@@ -279,10 +429,20 @@ function viaIngress(cluster: Cluster, result: TraceResult, target: ParsedTarget,
     result.outcome = 'external';
     return;
   }
-  // The ingress controller runs as a pod; its connection to the backend is pod traffic.
-  throughService(cluster, result, service, port, 'clusterIP', sourceNode(cluster, source), 'pod');
+  // The ingress controller runs as a pod; its connection to the backend is pod traffic, from
+  // that pod (NetworkPolicy judges the controller's pods, not the original client).
+  const controller = ingressController(cluster, ing.className);
+  const controllerPod = controller?.pods[0];
+  if (controller && controllerPod) {
+    const where = controller.standIn ? `a stand-in pod ${podKey(controllerPod)} with ${Object.entries(controller.settings.podLabels).map(([k, v]) => `${k}=${v}`).join(',')} (no such pod in the input)` : `pod ${podKey(controllerPod)}`;
+    result.hops.push({ type: 'proxy', detail: `the ingress controller (class ${controller.settings.class}) opens the connection from ${where}`, pod: podKey(controllerPod) });
+  } else {
+    result.hops.push({ type: 'proxy', detail: `no ingress controller is configured for class ${ing.className ?? '<none>'} (cluster settings ingressControllers); NetworkPolicy is not judged` });
+  }
+  const node = controllerPod && !controller?.standIn ? controllerPod.nodeName : sourceNode(cluster, source);
+  const client: PolicyClient = controllerPod ? { pod: controllerPod } : undefined;
+  throughService(cluster, result, service, port, 'clusterIP', node, 'pod', client);
 }
-
 /** A route, one hop per line, for people. */
 export function formatTrace(result: TraceResult): string {
   const lines = [`trace ${result.target} from ${result.from}`];

@@ -50,6 +50,7 @@ function cluster(services: SimService[], namespaces: string[] = []): Cluster {
       podCIDR: parseCIDR('10.244.0.0/16')!,
       nodePortRange: { min: 30000, max: 32767 },
       nodes: [],
+      ingressControllers: [],
     },
     objects: [],
     namespaces: all,

@@ -61,6 +61,7 @@ function cluster(opts: { services: SimService[]; slices?: SimEndpointSlice[]; na
       podCIDR: parseCIDR('10.244.0.0/16')!,
       nodePortRange: { min: 30000, max: 32767 },
       nodes: [],
+      ingressControllers: [],
     },
     objects: [],
     namespaces,

@@ -50,7 +50,7 @@ function cluster(opts: { version: string; podCIDR: string; nodes: { name: string
   return {
     settings: {
       kubernetesVersion: { major, minor }, clusterDomain: 'cluster.local', serviceCIDR: parseCIDR('10.96.0.0/12')!, podCIDR,
-      nodePortRange: { min: 30000, max: 32767 }, nodes: opts.nodes.map((n) => ({ ...n, labels: {} })),
+      nodePortRange: { min: 30000, max: 32767 }, nodes: opts.nodes.map((n) => ({ ...n, labels: {} })), ingressControllers: [],
     },
     objects: [], namespaces: ['default'], nodes, services: opts.services, workloads: [], pods: [], endpoints: [],
     endpointSlices: opts.slices, ingresses: [], ingressClasses: [], allocationProblems: [], dnsServiceIP: '10.96.0.10',
