@@ -81,7 +81,7 @@ export function simulate(input: unknown, opts: SimulateOptions = {}): Simulation
     findings,
     get(kindText, getOpts = {}) {
       const kind = resolveKind(kindText);
-      if (!kind) throw new Error(`unknown resource type "${kindText}": use services, endpoints, endpointslices, pods or ingresses`);
+      if (!kind) throw new Error(`unknown resource type "${kindText}": use services, endpoints, endpointslices, pods, ingresses or networkpolicies`);
       return listObjects(cluster, kind, { namespace: getOpts.namespace });
     },
     dns(name, dnsOpts = {}) {

@@ -54,7 +54,7 @@ export function buildProgram(io: CliIO, version: () => string, exec: (action: Ac
     program
       .command('get')
       .description('list simulated objects as kubectl does (no AGE column)')
-      .argument('<kind>', 'services|svc, endpoints|ep, endpointslices, pods|po, ingresses|ing')
+      .argument('<kind>', 'services|svc, endpoints|ep, endpointslices, pods|po, ingresses|ing, networkpolicies|netpol')
       .argument('[paths...]', PATHS_HELP)
       .option('-A, --all-namespaces', 'list every namespace (adds a NAMESPACE column)'),
     ['table', 'wide', 'yaml', 'json'],
@@ -111,6 +111,17 @@ export function buildProgram(io: CliIO, version: () => string, exec: (action: Ac
     ['text', 'json'],
     'text',
   ).action((target: string, paths: string[], opts) => exec(() => lazy<typeof import('./commands/trace')>('./commands/trace').runTrace(target, paths, opts, io)));
+
+  common(
+    program
+      .command('reach')
+      .description('which clients can open connections to which Service ports, after kube-proxy and NetworkPolicy')
+      .argument('[paths...]', PATHS_HELP)
+      .option('--from <client>', 'only this client: a workload or pod (name or namespace/name), NAMESPACE/, node/NAME, external or ingress/CLASS')
+      .option('--to <service>', 'only this Service: name[:port] or namespace/name[:port] (port by number or name)'),
+    ['text', 'json'],
+    'text',
+  ).action((paths: string[], opts) => exec(() => lazy<typeof import('./commands/reach')>('./commands/reach').runReach(paths, opts, io)));
 
   common(
     program
