@@ -8,12 +8,13 @@ import type { Cluster, Protocol, SimPod, SimService, SimServicePort } from '../c
 import { parseIP } from '../k8s/ip';
 import { resolveFromPod } from './dns';
 import { podResolver } from './dns-resolver';
+import { formatShare, gatewayLeg, gatewayRequest, type GatewayTraceOptions } from './gateway-trace';
 import { ingressController } from './ingress-controllers';
 import { matchHost, routeRequest } from './ingress-routing';
 import { serviceTraffic } from './kube-proxy';
 import { addressEndpoint, describeDenial, judgeConnection, policyNames, type PolicyConnection, type PolicyEndpoint, type PolicyVerdict } from './network-policy';
 
-export type TraceOutcome = 'delivered' | 'refused' | 'dropped' | 'unresolved' | 'external' | 'not-found' | 'denied' | 'partly-denied';
+export type TraceOutcome = 'delivered' | 'refused' | 'dropped' | 'unresolved' | 'external' | 'not-found' | 'redirected' | 'server-error' | 'denied' | 'partly-denied';
 
 /**
  * Where the connection starts. From outside the cluster, `clientIP` is the client's address
@@ -24,7 +25,7 @@ export type TraceSource = { pod: SimPod } | { node: string } | { external: true;
 /** The first external test address (RFC 5737) stands for "a client outside the cluster". */
 export const DEFAULT_CLIENT_IP = '203.0.113.10';
 
-/** The side whose NetworkPolicies drop a connection (CONTRACT §8 `deniedBy`). */
+/** The side whose NetworkPolicies drop a connection (`deniedBy`). */
 export interface DeniedBy {
   direction: 'egress' | 'ingress';
   /** `namespace/name` of the pod of that side. */
@@ -52,14 +53,37 @@ export interface TraceDestination {
   deniedBy?: DeniedBy;
 }
 
+/** The share of a Gateway rule's requests that an invalid backendRef answers with an error (HTTP 500). */
+export interface TraceBackendError {
+  /** `namespace/name` of the backendRef. */
+  backend: string;
+  status: number;
+  probability: number;
+}
+
 export interface TraceResult {
   target: string;
   from: string;
   outcome: TraceOutcome;
   hops: TraceHop[];
   destinations: TraceDestination[];
-  /** The share of connections NetworkPolicy drops (the probabilities of denied destinations). */
-  deniedProbability: number;
+  /** Through a Gateway whose rule mixes valid and invalid backendRefs: the invalid shares (listed after `destinations`). */
+  backendErrors?: TraceBackendError[];
+  /** Sum of `backendErrors`' probabilities. */
+  errorProbability?: number;
+  /** `redirected`: the Location header and status code of the redirect. */
+  location?: string;
+  status?: number;
+  /** The share of connections NetworkPolicy drops (the probabilities of denied destinations); 0 when none. */
+  deniedProbability?: number;
+}
+
+/** How the request travels (`--via`) and what it carries (`--method`, `--header`). */
+export interface TraceOptions {
+  /** `ingress`, `gateway`, or a Gateway `{ namespace, name }`; default: a matching Gateway listener, else the Ingresses. */
+  via?: 'ingress' | 'gateway' | { namespace: string; name: string };
+  method?: string;
+  headers?: [string, string][];
 }
 
 export interface ParsedTarget {
@@ -165,8 +189,7 @@ function nodeEndpoint(cluster: Cluster, nodeName: string): PolicyEndpoint {
 function policyClient(cluster: Cluster, source: TraceSource, service: SimService | undefined, receivingNode: string): PolicyClient {
   if ('pod' in source) return { pod: source.pod };
   if ('node' in source) return nodeEndpoint(cluster, source.node);
-  // Straight to a pod's address nothing translates the source either.
-  if (!service || service.externalTrafficPolicy === 'Local') return addressEndpoint(cluster, source.clientIP ?? DEFAULT_CLIENT_IP);
+  if (service?.externalTrafficPolicy === 'Local') return addressEndpoint(cluster, source.clientIP ?? DEFAULT_CLIENT_IP);
   return nodeEndpoint(cluster, receivingNode);
 }
 
@@ -204,7 +227,9 @@ function settle(result: TraceResult): void {
 
 function destinationHop(d: TraceDestination, note: string): TraceHop {
   const what = `${d.pod ? `pod ${d.pod}` : 'address'} ${d.ip}:${d.port} with probability ${formatProbability(d.probability)}`;
-  return { type: 'pod', detail: d.verdict === 'denied' ? `${what}: denied — ${note}` : what, ...d };
+  if (d.verdict !== 'denied') return { type: 'pod', detail: what, ...d };
+  const why = note || (d.deniedBy ? `NetworkPolicy ${d.deniedBy.policies.join(', ')} isolates pod ${d.deniedBy.pod} for ${d.deniedBy.direction} and no rule allows this connection` : 'NetworkPolicy drops it');
+  return { type: 'pod', detail: `${what}: denied — ${why}`, ...d };
 }
 
 /** Through kube-proxy for one Service port; fills hops and destinations. */
@@ -318,11 +343,20 @@ function judgeLookup(cluster: Cluster, result: TraceResult, pod: SimPod, name: s
 }
 
 /** Trace a request to `target` from `source`. Returns undefined when the target cannot be parsed. */
-export function trace(cluster: Cluster, target: string, source: TraceSource): TraceResult | undefined {
+export function trace(cluster: Cluster, target: string, source: TraceSource, options: TraceOptions = {}): TraceResult | undefined {
+  if (/^grpc:\/\//i.test(target)) {
+    if (!('external' in source)) return undefined;
+    const result: TraceResult = { target, from: describeSource(source), outcome: 'not-found', hops: [], destinations: [], deniedProbability: 0 };
+    return viaGateway(cluster, result, target, source, options) ? result : undefined;
+  }
   const parsed = parseTarget(target);
   if (!parsed) return undefined;
   const result: TraceResult = { target, from: describeSource(source), outcome: 'unresolved', hops: [], destinations: [], deniedProbability: 0 };
   const literal = parseIP(parsed.host);
+  // An address of a Gateway (or any address, when a Gateway was asked for) is the Gateway's to answer.
+  if (literal && 'external' in source && parsed.scheme && (options.via === 'gateway' || typeof options.via === 'object' || isGatewayAddress(cluster, parsed.host))) {
+    if (viaGateway(cluster, result, target, source, options)) return result;
+  }
   if (literal) {
     toAddress(cluster, result, parsed.host, parsed.port, parsed.protocol, source);
     return result;
@@ -333,6 +367,7 @@ export function trace(cluster: Cluster, target: string, source: TraceSource): Tr
       result.outcome = 'unresolved';
       return result;
     }
+    if (options.via !== 'ingress' && viaGateway(cluster, result, target, source, options)) return result;
     viaIngress(cluster, result, parsed, source);
     return result;
   }
@@ -397,6 +432,10 @@ function normalize(destinations: TraceDestination[]): TraceDestination[] {
   return total === 0 ? destinations : destinations.map((d) => ({ ...d, probability: d.probability / total }));
 }
 
+function isGatewayAddress(cluster: Cluster, ip: string): boolean {
+  return cluster.gatewayApi.gateways.some((g) => g.addresses.includes(ip));
+}
+
 function hasIngressHost(cluster: Cluster, host: string): boolean {
   return cluster.ingresses.some((i) => i.served && i.rules.some((r) => r.host !== '' && matchHost(r.host, host)));
 }
@@ -443,10 +482,112 @@ function viaIngress(cluster: Cluster, result: TraceResult, target: ParsedTarget,
   const client: PolicyClient = controllerPod ? { pod: controllerPod } : undefined;
   throughService(cluster, result, service, port, 'clusterIP', node, 'pod', client);
 }
+
+/**
+ * Through a Gateway: the listener, route and rule (gateway-routing), then each chosen Service
+ * from the Gateway's pods, as the ingress controller's are. False when no Gateway listener serves
+ * the request and none was asked for (the caller then tries the Ingresses).
+ */
+function viaGateway(cluster: Cluster, result: TraceResult, target: string, source: TraceSource, options: TraceOptions): boolean {
+  const via = options.via;
+  const gatewayOpts: GatewayTraceOptions = {};
+  if (options.method !== undefined) gatewayOpts.method = options.method;
+  if (options.headers) gatewayOpts.headers = options.headers;
+  if (typeof via === 'object') gatewayOpts.gateway = via;
+  const req = gatewayRequest(target, gatewayOpts);
+  if (!req) return false;
+  const leg = gatewayLeg(cluster.gatewayApi, req);
+  const routing = leg.routing;
+  if (routing.kind === 'no-listener') {
+    if (via === undefined && req.scheme !== 'grpc') return false;
+    result.hops.push({ type: 'gateway', detail: `${routing.reason}; nothing answers there`, reason: routing.reason });
+    result.outcome = 'not-found';
+    return true;
+  }
+  result.hops.push(leg.hop!);
+  if (routing.kind === 'not-found') {
+    result.outcome = 'not-found';
+    return true;
+  }
+  if (routing.redirect) {
+    result.outcome = 'redirected';
+    result.location = routing.redirect.location;
+    result.status = routing.redirect.status;
+    return true;
+  }
+  const valid = routing.backends.filter((b) => !b.resolution.problem);
+  if (valid.length === 0) {
+    result.outcome = 'server-error';
+    result.status = 500;
+    return true;
+  }
+  // The Gateway's data plane proxies: its pods (the controller configured for the GatewayClass) open the connections.
+  const controller = ingressController(cluster, routing.gateway.className);
+  const controllerPod = controller?.pods[0];
+  const node = controllerPod && !controller?.standIn ? controllerPod.nodeName : sourceNode(cluster, source);
+  const client: PolicyClient = controllerPod ? { pod: controllerPod } : undefined;
+  const errors: TraceBackendError[] = routing.backends
+    .filter((b) => b.resolution.problem)
+    .map((b) => ({ backend: `${b.resolution.ref.namespace}/${b.resolution.ref.name}`, status: 500, probability: b.share }));
+  const multiple = routing.backends.length > 1;
+  const destinations: TraceDestination[] = [];
+  let delivered = false;
+  let firstFailure: TraceOutcome | undefined;
+  for (const b of valid) {
+    const service = b.resolution.service!;
+    const port = b.resolution.port!;
+    const sub: TraceResult = { target, from: result.from, outcome: 'unresolved', hops: [], destinations: [], deniedProbability: 0 };
+    if (multiple) sub.hops.push({ type: 'backend', detail: `${formatShare(b.share)} of requests to Service ${service.namespace}/${service.name} port ${port.port}`, backend: `${service.namespace}/${service.name}`, share: b.share });
+    if (service.type === 'ExternalName') {
+      sub.hops.push({ type: 'external', detail: `Service ${service.namespace}/${service.name} is ExternalName ${service.externalName}: the Gateway proxies outside the cluster` });
+      sub.outcome = 'external';
+    } else {
+      // The Gateway's data plane runs as pods; its connection to the backend is pod traffic.
+      throughService(cluster, sub, service, port, 'clusterIP', node, 'pod', client);
+    }
+    result.hops.push(...sub.hops.filter((h) => h.type !== 'pod'));
+    if (sub.outcome === 'delivered' || sub.outcome === 'denied' || sub.outcome === 'partly-denied') {
+      delivered = true;
+      for (const d of sub.destinations) destinations.push({ ...d, probability: d.probability * b.share });
+    } else {
+      firstFailure ??= sub.outcome;
+      // The Gateway cannot connect for that share: it answers 503 (as for a Service without endpoints).
+      errors.push({ backend: `${service.namespace}/${service.name}`, status: 503, probability: b.share });
+    }
+  }
+  if (!delivered && errors.every((e) => e.status !== 500)) {
+    result.outcome = firstFailure ?? 'refused';
+    return true;
+  }
+  result.outcome = delivered ? 'delivered' : 'server-error';
+  result.destinations = destinations;
+  settle(result);
+  for (const d of destinations) result.hops.push(destinationHop(d, ''));
+  if (errors.length > 0) {
+    result.backendErrors = errors;
+    result.errorProbability = errors.reduce((s, e) => s + e.probability, 0);
+    for (const e of errors) result.hops.push({ type: 'error', detail: `HTTP ${e.status} for ${formatShare(e.probability)} of requests (backend ${e.backend})`, ...e });
+  }
+  return true;
+}
+
+/** The JSON shape of a trace (`lineup trace -o json`): destinations, then the error shares, and the redirect. */
+export function traceJson(result: TraceResult): Record<string, unknown> {
+  const out: Record<string, unknown> = { outcome: result.outcome, hops: result.hops, destinations: [...result.destinations, ...(result.backendErrors ?? [])], deniedProbability: result.deniedProbability ?? 0 };
+  if (result.errorProbability !== undefined) out.errorProbability = result.errorProbability;
+  if (result.location !== undefined) out.location = result.location;
+  if (result.status !== undefined) out.status = result.status;
+  return out;
+}
+
 /** A route, one hop per line, for people. */
 export function formatTrace(result: TraceResult): string {
   const lines = [`trace ${result.target} from ${result.from}`];
   result.hops.forEach((h) => lines.push(`  → ${h.detail}`));
-  lines.push(`outcome: ${result.outcome}`);
+  let outcome = `outcome: ${result.outcome}`;
+  if (result.outcome === 'redirected') outcome += ` (${result.status} Location: ${result.location})`;
+  else if (result.outcome === 'server-error') outcome += ' (HTTP 500)';
+  else if (result.errorProbability !== undefined) outcome += ` (${formatShare(result.errorProbability)} of requests get an error)`;
+  lines.push(outcome);
   return lines.join('\n') + '\n';
 }
