@@ -17,7 +17,7 @@
  */
 import { BUILTIN_FILE } from '../cluster/builtin';
 import type { Cluster, Protocol, SimNetworkPolicy, SimPod, SimPolicyRule, SimService, SimServicePort } from '../cluster/model';
-import { cidrContains, parseIP } from '../k8s/ip';
+import { cidrContains, parseIP, type IP } from '../k8s/ip';
 import { ingressController } from './ingress-controllers';
 import { addressEndpoint, isolatingPolicies, judgeConnection, peerSelectsPod, portMatches, type PolicyEndpoint } from './network-policy';
 import { DEFAULT_CLIENT_IP } from './trace';
@@ -27,8 +27,8 @@ export type ReachVerdict = 'allowed' | 'denied' | 'partial';
 export interface ReachMatrix {
   rows: string[];
   columns: string[];
-  /** Every (row, column) pair, row by row. */
-  cells: { from: string; to: string; verdict: ReachVerdict }[];
+  /** `verdicts[r][c]`: row r to column c (a full matrix holds millions of cells: no object per cell). */
+  verdicts: ReachVerdict[][];
 }
 
 export interface ReachOptions {
@@ -86,48 +86,77 @@ function classKey(pod: SimPod): string {
   return `${pod.namespace}\u0000${labels}\u0000${ports}`;
 }
 
-/** Rules of policies, with which classes their peers select ('all', or a set of class ids; 'mixed' classes need per-pod judging). */
+/** The classes a rule's peers select: every class, or a set of ids ('mixed': an ipBlock holds some of the class's pods). */
+interface Selected {
+  all: boolean;
+  ids: Set<number>;
+  mixed: Set<number>;
+}
+
+/** Rules of policies, with which classes their peers select (computed once per rule). */
 class RulePeers {
-  private readonly cache = new Map<SimPolicyRule, { all: boolean; ids: Set<number>; mixed: Set<number> }>();
+  private readonly cache = new Map<SimPolicyRule, Selected>();
+  private readonly byNamespace = new Map<string, PodClass[]>();
+  private readonly addresses = new Map<PodClass, (IP | undefined)[]>();
 
   constructor(
     private readonly cluster: Cluster,
     private readonly classes: PodClass[],
-  ) {}
+  ) {
+    for (const c of classes) {
+      const list = this.byNamespace.get(c.rep.namespace);
+      if (list) list.push(c);
+      else this.byNamespace.set(c.rep.namespace, [c]);
+    }
+  }
 
-  of(policy: SimNetworkPolicy, rule: SimPolicyRule): { all: boolean; ids: Set<number>; mixed: Set<number> } {
+  of(policy: SimNetworkPolicy, rule: SimPolicyRule): Selected {
     let entry = this.cache.get(rule);
     if (entry) return entry;
     entry = { all: rule.peers.length === 0, ids: new Set(), mixed: new Set() };
-    if (!entry.all) {
-      for (const c of this.classes) {
-        let hit = false;
-        let mixed = false;
-        for (const peer of rule.peers) {
-          if (peer.ipBlock) {
-            const block = peer.ipBlock;
-            let inside = 0;
-            for (const p of c.pods) {
-              const ip = parseIP(p.ip);
-              if (ip && cidrContains(block.cidr, ip) && !block.except.some((e) => cidrContains(e, ip))) inside++;
-            }
-            if (inside === c.pods.length) hit = true;
-            else if (inside > 0) mixed = true;
-          } else if (peerSelectsPod(this.cluster, peer, policy.namespace, c.rep)) {
-            hit = true;
-          }
-          if (hit) break;
+    for (const peer of entry.all ? [] : rule.peers) {
+      if (peer.ipBlock) {
+        const block = peer.ipBlock;
+        for (const c of this.classes) {
+          let inside = 0;
+          for (const ip of this.ipsOf(c)) if (ip && cidrContains(block.cidr, ip) && !block.except.some((e) => cidrContains(e, ip))) inside++;
+          if (inside === c.pods.length) entry.ids.add(c.id);
+          else if (inside > 0) entry.mixed.add(c.id);
         }
-        if (hit) entry.ids.add(c.id);
-        else if (mixed) entry.mixed.add(c.id);
+        continue;
+      }
+      // Selectors only look at the classes of the namespaces they can match.
+      const namespaces = peer.namespaceSelector ? [...this.byNamespace.keys()] : [policy.namespace];
+      for (const ns of namespaces) {
+        for (const c of this.byNamespace.get(ns) ?? []) if (peerSelectsPod(this.cluster, peer, policy.namespace, c.rep)) entry.ids.add(c.id);
       }
     }
+    for (const id of entry.ids) entry.mixed.delete(id);
     this.cache.set(rule, entry);
     return entry;
+  }
+
+  private ipsOf(c: PodClass): (IP | undefined)[] {
+    let ips = this.addresses.get(c);
+    if (!ips) this.addresses.set(c, (ips = c.pods.map((p) => parseIP(p.ip))));
+    return ips;
   }
 }
 
 type SideAnswer = 'yes' | 'no' | 'mixed';
+
+/** Interns lists of numbers as small ids (equal lists, equal ids). */
+class Interner {
+  private readonly ids = new Map<string, number>();
+  id(key: string): number {
+    let id = this.ids.get(key);
+    if (id === undefined) this.ids.set(key, (id = this.ids.size));
+    return id;
+  }
+  get size(): number {
+    return this.ids.size;
+  }
+}
 
 export function reach(cluster: Cluster, opts: ReachOptions = {}): ReachMatrix {
   // Classes over every pod of the pod network that has an address.
@@ -151,14 +180,49 @@ export function reach(cluster: Cluster, opts: ReachOptions = {}): ReachMatrix {
   const rows = reachRows(cluster).filter((r) => !opts.from || opts.from(r));
   const columns = reachColumns(cluster, classOf).filter((c) => !opts.to || opts.to(c.service, c.port));
 
+  // The policies that isolate each class, per direction (every pod of a class shares them).
+  const egressOf = classes.map((c) => isolatingPolicies(cluster, c.rep, 'egress'));
+  const ingressOf = classes.map((c) => isolatingPolicies(cluster, c.rep, 'ingress'));
+
+  // Signatures: two source classes with the same egress policies that the same ingress rules
+  // select are judged alike against any destination, and two destination classes with the same
+  // ingress policies, selected by the same egress rules and declaring the same ports, alike from
+  // any source. A cell then costs a look-up of its (source, destination) signature pair.
+  const policyIndex = new Map(cluster.networkPolicies.map((p, i) => [p, i] as const));
+  const asSource: number[][] = classes.map(() => []);
+  const asDestination: number[][] = classes.map(() => []);
+  const splitBy = new Set<number>();
+  let ruleNumber = 0;
+  for (const policy of cluster.networkPolicies) {
+    for (const [rules, into] of [[policy.ingress, asSource], [policy.egress, asDestination]] as const) {
+      for (const rule of rules) {
+        const n = ruleNumber++;
+        const selected = peers.of(policy, rule);
+        if (selected.all) continue;
+        for (const id of selected.ids) into[id].push(n);
+        for (const id of selected.mixed) splitBy.add(id);
+      }
+    }
+  }
+  const listKey = (policies: SimNetworkPolicy[]): string => policies.map((p) => policyIndex.get(p)).join(',');
+  const sourceSigs = new Interner();
+  const destinationSigs = new Interner();
+  const sourceSig = classes.map((c) => sourceSigs.id(`${listKey(egressOf[c.id])}|${asSource[c.id].join(',')}`));
+  const destinationSig = classes.map((c) => destinationSigs.id(`${listKey(ingressOf[c.id])}|${asDestination[c.id].join(',')}|${classKey(c.rep).split('\u0000')[2]}`));
+  /** Verdicts by (port/protocol) and signature pair. */
+  const memo = new Map<string, Map<number, boolean>>();
+
   /** One side of a class-to-class connection: does some rule of the subject's isolating policies admit the other class? */
-  const side = (subject: PodClass, direction: 'ingress' | 'egress', remote: PodClass, port: number, protocol: Protocol, destination: SimPod): SideAnswer => {
-    const policies = isolatingPolicies(cluster, subject.rep, direction);
+  const side = (policies: SimNetworkPolicy[], direction: 'ingress' | 'egress', remote: PodClass, port: number, protocol: Protocol, destination: PolicyEndpoint): SideAnswer => {
     if (policies.length === 0) return 'yes';
     let mixed = false;
     for (const policy of policies) {
       for (const rule of direction === 'ingress' ? policy.ingress : policy.egress) {
-        if (rule.ports.length > 0 && !rule.ports.some((p) => portMatches(p, port, protocol, { pod: destination }))) continue;
+        if (rule.ports.length > 0) {
+          let portOk = false;
+          for (const p of rule.ports) if (portMatches(p, port, protocol, destination)) portOk = true;
+          if (!portOk) continue;
+        }
         const selected = peers.of(policy, rule);
         if (selected.all || selected.ids.has(remote.id)) return 'yes';
         if (selected.mixed.has(remote.id)) mixed = true;
@@ -167,69 +231,126 @@ export function reach(cluster: Cluster, opts: ReachOptions = {}): ReachMatrix {
     return mixed ? 'mixed' : 'no';
   };
 
-  const cells: ReachMatrix['cells'] = [];
+  const memoFor = (port: number, protocol: Protocol): Map<number, boolean> => {
+    const key = `${port}/${protocol}`;
+    let byPair = memo.get(key);
+    if (!byPair) memo.set(key, (byPair = new Map()));
+    return byPair;
+  };
+
+  /** Class to class, or undefined when an ipBlock splits one of them (then pairs are judged one by one). */
+  const classVerdict = (s: PodClass, d: PodClass, port: number, protocol: Protocol, byPair: Map<number, boolean>): boolean | undefined => {
+    const split = splitBy.has(s.id) || splitBy.has(d.id);
+    const pair = sourceSig[s.id] * destinationSigs.size + destinationSig[d.id];
+    if (!split) {
+      const known = byPair.get(pair);
+      if (known !== undefined) return known;
+    }
+    const destination: PolicyEndpoint = { pod: d.rep };
+    const egress = side(egressOf[s.id], 'egress', d, port, protocol, destination);
+    const ingress = egress === 'no' ? 'no' : side(ingressOf[d.id], 'ingress', s, port, protocol, destination);
+    if (egress === 'mixed' || ingress === 'mixed') return undefined;
+    const ok = egress === 'yes' && ingress === 'yes';
+    if (!split) byPair.set(pair, ok);
+    return ok;
+  };
+
+  // Per column member: the memo of its port, its signature and whether an ipBlock splits its class.
+  const nDestinationSigs = destinationSigs.size;
+  const memberMemo = columns.map((col) => col.members.map((m) => memoFor(m.port, col.port.protocol)));
+  const verdicts: ReachVerdict[][] = [];
   for (const row of rows) {
-    const sourceClasses = new Map<PodClass, SimPod[]>();
+    const byClass = new Map<PodClass, SimPod[]>();
     const loose: SimPod[] = [];
     for (const pod of row.pods) {
       const c = classOf.get(pod);
-      if (c) {
-        const list = sourceClasses.get(c);
-        if (list) list.push(pod);
-        else sourceClasses.set(c, [pod]);
-      } else {
+      if (!c) {
         // hostNetwork pods (seen as their node) and an ingress controller's stand-in.
         loose.push(pod);
+        continue;
       }
+      const list = byClass.get(c);
+      if (list) list.push(pod);
+      else byClass.set(c, [pod]);
     }
-    for (const col of columns) {
+    const sourceClasses = [...byClass.keys()];
+    const sourcePods = [...byClass.values()];
+    const judgedAlone = row.kind !== 'pods' || loose.length > 0;
+    const rowVerdicts: ReachVerdict[] = new Array(columns.length);
+    for (let ci = 0; ci < columns.length; ci++) {
+      const col = columns[ci];
       let allowed = 0;
       let denied = 0;
-      const count = (ok: boolean, n = 1): void => {
-        if (ok) allowed += n;
-        else denied += n;
-      };
       const protocol = col.port.protocol;
-      for (const m of col.members) {
-        const destination: PolicyEndpoint = m.pod ? { pod: m.pod } : m.cls ? { pod: m.cls.rep } : addressEndpoint(cluster, m.ip);
-        // Pod sources, by class.
-        for (const [s, pods] of sourceClasses) {
-          if (!m.cls) {
-            for (const pod of pods) count(judgeConnection(cluster, { from: { pod }, to: destination, port: m.port, protocol }).allowed, m.count);
-            continue;
+      for (let mi = 0; mi < col.members.length; mi++) {
+        const m = col.members[mi];
+        const d = m.cls;
+        if (d) {
+          const byPair = memberMemo[ci][mi];
+          const dSig = destinationSig[d.id];
+          const dSplit = splitBy.has(d.id);
+          for (let si = 0; si < sourceClasses.length; si++) {
+            const s = sourceClasses[si];
+            const pods = sourcePods[si];
+            const pairs = pods.length * m.count;
+            // The common case, answered by the memo without a call.
+            let ok = dSplit || splitBy.has(s.id) ? undefined : byPair.get(sourceSig[s.id] * nDestinationSigs + dSig);
+            if (ok === undefined || s === d) ok = classVerdict(s, d, m.port, protocol, byPair);
+            if (ok === undefined) {
+              for (const from of pods) {
+                for (const to of m.endpointPods) {
+                  if (judgeConnection(cluster, { from: { pod: from }, to: { pod: to }, port: m.port, protocol }).allowed) allowed++;
+                  else denied++;
+                }
+              }
+            } else if (ok) {
+              allowed += pairs;
+            } else if (s === d) {
+              // A pod always reaches itself: the pairs (p, p) are allowed whatever the policies.
+              const endpoints = new Set(m.endpointPods);
+              const selves = pods.filter((p) => endpoints.has(p)).length;
+              allowed += selves;
+              denied += pairs - selves;
+            } else {
+              denied += pairs;
+            }
           }
-          const d = m.cls;
-          const egress = side(s, 'egress', d, m.port, protocol, d.rep);
-          const ingress = egress === 'no' ? 'no' : side(d, 'ingress', s, m.port, protocol, d.rep);
-          if (egress === 'mixed' || ingress === 'mixed') {
-            for (const from of pods) for (const to of m.endpointPods) count(judgeConnection(cluster, { from: { pod: from }, to: { pod: to }, port: m.port, protocol }).allowed);
-            continue;
-          }
-          const ok = egress === 'yes' && ingress === 'yes';
-          if (s === d && !ok) {
-            // A pod always reaches itself: the pairs (p, p) are allowed whatever the policies.
-            const endpoints = new Set(m.endpointPods);
-            const selves = pods.filter((p) => endpoints.has(p)).length;
-            allowed += selves;
-            denied += pods.length * m.count - selves;
-          } else {
-            count(ok, pods.length * m.count);
+        } else {
+          const destination = m.pod ? { pod: m.pod } : addressEndpoint(cluster, m.ip);
+          for (const pods of sourcePods) {
+            for (const from of pods) {
+              if (judgeConnection(cluster, { from: { pod: from }, to: destination, port: m.port, protocol }).allowed) allowed += m.count;
+              else denied += m.count;
+            }
           }
         }
-        // Sources seen as addresses: hostNetwork pods, nodes, outside clients; ingress controller pods.
-        const sources = addressSources(cluster, row, loose, col.service);
-        if (sources === 'unreachable') {
-          count(false, m.count);
+        if (!judgedAlone) continue;
+        // Sources seen as addresses: hostNetwork pods, nodes, outside clients; an ingress controller's stand-in.
+        const alone = addressSources(cluster, row, loose, col.service);
+        if (alone === 'unreachable') {
+          denied += m.count;
           continue;
         }
-        const targets: PolicyEndpoint[] = m.cls ? m.endpointPods.map((pod) => ({ pod })) : [destination];
-        for (const source of sources) for (const to of targets) count(judgeConnection(cluster, { from: source, to, port: m.port, protocol }).allowed);
+        const targets: PolicyEndpoint[] = d ? m.endpointPods.map((pod) => ({ pod })) : [m.pod ? { pod: m.pod } : addressEndpoint(cluster, m.ip)];
+        for (const source of alone) {
+          for (const to of targets) {
+            if (judgeConnection(cluster, { from: source, to, port: m.port, protocol }).allowed) allowed++;
+            else denied++;
+          }
+        }
       }
-      const verdict: ReachVerdict = denied === 0 ? 'allowed' : allowed === 0 ? 'denied' : 'partial';
-      cells.push({ from: row.label, to: col.label, verdict });
+      rowVerdicts[ci] = denied === 0 ? 'allowed' : allowed === 0 ? 'denied' : 'partial';
     }
+    verdicts.push(rowVerdicts);
   }
-  return { rows: rows.map((r) => r.label), columns: columns.map((c) => c.label), cells };
+  return { rows: rows.map((r) => r.label), columns: columns.map((c) => c.label), verdicts };
+}
+
+/** Every (row, column) pair with its verdict, row by row (what `reach -o json` lists as `cells`). */
+export function* reachCells(matrix: ReachMatrix): Generator<{ from: string; to: string; verdict: ReachVerdict }> {
+  for (let r = 0; r < matrix.rows.length; r++) {
+    for (let c = 0; c < matrix.columns.length; c++) yield { from: matrix.rows[r], to: matrix.columns[c], verdict: matrix.verdicts[r][c] };
+  }
 }
 
 /** The sources of a row that are not judged by class; `unreachable` when outside clients have no way in. */

@@ -10,7 +10,7 @@ import type { Cluster } from '../../lib/cluster/model';
 import { defaultSettings } from '../../lib/cluster/settings';
 import { fromObjects } from '../../lib/load/objects';
 import { judgeConnection } from '../../lib/views/network-policy';
-import { reach, reachRows } from '../../lib/views/reach';
+import { reach, reachCells, reachRows } from '../../lib/views/reach';
 import { formatReach } from '../../lib/cli/commands/reach';
 
 function deployment(name: string, labels: Record<string, string>, replicas: number, ports: { name: string; containerPort: number }[], namespace = 'default'): unknown {
@@ -47,8 +47,9 @@ describe('reach on a small app', () => {
     const m = reach(build(app));
     expect(m.rows).toEqual(['default/Deployment/batch', 'default/Deployment/frontend', 'default/Deployment/web', 'node/node-1', 'node/node-2', 'node/node-3', 'external', 'ingress/nginx']);
     expect(m.columns).toEqual(['default/frontend:80/TCP', 'default/web:80/TCP']);
-    const verdict = (from: string, to: string) => m.cells.find((c) => c.from === from && c.to === to)!.verdict;
-    expect(m.cells).toHaveLength(16);
+    const cells = [...reachCells(m)];
+    const verdict = (from: string, to: string) => cells.find((c) => c.from === from && c.to === to)!.verdict;
+    expect(cells).toHaveLength(16);
     expect(verdict('default/Deployment/batch', 'default/web:80/TCP')).toBe('allowed');
     expect(verdict('external', 'default/frontend:80/TCP')).toBe('denied');
     expect(verdict('external', 'default/web:80/TCP')).toBe('allowed');
@@ -101,7 +102,7 @@ describe('reach agrees with judging every pair (the policy view trace uses)', ()
         const c = build([...world, ...policies.map((p, i) => policy(`p${i}`, { podSelector: p.podSelector, ingress: p.ingress, ...(p.egress ? { egress: p.egress } : {}) }, p.ns))]);
         const m = reach(c);
         const rows = new Map(reachRows(c).map((r) => [r.label, r] as const));
-        for (const cell of m.cells) {
+        for (const cell of reachCells(m)) {
           const row = rows.get(cell.from)!;
           if (row.kind !== 'pods') continue;
           const [ns, rest] = [cell.to.split('/')[0], cell.to.split('/')[1]];

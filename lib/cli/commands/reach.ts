@@ -51,13 +51,23 @@ function toFilter(cluster: Cluster, text: string, namespace: string): (service: 
 
 export function formatReach(matrix: ReachMatrix): string {
   if (matrix.rows.length === 0 || matrix.columns.length === 0) return '';
-  const byRow = new Map<string, string[]>();
-  for (const c of matrix.cells) {
-    const list = byRow.get(c.from);
-    if (list) list.push(c.verdict);
-    else byRow.set(c.from, [c.verdict]);
+  return tabwriteRows([['FROM', ...matrix.columns], ...matrix.rows.map((r, i) => [r, ...matrix.verdicts[i]])], GET_TABWRITER);
+}
+
+/** `-o json`, written a row at a time: a full matrix has millions of cells. */
+function writeJson(matrix: ReachMatrix, io: CliIO): void {
+  const indent = (value: unknown, depth: number): string => JSON.stringify(value, null, 2).replace(/\n/g, `\n${'  '.repeat(depth)}`);
+  io.stdout.write(`{\n  "rows": ${indent(matrix.rows, 1)},\n  "columns": ${indent(matrix.columns, 1)},\n  "cells": [`);
+  let first = true;
+  for (let r = 0; r < matrix.rows.length; r++) {
+    const chunk: string[] = [];
+    for (let c = 0; c < matrix.columns.length; c++) {
+      chunk.push(`${first ? '' : ','}\n    ${indent({ from: matrix.rows[r], to: matrix.columns[c], verdict: matrix.verdicts[r][c] }, 2)}`);
+      first = false;
+    }
+    if (chunk.length > 0) io.stdout.write(chunk.join(''));
   }
-  return tabwriteRows([['FROM', ...matrix.columns], ...matrix.rows.map((r) => [r, ...(byRow.get(r) ?? [])])], GET_TABWRITER);
+  io.stdout.write(first ? ']\n}\n' : '\n  ]\n}\n');
 }
 
 export function runReach(paths: string[], opts: ReachCommandOptions, io: CliIO): number {
@@ -68,7 +78,7 @@ export function runReach(paths: string[], opts: ReachCommandOptions, io: CliIO):
     to: opts.to !== undefined ? toFilter(cluster, opts.to, namespace) : undefined,
   });
   if (opts.output === 'json') {
-    io.stdout.write(JSON.stringify(matrix, null, 2) + '\n');
+    writeJson(matrix, io);
     return EXIT_OK;
   }
   const text = formatReach(matrix);
