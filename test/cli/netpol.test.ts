@@ -142,3 +142,22 @@ describe('reach and trace', () => {
     ]);
   });
 });
+
+describe('the README example (docs/examples/shop-netpol.yaml)', () => {
+  const example = path.join(__dirname, '..', '..', 'docs', 'examples', 'shop-netpol.yaml');
+  const readme = fs.readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
+
+  test('the reach matrix the README shows is what reach prints', async () => {
+    const r = await lineup(['reach', example]);
+    expect(readme).toContain('$ lineup reach docs/examples/shop-netpol.yaml\n' + r.out);
+  });
+
+  test('the blocked trace and the finding the README shows', async () => {
+    const t = await lineup(['trace', 'http://web/', example, '--from', 'frontend']);
+    const lines = t.out.split('\n');
+    expect(lines[lines.length - 2]).toBe('outcome: denied');
+    expect(readme).toContain(lines[4]);
+    const c = await lineup(['check', example]);
+    expect(readme).toContain(c.out.split('\n')[1].replace(example, 'docs/examples/shop-netpol.yaml'));
+  });
+});
