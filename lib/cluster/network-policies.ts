@@ -1,12 +1,10 @@
 /**
- * NetworkPolicies and Namespaces as the API server stores them (CONTRACT §8): a NetworkPolicy that
+ * NetworkPolicies as the API server stores them: a NetworkPolicy that
  * validation rejects is never created, so it isolates nothing; an accepted one is defaulted
  * (each port's protocol TCP; policyTypes Ingress, plus Egress when `spec.egress` holds a rule).
- * Every Namespace carries `kubernetes.io/metadata.name: <name>`, which namespace selectors use.
  *
  * Sources: kubernetes pkg/apis/networking/v1/defaults.go (SetDefaults_NetworkPolicy tests
- * `len(spec.Egress) != 0`, SetDefaults_NetworkPolicyPort), pkg/apis/core/v1/defaults.go
- * (SetDefaults_Namespace sets the name label, overwriting a supplied value).
+ * `len(spec.Egress) != 0`, SetDefaults_NetworkPolicyPort).
  */
 import { arr, at, byString, cloneJson, isObject, str, strMap, type JsonObject } from '../k8s/json';
 import { parseCIDR, type Cidr } from '../k8s/ip';
@@ -14,17 +12,8 @@ import type { ManifestObject } from '../load/types';
 import { validateNetworkPolicy } from '../validation/network-policy';
 import type { ClusterSettings, Protocol, SimLabelSelector, SimNetworkPolicy, SimPolicyPeer, SimPolicyPort, SimPolicyRule } from './model';
 
-/** The label every Namespace carries, set by the API server to the namespace's name. */
-export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
-
 export function isNetworkPolicy(o: ManifestObject): boolean {
   return o.kind === 'NetworkPolicy' && o.apiVersion === 'networking.k8s.io/v1';
-}
-
-/** Labels of a Namespace as stored: its own, with the name label set to its name. */
-export function namespaceLabels(name: string, obj?: ManifestObject): Record<string, string> {
-  const own = obj ? strMap(at(obj.raw, 'metadata', 'labels')) : undefined;
-  return { ...(own ?? {}), [NAMESPACE_NAME_LABEL]: name };
 }
 
 export function readLabelSelector(value: unknown): SimLabelSelector {

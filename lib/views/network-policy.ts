@@ -1,6 +1,6 @@
 /**
  * NetworkPolicy verdicts: may this source open a connection to this destination, on this port and
- * protocol? A pure function of the cluster (CONTRACT §8), answered as Kubernetes defines it:
+ * protocol? A pure function of the cluster, answered as Kubernetes defines it:
  *
  * - A pod is isolated for a direction when a policy of its namespace selects it and lists that
  *   direction in its policyTypes; an isolated side allows a connection when any rule of any of
@@ -20,7 +20,7 @@
  * hostNetwork); test/e2e/network/netpol (the truth tables in test/views/network-policy-e2e.test.ts).
  */
 import type { Cluster, Protocol, SimLabelSelector, SimNetworkPolicy, SimPod, SimPolicyPeer, SimPolicyPort, SimPolicyRule } from '../cluster/model';
-import { NAMESPACE_NAME_LABEL } from '../cluster/network-policies';
+import { NAMESPACE_NAME_LABEL } from '../cluster/build';
 import { cidrContains, parseIP, type IP } from '../k8s/ip';
 import { isEmptyLabelSelector, matchesLabelSelector } from '../k8s/labels';
 
@@ -148,7 +148,7 @@ export function peerSelectsPod(cluster: Cluster, peer: SimPolicyPeer, policyName
   if (pod.hostNetwork) return false;
   if (peer.namespaceSelector) {
     // A namespace the input never mentions (an ingress controller's stand-in) still has its name label.
-    const labels = cluster.namespaceLabels(pod.namespace) ?? { [NAMESPACE_NAME_LABEL]: pod.namespace };
+    const labels = cluster.namespace(pod.namespace)?.labels ?? { [NAMESPACE_NAME_LABEL]: pod.namespace };
     if (!matchesLabelSelector(labels, peer.namespaceSelector)) return false;
   } else if (pod.namespace !== policyNamespace) {
     return false;

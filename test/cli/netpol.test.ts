@@ -78,7 +78,7 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-describe('formatLabelSelector (reference §9 examples)', () => {
+describe('formatLabelSelector (metav1.FormatLabelSelector, labels.Requirement.String)', () => {
   test.each([
     [{ matchLabels: {}, matchExpressions: [] }, '<none>'],
     [{ matchLabels: { pod: 'a' }, matchExpressions: [] }, 'pod=a'],

@@ -1,5 +1,5 @@
 /**
- * NetworkPolicy API validation: the vectors of the reference (§10), from upstream
+ * NetworkPolicy API validation: vectors from upstream
  * pkg/apis/networking/validation/validation_test.go (TestValidateNetworkPolicy) and
  * validation.go (ValidateNetworkPolicyPort, ValidateNetworkPolicyPeer, ValidateIPBlock,
  * ValidateNetworkPolicySpec).
@@ -24,7 +24,7 @@ const ingressPeer = (peer: unknown) => np({ podSelector: {}, ingress: [{ from: [
 const P = 'spec.ingress[0].ports[0]';
 const F = 'spec.ingress[0].from[0]';
 
-describe('ValidateNetworkPolicy (reference §10)', () => {
+describe('ValidateNetworkPolicy', () => {
   test.each<[string, JsonObject, string[]]>([
     ['protocol ICMP', ingressPort({ protocol: 'ICMP', port: 80 }), [`${P}.protocol: Unsupported value: "ICMP": supported values: "TCP", "UDP", "SCTP"`]],
     ['port 0', ingressPort({ port: 0 }), [`${P}.port: Invalid value: 0: must be between 1 and 65535, inclusive`]],

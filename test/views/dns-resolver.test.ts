@@ -71,7 +71,7 @@ function cluster(services: SimService[], namespaces: string[] = []): Cluster {
     slicesOf: () => [],
     podsMatching: () => [],
     networkPolicies: [],
-    namespaceLabels: () => undefined,
+    namespace: () => undefined,
   };
 }
 

@@ -82,7 +82,7 @@ function cluster(opts: { services: SimService[]; slices?: SimEndpointSlice[]; na
     slicesOf: (ns, name) => slices.filter((s) => s.namespace === ns && s.serviceName === name).sort((a, b) => (a.name < b.name ? -1 : 1)),
     podsMatching: () => [],
     networkPolicies: [],
-    namespaceLabels: () => undefined,
+    namespace: () => undefined,
   };
 }
 

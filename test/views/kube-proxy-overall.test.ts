@@ -228,7 +228,7 @@ function fakeCluster(services: SimService[], slices: SimEndpointSlice[], version
     slicesOf: (ns, name) => slices.filter((s) => s.namespace === ns && s.serviceName === name),
     podsMatching: () => [],
     networkPolicies: [],
-    namespaceLabels: () => undefined,
+    namespace: () => undefined,
   };
 }
 

@@ -88,7 +88,7 @@ const ns = (name: string) => ({ matchLabels: { 'kubernetes.io/metadata.name': na
 const notIn = (name: string) => ({ matchExpressions: [{ key: 'kubernetes.io/metadata.name', operator: 'NotIn', values: [name] }] });
 const podIs = (name: string) => ({ matchLabels: { pod: name } });
 
-describe('e2e truth tables (reference §12.2; network_policy.go)', () => {
+describe('e2e truth tables (test/e2e/network/netpol/network_policy.go)', () => {
   test.each(PROTOCOLS)("should support a 'default-deny-ingress' policy (%s)", (protocol) => {
     const c = cluster([policy('x', 'deny-ingress', { podSelector: {}, policyTypes: ['Ingress'] })]);
     expect(denied(c, 80, protocol)).toEqual(sorted(cells('*', 'x/*')));

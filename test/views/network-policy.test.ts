@@ -1,7 +1,7 @@
 /**
  * The policy view beyond the e2e tables: the self, node and hostNetwork exceptions (website
  * "Network Policies"), named ports resolved per destination pod, port ranges, the
- * policy-assistant and netpol-analyzer vectors (reference §12.3, §12.4), what the API server
+ * policy-assistant and netpol-analyzer vectors, what the API server
  * rejects, and two properties (adding an allow rule never removes an allowed pair; a policy that
  * selects nothing changes nothing).
  */
@@ -39,7 +39,7 @@ function allowed(c: Cluster, from: PolicyEndpoint, to: PolicyEndpoint, port: num
 
 const denyAll = (ns: string) => policy(ns, 'deny-all', { podSelector: {}, policyTypes: ['Ingress', 'Egress'] });
 
-describe('exceptions (website: Network Policies; CONTRACT choices for loopback and hostNetwork)', () => {
+describe('exceptions (website: Network Policies; the choices lineup makes for loopback and hostNetwork)', () => {
   const c = build([
     podDoc('x', 'a', { app: 'a' }, [], { nodeName: 'node-1' }),
     podDoc('x', 'b', { app: 'b' }, [], { nodeName: 'node-2' }),
@@ -116,7 +116,7 @@ describe('named ports mean the destination pod’s number', () => {
   });
 });
 
-describe('policy-assistant vectors (reference §12.3; policy_tests.go, portprotocolcases.go)', () => {
+describe('policy-assistant vectors (policy_tests.go, portprotocolcases.go)', () => {
   const base = [podDoc('x', 'a', { pod: 'a' }, [{ name: 'port-hello', containerPort: 7000 }]), podDoc('y', 'b', { pod: 'b' })];
 
   test('x/{} ingress ports [{SCTP}] (policy-207): TCP 103 from y denied, SCTP 103 allowed; the same from 1.2.3.4', () => {
@@ -162,7 +162,7 @@ describe('policy-assistant vectors (reference §12.3; policy_tests.go, portproto
   });
 });
 
-describe('netpol-analyzer TestBasic (reference §12.4; pkg/netpol/eval/eval_test.go)', () => {
+describe('netpol-analyzer TestBasic (pkg/netpol/eval/eval_test.go)', () => {
   const c = build([
     podDoc('default', 'b', { app: 'web' }),
     podDoc('default', 'c', { app: 'db' }),
@@ -198,9 +198,9 @@ describe('the cluster holds only what the API server accepts', () => {
 
   test('namespaces carry kubernetes.io/metadata.name, which the user cannot override', () => {
     const c = build([{ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop', labels: { team: 'blue', 'kubernetes.io/metadata.name': 'other' } } }, podDoc('apps', 'a', {})]);
-    expect(c.namespaceLabels('shop')).toEqual({ team: 'blue', 'kubernetes.io/metadata.name': 'shop' });
-    expect(c.namespaceLabels('apps')).toEqual({ 'kubernetes.io/metadata.name': 'apps' });
-    expect(c.namespaceLabels('nowhere')).toBeUndefined();
+    expect(c.namespace('shop')?.labels).toEqual({ team: 'blue', 'kubernetes.io/metadata.name': 'shop' });
+    expect(c.namespace('apps')?.labels).toEqual({ 'kubernetes.io/metadata.name': 'apps' });
+    expect(c.namespace('nowhere')).toBeUndefined();
   });
 });
 

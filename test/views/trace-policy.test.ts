@@ -1,5 +1,5 @@
 /**
- * trace with NetworkPolicies (reference networkpolicy.md §6–§8): kube-proxy translates first, so
+ * trace with NetworkPolicies: kube-proxy translates first, so
  * each endpoint is judged on its pod IP and targetPort; the lookup to cluster DNS is judged too;
  * sources outside the pod network are seen as the contract says (node address, masquerading
  * Cluster policy, client-preserving Local policy, ingress controller pods).
