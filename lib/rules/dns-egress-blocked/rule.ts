@@ -4,7 +4,6 @@
  */
 import type { SimNetworkPolicy, SimPod, SimService } from '../../cluster/model';
 import { findPort } from '../../cluster/find-port';
-import { podResolver } from '../../views/dns-resolver';
 import { isolatingPolicies, judgeConnection } from '../../views/network-policy';
 import { listSome, podOwnerLabel } from '../support/describe';
 import type { Rule, RuleHit } from '../rule';
@@ -40,23 +39,24 @@ export const dnsEgressBlocked: Rule = {
     const dns = cluster.services.find((s) => s.clusterIP === cluster.dnsServiceIP && !s.headless);
     const servers = dnsEndpoints(dns);
     if (servers.length === 0 || cluster.networkPolicies.length === 0) return [];
-    // Pods judged once per label set (a workload's replicas share theirs) and container list.
-    const verdictByLabels = new Map<Record<string, string>, boolean>();
+    // Pods judged once per label set (a workload's replicas share one label map).
+    const judged = new Map<Record<string, string>, { policies: SimNetworkPolicy[]; ok: boolean }>();
     const blocked = new Map<SimNetworkPolicy, { owners: Set<string>; policies: SimNetworkPolicy[] }>();
     for (const pod of cluster.pods) {
-      if (pod.hostNetwork || pod.ip === '' || pod.namespace === 'kube-system' && pod.labels['k8s-app'] === 'kube-dns') continue;
-      const policies = isolatingPolicies(cluster, pod, 'egress');
-      if (policies.length === 0 || podResolver(cluster, pod).policy !== 'ClusterFirst') continue;
-      let ok = verdictByLabels.get(pod.labels);
-      if (ok === undefined) {
-        ok = servers.some((s) => judgeConnection(cluster, { from: { pod }, to: { pod: s.pod }, port: s.port, protocol: 'UDP' }).egress.allowed);
-        verdictByLabels.set(pod.labels, ok);
+      if (pod.hostNetwork || pod.ip === '' || (pod.namespace === 'kube-system' && pod.labels['k8s-app'] === 'kube-dns')) continue;
+      // Only pods that ask the cluster DNS (every dnsPolicy but Default and None; hostNetwork pods were left out above).
+      if (pod.dnsPolicy === 'Default' || pod.dnsPolicy === 'None') continue;
+      let entry = judged.get(pod.labels);
+      if (!entry) {
+        const policies = isolatingPolicies(cluster, pod, 'egress');
+        const ok = policies.length === 0 || servers.some((s) => judgeConnection(cluster, { from: { pod }, to: { pod: s.pod }, port: s.port, protocol: 'UDP' }).egress.allowed);
+        judged.set(pod.labels, (entry = { policies, ok }));
       }
-      if (ok) continue;
-      for (const policy of policies) {
-        let entry = blocked.get(policy);
-        if (!entry) blocked.set(policy, (entry = { owners: new Set(), policies }));
-        entry.owners.add(podOwnerLabel(pod));
+      if (entry.ok) continue;
+      for (const policy of entry.policies) {
+        let found = blocked.get(policy);
+        if (!found) blocked.set(policy, (found = { owners: new Set(), policies: entry.policies }));
+        found.owners.add(podOwnerLabel(pod));
       }
     }
     const hits: RuleHit[] = [];
