@@ -1,7 +1,7 @@
 /**
  * Reading manifests: files, directories, standard input; multi-document YAML, JSON, `kind: List`.
- * The model is built from a fast parse per document: the block reader (fast-yaml.ts) for plain
- * block YAML, which is nearly every manifest, else js-yaml; source positions are located lazily
+ * The model is built from a js-yaml parse per document (the fastest YAML parser there is, with no
+ * positions); source positions are located lazily, only for objects that get a finding
  * (locate.ts). Malformed input never throws: it becomes manifest-parse-error or
  * manifest-invalid-object findings. Only I/O problems (missing path, unreadable file) throw
  * UsageError, which the CLI turns into exit status 2.
@@ -15,8 +15,7 @@ import { isObject, type Json, type JsonObject } from '../k8s/json';
 import type { PathStep } from '../k8s/field-path';
 import { UsageError } from '../errors';
 import { describeShapeProblem, documentShapeProblem, type ShapeProblem } from './depth';
-import { readBlockYaml, releaseScalarCache } from './fast-yaml';
-import { DocumentSource, ItemSource, LocatableText, positionInDocument } from './locate';
+import { DocumentSource, ItemSource, LocatableText } from './locate';
 import { describeIoError, readInput } from './read-input';
 import { identify } from './objects';
 import { documentText, firstContentPosition, splitDocuments, type DocumentChunk } from './split';
@@ -74,11 +73,7 @@ function shapeFinding(file: string, chunk: DocumentChunk, chunkText: string, sha
 export function loadText(text: string, file: string, opts: LoadOptions = {}): LoadResult {
   const result: LoadResult = { objects: [], findings: [], unknownKinds: {}, files: [file] };
   objectLimit = maxInputObjects();
-  try {
-    addText(result, text, file, opts.defaultNamespace ?? 'default');
-  } finally {
-    releaseScalarCache();
-  }
+  addText(result, text, file, opts.defaultNamespace ?? 'default');
   return result;
 }
 
@@ -90,15 +85,6 @@ function addText(result: LoadResult, rawText: string, file: string, defaultNames
   const json = trimmed.startsWith('{') || trimmed.startsWith('[') ? parseJson(text) : undefined;
   const chunks: DocumentChunk[] = json ? jsonChunk(text) : splitDocuments(text);
   for (const chunk of chunks) {
-    if (!json) {
-      // Plain block YAML (nearly every manifest) is read straight from the file's text; it has no
-      // aliases and the reader kept to the depth and size bounds, so no shape check is needed.
-      const block = readBlockYaml(text, chunk.start, chunk.end, chunk.markerLine);
-      if (block !== undefined) {
-        addDocument(result, block.value as Json, file, text, chunk, true, block.contentAt, undefined, defaultNamespace);
-        continue;
-      }
-    }
     const chunkText = documentText(text, chunk);
     const parsed = json ?? parseChunk(chunk, chunkText);
     if (parsed.error) {
@@ -111,7 +97,7 @@ function addText(result: LoadResult, rawText: string, file: string, defaultNames
       result.findings.push(shapeFinding(file, chunk, chunkText, shape));
       continue;
     }
-    addDocument(result, parsed.value as Json, file, text, chunk, false, undefined, firstContentPosition(chunkText), defaultNamespace);
+    addDocument(result, parsed.value as Json, file, text, chunk, firstContentPosition(chunkText), defaultNamespace);
   }
 }
 
@@ -128,20 +114,16 @@ function parseJson(text: string): ParsedDoc | undefined {
   }
 }
 
-/**
- * Adds one document's object(s). Where the document's content starts: an offset (block reader)
- * or a line and column within the document's text.
- */
-function addDocument(result: LoadResult, value: Json, file: string, text: string, chunk: DocumentChunk, blockYaml: boolean, contentAt: number | undefined, first: { line: number; column: number } | undefined, defaultNamespace: string): void {
+/** Adds one document's object(s); `first` is where its content starts within the document's text. */
+function addDocument(result: LoadResult, value: Json, file: string, text: string, chunk: DocumentChunk, first: { line: number; column: number }, defaultNamespace: string): void {
+  const line = chunk.startLine - 1 + first.line;
   if (isList(value)) {
     // `kind: List` (what `kubectl get -o yaml` prints) is flattened into its items, which share the document's positions.
-    const document = new LocatableText(file, text, chunk, blockYaml);
-    const start = contentAt !== undefined ? positionInDocument(file, text, chunk, contentAt) : { file, line: chunk.startLine - 1 + first!.line, column: first!.column };
-    addListItems(result, value, document, chunk.index, start, [], defaultNamespace);
+    const document = new LocatableText(file, text, chunk);
+    addListItems(result, value, document, chunk.index, { file, line, column: first.column }, [], defaultNamespace);
     return;
   }
-  const start = contentAt !== undefined ? positionInDocument(file, text, chunk, contentAt) : { line: chunk.startLine - 1 + first!.line, column: first!.column };
-  addObject(result, value, new DocumentSource(file, text, chunk, blockYaml, chunk.index, start.line, start.column), defaultNamespace);
+  addObject(result, value, new DocumentSource(file, text, chunk, chunk.index, line, first.column), defaultNamespace);
 }
 
 function isList(value: Json): value is JsonObject & { items: Json[] } {
@@ -272,17 +254,13 @@ export function loadPaths(paths: string[], opts: LoadOptions = {}): LoadResult {
   const result: LoadResult = { objects: [], findings: [], unknownKinds: {}, files: [] };
   const defaultNamespace = opts.defaultNamespace ?? 'default';
   objectLimit = maxInputObjects();
-  try {
-    for (const file of expandPaths(paths)) {
-      const display = file === '-' ? '<stdin>' : file.split(path.sep).join('/');
-      const bytes = readInput(file, display);
-      result.files.push(display);
-      const { text, finding } = decodeUtf8(bytes, display);
-      if (finding) result.findings.push(finding);
-      if (text !== undefined) addText(result, text, display, defaultNamespace);
-    }
-  } finally {
-    releaseScalarCache();
+  for (const file of expandPaths(paths)) {
+    const display = file === '-' ? '<stdin>' : file.split(path.sep).join('/');
+    const bytes = readInput(file, display);
+    result.files.push(display);
+    const { text, finding } = decodeUtf8(bytes, display);
+    if (finding) result.findings.push(finding);
+    if (text !== undefined) addText(result, text, display, defaultNamespace);
   }
   return result;
 }
