@@ -20,6 +20,7 @@ import { describeIoError, readInput } from './read-input';
 import { identify } from './objects';
 import { documentText, firstContentPosition, splitDocuments, type DocumentChunk } from './split';
 import type { LoadOptions, LoadResult, ManifestObject, ManifestSource } from './types';
+import { yaml11Readings, type Yaml11Reading } from './yaml11';
 import { SCHEMA } from './yaml-schema';
 
 const MANIFEST_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
@@ -71,7 +72,7 @@ function shapeFinding(file: string, chunk: DocumentChunk, chunkText: string, sha
 
 /** Loads one file's text. `file` is how findings name it. */
 export function loadText(text: string, file: string, opts: LoadOptions = {}): LoadResult {
-  const result: LoadResult = { objects: [], findings: [], unknownKinds: {}, files: [file] };
+  const result: LoadResult = { objects: [], findings: [], unknownKinds: {}, files: [file], skipped: [], kustomizations: [] };
   objectLimit = maxInputObjects();
   addText(result, text, file, opts.defaultNamespace ?? 'default');
   return result;
@@ -97,7 +98,8 @@ function addText(result: LoadResult, rawText: string, file: string, defaultNames
       result.findings.push(shapeFinding(file, chunk, chunkText, shape));
       continue;
     }
-    addDocument(result, parsed.value as Json, file, text, chunk, firstContentPosition(chunkText), defaultNamespace);
+    const readings = json ? [] : yaml11Readings(chunkText, parsed.value);
+    addDocument(result, parsed.value as Json, file, text, chunk, firstContentPosition(chunkText), readings, defaultNamespace);
   }
 }
 
@@ -114,38 +116,59 @@ function parseJson(text: string): ParsedDoc | undefined {
   }
 }
 
-/** Adds one document's object(s); `first` is where its content starts within the document's text. */
-function addDocument(result: LoadResult, value: Json, file: string, text: string, chunk: DocumentChunk, first: { line: number; column: number }, defaultNamespace: string): void {
+/**
+ * Adds one document's object(s); `first` is where its content starts within the document's text,
+ * `readings` the plain scalars in it that kubectl reads differently (paths from the document's root).
+ */
+function addDocument(result: LoadResult, value: Json, file: string, text: string, chunk: DocumentChunk, first: { line: number; column: number }, readings: Yaml11Reading[], defaultNamespace: string): void {
   const line = chunk.startLine - 1 + first.line;
   if (isList(value)) {
     // `kind: List` (what `kubectl get -o yaml` prints) is flattened into its items, which share the document's positions.
     const document = new LocatableText(file, text, chunk);
-    addListItems(result, value, document, chunk.index, { file, line, column: first.column }, [], defaultNamespace);
+    addListItems(result, value, document, chunk.index, { file, line, column: first.column }, [], readings, defaultNamespace);
     return;
   }
-  addObject(result, value, new DocumentSource(file, text, chunk, chunk.index, line, first.column), defaultNamespace);
+  addObject(result, value, new DocumentSource(file, text, chunk, chunk.index, line, first.column), readings, defaultNamespace);
+}
+
+/** The readings under `prefix` (a List item's path), with paths from there. */
+function readingsUnder(readings: Yaml11Reading[], prefix: readonly PathStep[]): Yaml11Reading[] {
+  return readings.filter((r) => prefix.every((step, i) => r.path[i] === step)).map((r) => ({ ...r, path: r.path.slice(prefix.length) }));
 }
 
 function isList(value: Json): value is JsonObject & { items: Json[] } {
   return isObject(value) && typeof value.kind === 'string' && value.kind.endsWith('List') && Array.isArray(value.items);
 }
 
-function addListItems(result: LoadResult, list: JsonObject & { items: Json[] }, document: LocatableText, documentIndex: number, documentStart: SourceLocation, base: readonly PathStep[], defaultNamespace: string): void {
+function addListItems(result: LoadResult, list: JsonObject & { items: Json[] }, document: LocatableText, documentIndex: number, documentStart: SourceLocation, base: readonly PathStep[], readings: Yaml11Reading[], defaultNamespace: string): void {
   list.items.forEach((item, i) => {
     const path = [...base, 'items', i];
     if (isList(item)) {
-      addListItems(result, item, document, documentIndex, documentStart, path, defaultNamespace);
+      addListItems(result, item, document, documentIndex, documentStart, path, readings, defaultNamespace);
     } else {
       const start = document.locatePath(path, undefined, documentStart);
-      addObject(result, item, new ItemSource(document, documentIndex, start.line, start.column, path), defaultNamespace);
+      addObject(result, item, new ItemSource(document, documentIndex, start.line, start.column, path), readings.length > 0 ? readingsUnder(readings, path) : readings, defaultNamespace);
     }
   });
 }
 
-function addObject(result: LoadResult, value: Json, source: ManifestSource, defaultNamespace: string): void {
-  const { object, finding } = identify(value, source, defaultNamespace);
+/** kustomize's file names: a folder holding one is a kustomization. */
+const KUSTOMIZATION_FILES = new Set(['kustomization.yaml', 'kustomization.yml']);
+
+function addObject(result: LoadResult, value: Json, source: ManifestSource, readings: Yaml11Reading[], defaultNamespace: string): void {
+  const { object, finding, skipped } = identify(value, source, defaultNamespace);
+  if (skipped) {
+    result.skipped.push({ file: source.file, line: source.line, column: source.column, reason: skipped });
+    const dir = path.posix.dirname(source.file);
+    // A kustomize file found in a folder (by its name or its kind) makes the folder a kustomization, once.
+    if (source.file !== '<stdin>' && (skipped === 'kustomize' || KUSTOMIZATION_FILES.has(path.posix.basename(source.file))) && !result.kustomizations.some((k) => k.dir === dir)) {
+      result.kustomizations.push({ dir, file: source.file, line: source.line, column: source.column });
+    }
+    return;
+  }
   if (finding) result.findings.push(finding);
   if (object) {
+    if (readings.length > 0) object.yaml11 = readings;
     result.objects.push(object);
     if (result.objects.length > objectLimit) {
       throw new UsageError(`the inputs hold more than ${objectLimit.toLocaleString('en')} objects (at ${source.file}); lineup models at most that many per run, so memory stays bounded: check the inputs in parts, e.g. one directory or namespace at a time`);
@@ -251,7 +274,7 @@ export function expandPaths(paths: string[]): string[] {
 
 /** Loads every manifest under the given paths (`-` = standard input). */
 export function loadPaths(paths: string[], opts: LoadOptions = {}): LoadResult {
-  const result: LoadResult = { objects: [], findings: [], unknownKinds: {}, files: [] };
+  const result: LoadResult = { objects: [], findings: [], unknownKinds: {}, files: [], skipped: [], kustomizations: [] };
   const defaultNamespace = opts.defaultNamespace ?? 'default';
   objectLimit = maxInputObjects();
   for (const file of expandPaths(paths)) {
