@@ -40,6 +40,7 @@ const MISTAKES = [
   'endpoints-port-mismatch',
   'statefulset-service-missing',
   'node-port-conflict',
+  'yaml-implicit-type',
 ] as const;
 
 /** One app in this many gets a mistake: an app is about eight objects, so 6 % of the objects are planted mistakes. */
@@ -335,7 +336,8 @@ ${helmLabels(app, '    ')}spec:
 `;
 }
 
-function configMap(app: App, index: number, rnd: Random): string {
+/** `trap`: a data value left unquoted that kubectl reads as a boolean (YAML 1.1). */
+function configMap(app: App, index: number, rnd: Random, trap = false): string {
   const port = 8000 + Math.floor(rnd() * 1000);
   const level = pick(rnd, ['INFO', 'DEBUG', 'WARN']);
   const flags = Array.from({ length: 2 + Math.floor(rnd() * 3) }, (_, i) => `feature-${i}-${hex(rnd, 4)}`);
@@ -355,7 +357,8 @@ function configMap(app: App, index: number, rnd: Random): string {
     `  LOG_LEVEL: "${level.toLowerCase()}"\n` +
     `  MAX_CONNECTIONS: "${10 * (1 + Math.floor(rnd() * 20))}"\n` +
     `  GREETING: 'It''s ${app.name}'\n` +
-    `  CACHE_KEY: "${Math.floor(rnd() * 1e9).toString(36)}"\n`;
+    `  CACHE_KEY: "${Math.floor(rnd() * 1e9).toString(36)}"\n` +
+    `  CACHE_ENABLED: ${trap ? 'on' : '"on"'}\n`;
   return `${source(app, 'configmap.yaml')}apiVersion: v1
 kind: ConfigMap
 metadata:
@@ -441,8 +444,10 @@ export function generate(size: number, opts: { seed?: number; files?: number; mi
     }
     const configMaps = 1 + Math.floor(rnd() * 2);
     for (let i = 0; i < configMaps && objects < size; i++) {
-      docs.push(configMap(app, i, rnd));
+      const trap = i === 0 && mistake === 'yaml-implicit-type';
+      docs.push(configMap(app, i, rnd, trap));
       objects++;
+      if (trap) mistakes.push({ rule: mistake, kind: 'ConfigMap', namespace: ns, name: `${name}-config-0`, at: 'on' });
     }
     index++;
   }

@@ -89,11 +89,13 @@ function differ(kubectl: Yaml11Value, lineup: unknown): boolean {
 
 /**
  * Where a document may hold a plain scalar that reads differently under YAML 1.1: one of the
- * boolean words alone in a value position, or a number-like token with a leading zero, an
- * upper-case base prefix, a sign before a dot, or an underscore. A cheap test on the text, so that
- * only such documents (few) are looked at closely; it may say yes to a quoted or block-scalar text.
+ * boolean words alone in a value position (after `key: `, `- `, or in a flow collection; perhaps
+ * after an anchor), or a
+ * number-like token there with a leading zero, an upper-case base prefix, a sign before a dot, or
+ * an underscore. A test on the text (about a tenth of the time js-yaml takes to parse it), so that
+ * only such documents (few) are parsed again; it may say yes to a quoted or block-scalar text.
  */
-const CANDIDATE = /(?:^|[\s[{,])(?:(?:[yYnN]|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF)[ \t]*(?:$|[#,\]}])|[-+]?0[0-7_BOX]|[-+]\.|[-+]?[0-9.][^\s,\]}#]*_)/m;
+const CANDIDATE = /(?:[:-][ \t]+|[[{,][ \t]*)(?:&\S+[ \t]+)?(?:(?:[yYnN]|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF)[ \t]*(?:$|[#,\]}])|[-+]?0[0-7_BOX]|[-+]\.|[-+]?[0-9.][^\s,\]}#]*_)/m;
 
 export function mayHoldYaml11Readings(documentText: string): boolean {
   return CANDIDATE.test(documentText);

@@ -103,3 +103,15 @@ describe('yaml11Readings', () => {
     expect(mayHoldYaml11Readings(doc)).toBe(expected);
   });
 });
+
+describe('the candidate test misses no reading', () => {
+  // Every scalar of the resolve table that reads differently, in every value position.
+  const differing = RESOLVED.map(([text]) => text).filter((text) => text !== '' && readings(`a: ${text}\n`).length > 0);
+  test('the table has differing scalars of every kind', () => {
+    expect(differing).toEqual(expect.arrayContaining(['y', 'on', 'OFF', '0644', '0X1F', '0B101', '+.5', '-.5', '.5_0']));
+  });
+  test.each(differing.flatMap((text) => [`a: ${text}\n`, `- ${text}\n`, `[${text}]\n`, `{a: ${text}}\n`, `[x, ${text}]\n`, `a: &n ${text}\n`, `a:\n  b: ${text} # note\n`]))('%j', (doc) => {
+    expect(readings(doc).length).toBeGreaterThan(0);
+    expect(mayHoldYaml11Readings(doc)).toBe(true);
+  });
+});
