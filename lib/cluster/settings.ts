@@ -1,12 +1,72 @@
 /**
- * Cluster settings (`--cluster FILE`, CONTRACT §3): what the simulated control plane was started
- * with. Every field is optional; a bad value is reported as a one-line error naming the field and
- * the expected form, and the default is kept so the simulation can still run.
+ * Cluster settings: what the simulated control plane was started with. One shape, `LineupSettings`,
+ * for every way of giving them (`--cluster FILE`, `simulate()`, `configureLineup()`, the cdk8s
+ * plugin's properties) and one validator, `resolveSettings`. Every field is optional; a bad value
+ * is reported as a one-line error naming the field path and the expected form, and the default is
+ * kept so the simulation can still run.
+ *
+ * To add a setting: a documented field in `LineupSettings` (with `@default`), its name in
+ * KNOWN_FIELDS, and its reading in `resolveSettings` (errors prefixed with the field path).
  */
 import * as fs from 'node:fs';
 import { isObject, str, type JsonObject } from '../k8s/json';
 import { parseCIDR, parseIP, type Cidr } from '../k8s/ip';
 import type { ClusterSettings, KubernetesVersion } from './model';
+
+/** A node of the simulated cluster. */
+export interface LineupNode {
+  /** The node's name (a lowercase DNS subdomain, unique). */
+  readonly name: string;
+  /**
+   * The node's address (`InternalIP`), used for NodePort and `externalTrafficPolicy` answers.
+   * @default - the next free address from 172.18.0.2 (kind's node network)
+   */
+  readonly ip?: string;
+  /**
+   * Labels of the node; `kubernetes.io/hostname: <name>` is always added.
+   * @default - only kubernetes.io/hostname
+   */
+  readonly labels?: { readonly [key: string]: string };
+}
+
+/**
+ * The simulated cluster: the same fields in a `--cluster` file (YAML or JSON), in `simulate()`,
+ * `configureLineup()` and the cdk8s plugin's `properties.settings`.
+ */
+export interface LineupSettings {
+  /**
+   * The Kubernetes minor version whose behaviour is simulated, written "1.<minor>" (quote it in
+   * YAML: an unquoted 1.30 reads as the number 1.3).
+   * @default "1.31"
+   */
+  readonly kubernetesVersion?: string;
+  /**
+   * The cluster's DNS domain (kubelet `--cluster-domain`).
+   * @default "cluster.local"
+   */
+  readonly clusterDomain?: string;
+  /**
+   * The range Service cluster IPs are allocated from (kube-apiserver `--service-cluster-ip-range`).
+   * @default "10.96.0.0/12"
+   */
+  readonly serviceCIDR?: string;
+  /**
+   * The range pod IPs are allocated from (split per node).
+   * @default "10.244.0.0/16"
+   */
+  readonly podCIDR?: string;
+  /**
+   * The range NodePorts are allocated from and must fall in (kube-apiserver
+   * `--service-node-port-range`), written "<min>-<max>".
+   * @default "30000-32767"
+   */
+  readonly nodePortRange?: string;
+  /**
+   * The cluster's nodes (pods are spread over them in order).
+   * @default - node-1, node-2 and node-3 at 172.18.0.2, .3 and .4
+   */
+  readonly nodes?: readonly LineupNode[];
+}
 
 export const DEFAULT_KUBERNETES_VERSION = '1.31';
 export const DEFAULT_CLUSTER_DOMAIN = 'cluster.local';
@@ -14,9 +74,29 @@ export const DEFAULT_SERVICE_CIDR = '10.96.0.0/12';
 export const DEFAULT_POD_CIDR = '10.244.0.0/16';
 export const DEFAULT_NODE_PORT_RANGE = { min: 30000, max: 32767 };
 
+/** The operating system and architecture the simulated kubelets report (a linux/amd64 node). */
+export const NODE_OS = 'linux';
+export const NODE_ARCH = 'amd64';
+
+/**
+ * The labels every kubelet puts on its Node when it registers: its hostname, and the operating
+ * system and architecture it was built for, in the stable and the older `beta.` spelling. Manifests
+ * rely on them (`nodeSelector: {kubernetes.io/os: linux}` is in most installers), so a node without
+ * them would run none of those pods. Labels given in the settings or on a Node object override these.
+ */
+export function kubeletNodeLabels(name: string): Record<string, string> {
+  return {
+    'beta.kubernetes.io/arch': NODE_ARCH,
+    'beta.kubernetes.io/os': NODE_OS,
+    'kubernetes.io/arch': NODE_ARCH,
+    'kubernetes.io/hostname': name,
+    'kubernetes.io/os': NODE_OS,
+  };
+}
+
 /** kind-style node addresses: node-1 is 172.18.0.2, node-2 172.18.0.3, ... */
 function defaultNodes(): ClusterSettings['nodes'] {
-  return [1, 2, 3].map((i) => ({ name: `node-${i}`, ip: `172.18.0.${i + 1}`, labels: { 'kubernetes.io/hostname': `node-${i}` } }));
+  return [1, 2, 3].map((i) => ({ name: `node-${i}`, ip: `172.18.0.${i + 1}`, labels: kubeletNodeLabels(`node-${i}`) }));
 }
 
 export function defaultSettings(): ClusterSettings {
@@ -108,7 +188,7 @@ function readNodes(value: unknown, errors: string[]): ClusterSettings['nodes'] |
       errors.push(`${field}.ip: ${JSON.stringify(entry.ip ?? null)} is not an IP address; expected a form like 172.18.0.2`);
       return;
     }
-    const labels: Record<string, string> = { 'kubernetes.io/hostname': name };
+    const labels = kubeletNodeLabels(name);
     if (entry.labels !== undefined && entry.labels !== null) {
       if (!isObject(entry.labels)) {
         errors.push(`${field}.labels: expected a mapping of label keys to string values`);
@@ -175,6 +255,15 @@ export function resolveSettings(input: unknown): { settings: ClusterSettings; er
     if (nodes) settings.nodes = nodes;
   }
   return { settings, errors };
+}
+
+/**
+ * One line for settings errors, wherever they came from: `<where>: <first error>` and how many
+ * more there are. `where` is the file, or the call and property (`configureLineup settings`).
+ */
+export function settingsErrorLine(where: string, errors: readonly string[]): string {
+  const more = errors.length > 1 ? ` (and ${errors.length - 1} more: ${errors.slice(1).join('; ')})` : '';
+  return `${where}: ${errors[0]}${more}`;
 }
 
 /** Reads a settings file (YAML or JSON; JSON is YAML). I/O and parse problems are errors, not exceptions; an empty file means all defaults. */
