@@ -71,7 +71,7 @@ const INGRESS_BACKEND: [Pattern, FieldType][] = [
   [['service', 'port', 'number'], 'integer'],
 ];
 
-const KIND_FIELDS: Record<string, [Pattern, FieldType][]> = {
+const KIND_FIELDS = new Map<string, [Pattern, FieldType][]>(Object.entries({
   ConfigMap: [
     [['data', '*'], 'string'],
     [['binaryData', '*'], 'string'],
@@ -115,11 +115,13 @@ const KIND_FIELDS: Record<string, [Pattern, FieldType][]> = {
     ...INGRESS_BACKEND.map(([p, t]): [Pattern, FieldType] => [['spec', 'defaultBackend', ...p], t]),
     ...INGRESS_BACKEND.map(([p, t]): [Pattern, FieldType] => [['spec', 'rules', '#', 'http', 'paths', '#', 'backend', ...p], t]),
   ],
-};
+} satisfies Record<string, [Pattern, FieldType][]>));
 
 for (const [kind, at] of Object.entries(POD_SPEC_AT)) {
-  (KIND_FIELDS[kind] ??= []).push(...POD_SPEC.map(([p, t]): [Pattern, FieldType] => [[...at, ...p], t]));
-  if (kind !== 'Pod') KIND_FIELDS[kind].push([['spec', 'replicas'], 'integer'], [['spec', 'selector', 'matchLabels', '*'], 'string']);
+  const fields = KIND_FIELDS.get(kind) ?? [];
+  fields.push(...POD_SPEC.map(([p, t]): [Pattern, FieldType] => [[...at, ...p], t]));
+  if (kind !== 'Pod') fields.push([['spec', 'replicas'], 'integer'], [['spec', 'selector', 'matchLabels', '*'], 'string']);
+  KIND_FIELDS.set(kind, fields);
 }
 
 function matches(pattern: Pattern, path: readonly PathStep[], from: number): boolean {
@@ -136,6 +138,7 @@ export function fieldType(kind: string, path: readonly PathStep[]): FieldType | 
   const n = path.length;
   if (n >= 3 && path[n - 3] === 'metadata' && (path[n - 2] === 'labels' || path[n - 2] === 'annotations') && typeof path[n - 1] === 'string') return 'string';
   if (n === 2 && path[0] === 'metadata' && (path[1] === 'name' || path[1] === 'namespace' || path[1] === 'generateName')) return 'string';
-  for (const [pattern, type] of KIND_FIELDS[kind] ?? []) if (matches(pattern, path, 0)) return type;
+  // A Map, not an object: kinds are user input (`__proto__`, `constructor`).
+  for (const [pattern, type] of KIND_FIELDS.get(kind) ?? []) if (matches(pattern, path, 0)) return type;
   return undefined;
 }

@@ -49,6 +49,11 @@ const cases: Case[] = [
     pod('    args: [--verbose, on, "off"]\n'),
     (t) => [{ rule: 'yaml-implicit-type', severity: 'error', field: 'spec.containers[0].args[1]', line: lineOf(t, 'args'), message: ['the boolean true', '- "on"'] }],
   ],
+  [
+    'a kind named like an Object property: labels still judged, nothing else',
+    'apiVersion: v1\nkind: __proto__\nmetadata:\n  name: x\n  labels:\n    a: on\nspec:\n  replicas: 0644\n',
+    (t) => [{ rule: 'yaml-implicit-type', severity: 'error', field: 'metadata.labels.a', line: lineOf(t, 'a: on'), message: ['the boolean true'] }],
+  ],
   // Fields lineup does not know the type of are not judged: a custom resource's spec, a boolean field.
   ['a custom resource field and a boolean field', 'apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\nspec:\n  enabled: yes\n', () => []],
   ['hostNetwork: yes (a boolean field: kubectl reads true, as meant)', pod('', '  hostNetwork: yes\n'), () => []],
