@@ -11,6 +11,9 @@
 import { ApiObject, App, Chart } from 'cdk8s';
 import type { IConstruct } from 'constructs';
 import { checkObjects } from '../engine';
+import { originLookup } from '../load/chart';
+import { ensureOriginsFile } from './origins-writer';
+import type { OriginLookup } from '../load/types';
 import { SEVERITY_RANK, compareFindings, type Finding, type Severity } from '../findings';
 
 /** How a chart's synth-time check behaves. */
@@ -42,6 +45,7 @@ export function ensureLineupValidation(scope: IConstruct): void {
   if (registered.has(chart)) return;
   registered.add(chart);
   watchSynth(appOf(chart));
+  ensureOriginsFile(appOf(chart));
   chart.node.addValidation({ validate: () => validateChart(chart) });
 }
 
@@ -53,11 +57,12 @@ export function validateChart(chart: Chart): string[] {
   return [...renderErrors, ...failing.map(formatFinding)];
 }
 
-/** `[rule] <construct path> <field>: <message>` — the line a synth failure shows per finding. */
+/** `[rule] <construct path> <field>: <message> (declared at main.ts:12:5)` — the line a synth failure shows per finding. */
 export function formatFinding(f: Finding): string {
   const where = f.constructPath ?? f.source?.file ?? f.object?.name ?? '';
   const field = f.field ? ` ${f.field}` : '';
-  return `[${f.rule}] ${where}${field}: ${f.message}`;
+  const origin = f.origin ? ` (declared at ${f.origin.file}:${f.origin.line}:${f.origin.column})` : '';
+  return `[${f.rule}] ${where}${field}: ${f.message}${origin}`;
 }
 
 /**
@@ -69,6 +74,7 @@ export function lineupFindings(chart: Chart): { findings: Finding[]; renderError
   const rendered = renderedApp(app);
   const docs: unknown[] = [];
   const paths: string[] = [];
+  const origins: OriginLookup[] = [];
   const renderErrors: string[] = [];
   const own = new Set<string>();
   for (const r of rendered) {
@@ -79,9 +85,10 @@ export function lineupFindings(chart: Chart): { findings: Finding[]; renderError
     }
     docs.push(r.doc);
     paths.push(r.path);
+    origins.push(r.origin);
     if (mine) own.add(r.path);
   }
-  const all = checkCached(app, docs, paths, chartOptions.get(chart)?.settings);
+  const all = checkCached(app, docs, paths, origins, chartOptions.get(chart)?.settings);
   const findings = all
     .filter((f) => {
       const path = f.constructPath ?? f.source?.file;
@@ -94,6 +101,7 @@ export function lineupFindings(chart: Chart): { findings: Finding[]; renderError
 /** One ApiObject of the App as rendered for the check: its JSON, or why it could not be rendered. */
 interface Rendered {
   path: string;
+  origin: OriginLookup;
   chart: Chart | undefined;
   doc?: unknown;
   error?: string;
@@ -162,10 +170,10 @@ function renderedApp(app: IConstruct): Rendered[] {
     }
     try {
       const doc: unknown = c.toJson();
-      rendered.push({ path, chart, doc });
+      rendered.push({ path, origin: originLookup(c), chart, doc });
       shortcut.push({ o: c, doc });
     } catch (e) {
-      rendered.push({ path, chart, error: e instanceof Error ? e.message : String(e) });
+      rendered.push({ path, origin: originLookup(c), chart, error: e instanceof Error ? e.message : String(e) });
     }
   }
   if (session) {
@@ -189,20 +197,20 @@ function renderedApp(app: IConstruct): Rendered[] {
  */
 const engineCache = new WeakMap<IConstruct, { key: string; findings: Finding[] }>();
 
-function checkCached(app: IConstruct, docs: unknown[], paths: string[], settings: unknown): Finding[] {
+function checkCached(app: IConstruct, docs: unknown[], paths: string[], origins: OriginLookup[], settings: unknown): Finding[] {
   const session = sessions.get(app);
   if (session) {
     const settingsKey = JSON.stringify(settings ?? null);
     const hit = session.engine.get(settingsKey);
     if (hit) return hit;
-    const findings = checkObjects(docs, { constructPaths: paths, settings });
+    const findings = checkObjects(docs, { constructPaths: paths, origins, settings });
     session.engine.set(settingsKey, findings);
     return findings;
   }
   const key = JSON.stringify({ docs, paths, settings: settings ?? null });
   const hit = engineCache.get(app);
   if (hit && hit.key === key) return hit.findings;
-  const findings = checkObjects(docs, { constructPaths: paths, settings });
+  const findings = checkObjects(docs, { constructPaths: paths, origins, settings });
   engineCache.set(app, { key, findings });
   return findings;
 }

@@ -40,7 +40,8 @@ describe('chart validation', () => {
     const message = synthError(chart);
     const lines = message.split('\n').map((l) => l.trim()).filter((l) => l.startsWith('[broken]'));
     expect(lines).toHaveLength(3);
-    expect(lines).toContain('[broken] [service-selects-no-pods] broken/typo/Resource spec.selector: Service default/web selects app=wbe, but no pod in namespace default has that label; did you mean app=web (Deployment web)?');
+    // The line ends with where the test's code created the construct (this file, line 37).
+    expect(lines).toContain('[broken] [service-selects-no-pods] broken/typo/Resource spec.selector: Service default/web selects app=wbe, but no pod in namespace default has that label; did you mean app=web (Deployment web)? (declared at test/constructs/validation.test.ts:37:5)');
     expect(lines.find((l) => l.startsWith('[broken] [service-target-port-unresolved] broken/named/Resource spec.ports[0].targetPort: '))).toContain('"metrics"');
     expect(lines.find((l) => l.startsWith('[broken] [node-port-out-of-range] broken/np/Resource spec.ports[0].nodePort: '))).toContain('Invalid value: 99999');
   });
@@ -54,7 +55,8 @@ describe('chart validation', () => {
     expect(findings.map((f) => [f.rule, f.severity, f.field, f.constructPath])).toEqual([
       ['service-selects-no-pods', 'error', 'spec.selector', 'broken/typo/Resource'],
     ]);
-    expect(formatFinding(findings[0])).toBe('[service-selects-no-pods] broken/typo/Resource spec.selector: Service default/web selects app=wbe, but no pod in namespace default has that label; did you mean app=web (Deployment web)?');
+    expect(findings[0]!.origin).toEqual({ file: 'test/constructs/validation.test.ts', line: 52, column: 5 });
+    expect(formatFinding(findings[0]!)).toBe('[service-selects-no-pods] broken/typo/Resource spec.selector: Service default/web selects app=wbe, but no pod in namespace default has that label; did you mean app=web (Deployment web)? (declared at test/constructs/validation.test.ts:52:5)');
   });
 
   test('one validation per chart, however many constructs: no message is repeated', () => {
