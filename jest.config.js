@@ -1,7 +1,8 @@
 /** Tests run from TypeScript sources; type-checking is done once by `tsc` in `npm test`. */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/test'],
+  // Rule tests live beside their rule (lib/rules/<id>/rule.test.ts); the rest under test/.
+  roots: ['<rootDir>/lib', '<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: {
     '^.+\\.ts$': ['ts-jest', { diagnostics: false }],

@@ -1,8 +1,9 @@
 /**
- * docs/rules.md, generated from the rule modules so the documentation cannot drift from the code.
+ * docs/rules.md, generated from the rule folders so the documentation cannot drift from the code.
  * test/rules/docs.test.ts compares the file with this output; regenerate it with
  * `UPDATE_RULES_DOC=1 npx jest test/rules/docs`.
  */
+import { ruleExample } from './examples';
 import { IGNORE_ANNOTATION } from './ignore';
 import { rules } from './registry';
 
@@ -10,7 +11,7 @@ export function renderRulesMarkdown(): string {
   const out: string[] = [];
   out.push('# Rules');
   out.push('');
-  out.push('<!-- Generated from lib/rules/*.ts by renderRulesMarkdown() in lib/rules/docs.ts; do not edit by hand. -->');
+  out.push('<!-- Generated from lib/rules/<id>/ (rule.ts, broken.yaml, fixed.yaml) by renderRulesMarkdown() in lib/rules/docs.ts; do not edit by hand. -->');
   out.push('');
   out.push(
     '`lineup check` runs every rule below over the simulated cluster. Severity `error` means the API server would ' +
@@ -33,6 +34,7 @@ export function renderRulesMarkdown(): string {
   out.push('|---|---|---|');
   for (const r of rules) out.push(`| [\`${r.id}\`](#${r.id}) | ${r.severity} | ${r.title} |`);
   for (const r of rules) {
+    const example = ruleExample(r.id);
     out.push('');
     out.push(`## ${r.id}`);
     out.push('');
@@ -43,13 +45,13 @@ export function renderRulesMarkdown(): string {
     out.push('Broken:');
     out.push('');
     out.push('```yaml');
-    out.push(r.example.broken);
+    out.push(example.broken);
     out.push('```');
     out.push('');
     out.push('Fixed:');
     out.push('');
     out.push('```yaml');
-    out.push(r.example.fixed);
+    out.push(example.fixed);
     out.push('```');
   }
   out.push('');

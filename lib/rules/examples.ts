@@ -1,22 +1,19 @@
 /**
- * Building blocks for the rules' documentation examples, so that every example is a complete,
- * realistic input: the "fixed" variant of each example must pass every rule (a test checks it).
+ * A rule's documented example lives beside its module as two real manifests, `broken.yaml` (triggers
+ * the rule) and `fixed.yaml` (passes every rule), so they can be read, linted and applied like any
+ * other YAML. The build copies them next to the compiled module (scripts/copy-rule-examples.js), so
+ * the same relative path works from the sources (jest) and from build/ (the package).
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 
-/** A Pod labelled `app: <app>` whose container declares one TCP port. */
-export function examplePod(name: string, app: string, port: number, portName?: string): string {
-  return [
-    'apiVersion: v1', 'kind: Pod', 'metadata:', `  name: ${name}`, '  labels:', `    app: ${app}`, 'spec:', '  containers:', `  - name: ${name}`, '    image: nginx',
-    '    ports:', ...(portName ? [`    - name: ${portName}`, `      containerPort: ${port}`] : [`    - containerPort: ${port}`]),
-  ].join('\n');
+export interface RuleExample {
+  broken: string;
+  fixed: string;
 }
 
-/** A ClusterIP Service selecting `app: <app>` with one unnamed port; `spec` lines are inserted after `spec:`. */
-export function exampleService(name: string, app: string, port: number, spec: string[] = [], portLines: string[] = []): string {
-  return ['apiVersion: v1', 'kind: Service', 'metadata:', `  name: ${name}`, 'spec:', ...spec, '  selector:', `    app: ${app}`, '  ports:', `  - port: ${port}`, ...portLines].join('\n');
-}
-
-/** Documents joined into one multi-document YAML text. */
-export function yamlDocs(...docs: string[]): string {
-  return docs.join('\n---\n');
+/** The example of the rule in folder `id`, each manifest without its final newline (as the docs embed it). */
+export function ruleExample(id: string): RuleExample {
+  const read = (file: string): string => fs.readFileSync(path.join(__dirname, id, file), 'utf8').replace(/\n$/, '');
+  return { broken: read('broken.yaml'), fixed: read('fixed.yaml') };
 }

@@ -1,31 +1,31 @@
 /**
- * Every rule, in the order of CONTRACT §5. Adding a rule = one module + one line here; nothing else
- * refers to individual rules.
+ * Every rule, in the order `lineup check` documents them (docs/rules.md). Adding a rule = one folder
+ * `lib/rules/<id>/` + one line here; nothing else refers to individual rules.
  */
-import { apiValidation } from './api-validation';
-import { clusterIPConflict } from './cluster-ip-conflict';
-import { clusterIPOutOfRange } from './cluster-ip-out-of-range';
-import { duplicateObject } from './duplicate-object';
-import { envReferenceUnresolved } from './env-reference-unresolved';
-import { endpointsOverridden } from './endpoints-overridden';
-import { endpointsPortMismatch } from './endpoints-port-mismatch';
-import { endpointsWithoutService } from './endpoints-without-service';
-import { ingressBackendMissingPort } from './ingress-backend-missing-port';
-import { ingressBackendMissingService } from './ingress-backend-missing-service';
-import { ingressPathConflict } from './ingress-path-conflict';
-import { ingressTlsSecretMissing } from './ingress-tls-secret-missing';
-import { localTrafficNoLocalEndpoints } from './local-traffic-no-local-endpoints';
-import { manifestInvalidObject } from './manifest-invalid-object';
-import { manifestParseError } from './manifest-parse-error';
-import { nodePortConflict } from './node-port-conflict';
-import { nodePortOutOfRange } from './node-port-out-of-range';
+import { apiValidation } from './api-validation/rule';
+import { clusterIPConflict } from './cluster-ip-conflict/rule';
+import { clusterIPOutOfRange } from './cluster-ip-out-of-range/rule';
+import { duplicateObject } from './duplicate-object/rule';
+import { envReferenceUnresolved } from './env-reference-unresolved/rule';
+import { endpointsOverridden } from './endpoints-overridden/rule';
+import { endpointsPortMismatch } from './endpoints-port-mismatch/rule';
+import { endpointsWithoutService } from './endpoints-without-service/rule';
+import { ingressBackendMissingPort } from './ingress-backend-missing-port/rule';
+import { ingressBackendMissingService } from './ingress-backend-missing-service/rule';
+import { ingressPathConflict } from './ingress-path-conflict/rule';
+import { ingressTlsSecretMissing } from './ingress-tls-secret-missing/rule';
+import { localTrafficNoLocalEndpoints } from './local-traffic-no-local-endpoints/rule';
+import { manifestInvalidObject } from './manifest-invalid-object/rule';
+import { manifestParseError } from './manifest-parse-error/rule';
+import { nodePortConflict } from './node-port-conflict/rule';
+import { nodePortOutOfRange } from './node-port-out-of-range/rule';
 import type { Rule } from './rule';
-import { serviceSelectsMultipleWorkloads } from './service-selects-multiple-workloads';
-import { serviceSelectsNoPods } from './service-selects-no-pods';
-import { serviceTargetPortNotDeclared } from './service-target-port-not-declared';
-import { serviceTargetPortUnresolved } from './service-target-port-unresolved';
-import { serviceWithoutEndpoints } from './service-without-endpoints';
-import { statefulSetServiceMissing } from './statefulset-service-missing';
+import { serviceSelectsMultipleWorkloads } from './service-selects-multiple-workloads/rule';
+import { serviceSelectsNoPods } from './service-selects-no-pods/rule';
+import { serviceTargetPortNotDeclared } from './service-target-port-not-declared/rule';
+import { serviceTargetPortUnresolved } from './service-target-port-unresolved/rule';
+import { serviceWithoutEndpoints } from './service-without-endpoints/rule';
+import { statefulSetServiceMissing } from './statefulset-service-missing/rule';
 
 export const rules: readonly Rule[] = [
   manifestParseError,

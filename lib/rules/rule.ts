@@ -1,6 +1,7 @@
 /**
- * What a rule is. kube-linter style: one module per rule, registered in registry.ts, which is the only
- * coupling between rules and the rest of the engine. Rules read the simulated cluster, computed once;
+ * What a rule is. kube-linter style: one folder per rule (`lib/rules/<id>/`: `rule.ts`, `broken.yaml`,
+ * `fixed.yaml`, `rule.test.ts`), registered in registry.ts, which is the only coupling between rules
+ * and the rest of the engine. Rules read the simulated cluster, computed once;
  * they never re-derive selections or allocations themselves.
  */
 import type { Cluster } from '../cluster/model';
@@ -26,20 +27,13 @@ export interface RuleHit {
   severity?: Severity;
 }
 
-/** A minimal manifest that triggers the rule, and the same manifest fixed (YAML text, for the docs). */
-export interface RuleExample {
-  broken: string;
-  fixed: string;
-}
-
 export interface Rule {
-  /** Stable ID (CONTRACT §5); also what `lineup.dev/ignore` names. */
+  /** Stable ID, the name of the rule's folder; also what `lineup.dev/ignore` names. */
   id: string;
   severity: Severity;
   /** One line, for listings. */
   title: string;
   /** One paragraph for the docs: what it means, why traffic breaks, how to fix it. */
   explanation: string;
-  example: RuleExample;
   check(ctx: RuleContext): RuleHit[];
 }

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { renderRulesMarkdown } from '../../lib/rules/docs';
+import { ruleExample } from '../../lib/rules/examples';
 import { rules } from '../../lib/rules/registry';
 
 const DOC = path.join(__dirname, '..', '..', 'docs', 'rules.md');
@@ -20,7 +21,7 @@ describe('docs/rules.md', () => {
     const section = text.slice(start, next < 0 ? undefined : next);
     expect(section).toContain(`Severity: **${r.severity}**`);
     expect(section).toContain(r.explanation);
-    expect(section).toContain(r.example.broken);
-    expect(section).toContain(r.example.fixed);
+    expect(section).toContain(ruleExample(id).broken);
+    expect(section).toContain(ruleExample(id).fixed);
   });
 });

@@ -96,3 +96,45 @@ export function pod(name: string, labels: Record<string, string>, ports: PortSpe
     ...(opts.status ? { status: opts.status } : {}),
   };
 }
+
+/** An Endpoints object with one subset: `ips` (two addresses by default) on `ports`. */
+export function endpoints(name: string, ports: { name?: string; port: number; protocol?: string }[], opts: { namespace?: string; ips?: string[] } = {}): object {
+  return {
+    apiVersion: 'v1',
+    kind: 'Endpoints',
+    metadata: { name, ...(opts.namespace ? { namespace: opts.namespace } : {}) },
+    subsets: [{ addresses: (opts.ips ?? ['11.11.11.11', '22.22.22.22']).map((ip) => ({ ip })), ports }],
+  };
+}
+
+/** An EndpointSlice with one endpoint, labelled for `serviceName` (unlabelled when undefined). */
+export function slice(name: string, serviceName: string | undefined, ports: { name?: string; port: number }[] | undefined): object {
+  return {
+    apiVersion: 'discovery.k8s.io/v1',
+    kind: 'EndpointSlice',
+    metadata: { name, ...(serviceName !== undefined ? { labels: { 'kubernetes.io/service-name': serviceName } } : {}) },
+    addressType: 'IPv4',
+    ...(ports ? { ports } : {}),
+    endpoints: [{ addresses: ['11.11.11.11'] }],
+  };
+}
+
+/** An Ingress backend naming a Service port by number or by name. */
+export function backend(name: string, port: number | string): object {
+  return { service: { name, port: typeof port === 'number' ? { number: port } : { name: port } } };
+}
+
+/** A networking.k8s.io/v1 Ingress with the given spec. */
+export function ingress(name: string, spec: Record<string, unknown>, opts: { namespace?: string; annotations?: Record<string, string> } = {}): object {
+  return {
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'Ingress',
+    metadata: { name, ...(opts.namespace ? { namespace: opts.namespace } : {}), ...(opts.annotations ? { annotations: opts.annotations } : {}) },
+    spec,
+  };
+}
+
+/** One Ingress rule: `host` (any host when undefined), one path to a Service port. */
+export function route(host: string | undefined, path: string, svc: string, port: number | string, pathType = 'Prefix'): object {
+  return { ...(host ? { host } : {}), http: { paths: [{ path, pathType, backend: backend(svc, port) }] } };
+}

@@ -1,0 +1,43 @@
+/**
+ * api-validation: what the API server would reject on create (Service, Endpoints, EndpointSlice,
+ * Ingress). The checks themselves live in lib/validation (upstream ValidateService & co.); this rule
+ * only turns each field error into a finding with the text kubectl would print.
+ */
+import { renderInvalid, validateObject, VALIDATED_KINDS } from '../../validation';
+import type { JsonObject } from '../../k8s/json';
+import type { ManifestObject } from '../../load/types';
+import type { Rule, RuleHit } from '../rule';
+
+export const apiValidation: Rule = {
+  id: 'api-validation',
+  severity: 'error',
+  title: 'The API server would reject the object',
+  explanation:
+    'The object breaks one of the API server\'s validation rules for its kind (Service, Endpoints, EndpointSlice and ' +
+    'Ingress are checked, after the same defaulting the API server applies): a port outside 1-65535, a Service port ' +
+    'name that is not a DNS-1123 label, two ports without names, a named targetPort longer than 15 characters, a ' +
+    'loopback address in Endpoints, an Ingress path without `pathType`, and so on. `kubectl apply` fails with ' +
+    '"The <Kind> "<name>" is invalid", so the object — and any traffic that depends on it — never exists. The finding ' +
+    'quotes the upstream error text and its field path; change that field as the message says.',
+  check({ cluster }) {
+    const hits: RuleHit[] = [];
+    const version = cluster.settings.kubernetesVersion;
+    // The model already holds each modelled Service defaulted (and not yet allocated): validate
+    // that copy rather than default a second one.
+    const defaulted = new Map<ManifestObject, JsonObject>();
+    for (const s of cluster.services) if (s.obj && s.defaulted) defaulted.set(s.obj, s.defaulted);
+    for (const o of cluster.objects) {
+      if (!VALIDATED_KINDS.has(o.kind)) continue; // most objects of a large input: ConfigMaps, RBAC, CRs
+      const errors = validateObject(o.kind, o.apiVersion, o.raw, version, o.kind === 'Service' ? defaulted.get(o) : undefined);
+      if (!errors || errors.length === 0) continue;
+      const seen = new Set<string>();
+      for (const e of errors) {
+        const message = renderInvalid(o.kind, o.name, [e]);
+        if (seen.has(message)) continue;
+        seen.add(message);
+        hits.push({ object: o, field: e.field, message });
+      }
+    }
+    return hits;
+  },
+};

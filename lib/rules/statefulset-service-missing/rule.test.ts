@@ -1,0 +1,47 @@
+/** statefulset-service-missing: table-driven cases, each with the exact finding expected. */
+import { check, type Expected, expectFindings, lineOf, service, workload, yamlOf } from '../../../test/rules/helpers';
+
+type Case = [string, string, (text: string) => Expected[]];
+
+describe('statefulset-service-missing', () => {
+  const web = workload('StatefulSet', 'web', { app: 'nginx' }, { serviceName: 'nginx', replicas: 2, ports: [{ name: 'web', containerPort: 80 }] });
+  const headless = service('nginx', { app: 'nginx' }, [{ name: 'web', port: 80 }], { spec: { clusterIP: 'None' } });
+  const cases: Case[] = [
+    ['seed: the governing Service is headless', yamlOf(web, headless), () => []],
+    [
+      'seed broken: StatefulSet without its Service',
+      yamlOf(web),
+      (t) => [
+        {
+          rule: 'statefulset-service-missing',
+          severity: 'error',
+          field: 'spec.serviceName',
+          line: lineOf(t, 'serviceName: nginx'),
+          message: [
+            'StatefulSet default/web names serviceName nginx, but there is no Service nginx in namespace default, so its pods get no stable DNS names (web-0.nginx.default.svc.cluster.local does not resolve)',
+            'create a headless Service (clusterIP: None) named nginx selecting app=nginx',
+          ],
+        },
+      ],
+    ],
+    [
+      'a near miss in the name',
+      yamlOf(web, service('ngnix', { app: 'nginx' }, [{ name: 'web', port: 80 }], { spec: { clusterIP: 'None' } })),
+      (t) => [{ rule: 'statefulset-service-missing', severity: 'error', field: 'spec.serviceName', line: lineOf(t, 'serviceName: nginx'), message: ['did you mean Service ngnix?'] }],
+    ],
+    [
+      'a governing Service that is not headless (warning)',
+      yamlOf(web, service('nginx', { app: 'nginx' }, [{ name: 'web', port: 80 }])),
+      (t) => [
+        {
+          rule: 'statefulset-service-missing',
+          severity: 'warning',
+          field: 'spec.serviceName',
+          line: lineOf(t, 'serviceName: nginx'),
+          message: ['StatefulSet default/web uses Service default/nginx as its governing Service, but it is not headless (clusterIP 10.', 'set clusterIP: None on the Service'],
+        },
+      ],
+    ],
+  ];
+  test.each(cases)('%s', (_n, text, expected) => expectFindings(check(text, 'statefulset-service-missing'), expected(text)));
+});

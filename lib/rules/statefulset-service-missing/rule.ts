@@ -1,0 +1,59 @@
+/**
+ * statefulset-service-missing: a StatefulSet's `serviceName` is the governing Service that gives
+ * its pods stable DNS names (`web-0.nginx.default.svc.cluster.local`). The API server does not
+ * check that it exists, and only a headless Service publishes per-pod records.
+ */
+import { formatSelector } from '../../k8s/labels';
+import { objectLabel, serviceLabel } from '../support/describe';
+import { serviceNamesByNamespace } from '../support/lookups';
+import { closest } from '../support/near-miss';
+import type { Rule, RuleHit } from '../rule';
+
+export const statefulSetServiceMissing: Rule = {
+  id: 'statefulset-service-missing',
+  severity: 'error',
+  title: 'StatefulSet serviceName naming no (headless) Service',
+  explanation:
+    'A StatefulSet\'s `serviceName` names the governing Service: a headless Service (`clusterIP: None`) in the same ' +
+    'namespace whose DNS records give every pod a stable name, `<pod>.<serviceName>.<namespace>.svc.<cluster domain>` ' +
+    '(for example `web-0.nginx.default.svc.cluster.local`), which clustered software such as databases uses to find its ' +
+    'peers. The API server does not check that the Service exists; without it those names do not resolve (an error), ' +
+    'and with a Service that is not headless they do not exist either, because CoreDNS only publishes per-pod records ' +
+    'for headless Services (a warning). Create a headless Service with that name selecting the StatefulSet\'s pods, or ' +
+    'set `clusterIP: None` on the existing one.',
+  check({ cluster }) {
+    const hits: RuleHit[] = [];
+    let byNs: Map<string, string[]> | undefined;
+    const domain = cluster.settings.clusterDomain;
+    for (const w of cluster.workloads) {
+      if (w.kind !== 'StatefulSet' || !w.serviceName) continue;
+      const ns = w.namespace;
+      const podDns = `${w.name}-0.${w.serviceName}.${ns}.svc.${domain}`;
+      const svc = cluster.service(ns, w.serviceName);
+      if (!svc) {
+        byNs ??= serviceNamesByNamespace(cluster);
+        const near = closest(w.serviceName, byNs.get(ns) ?? []);
+        const hint = near !== undefined ? `did you mean Service ${near}? ` : '';
+        hits.push({
+          object: w.obj,
+          field: 'spec.serviceName',
+          message:
+            `${objectLabel(w.obj)} names serviceName ${w.serviceName}, but there is no Service ${w.serviceName} in namespace ${ns}, so its pods get no ` +
+            `stable DNS names (${podDns} does not resolve); ${hint}create a headless Service (clusterIP: None) named ${w.serviceName} ` +
+            `selecting ${formatSelector(w.templateLabels)}`,
+        });
+      } else if (!svc.headless) {
+        hits.push({
+          object: w.obj,
+          field: 'spec.serviceName',
+          severity: 'warning',
+          message:
+            `${objectLabel(w.obj)} uses ${serviceLabel(svc)} as its governing Service, but it is not headless` +
+            `${svc.clusterIP && svc.clusterIP !== 'None' ? ` (clusterIP ${svc.clusterIP})` : ''}, so CoreDNS publishes no per-pod records ` +
+            `(${podDns} does not resolve); set clusterIP: None on the Service (or add a separate headless Service and name it in serviceName)`,
+        });
+      }
+    }
+    return hits;
+  },
+};
