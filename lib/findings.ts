@@ -1,4 +1,4 @@
-/** The one shape every layer reports problems in (CONTRACT §5). */
+/** The one shape every layer reports problems in (docs/findings.md). */
 export type Severity = 'error' | 'warning' | 'info';
 
 export const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };

@@ -1,5 +1,5 @@
 /**
- * Cluster settings (`--cluster FILE`, CONTRACT §3): what the simulated control plane was started
+ * Cluster settings (`--cluster FILE`, docs/settings.md): what the simulated control plane was started
  * with. Every field is optional; a bad value is reported as a one-line error naming the field and
  * the expected form, and the default is kept so the simulation can still run.
  */

@@ -19,7 +19,7 @@ import { SEVERITY_RANK, compareFindings, type Finding, type Severity } from '../
 /** How a chart's synth-time check behaves. */
 export interface LineupChartOptions {
   /**
-   * Cluster settings (the `--cluster FILE` shape of CONTRACT §3) the engine simulates with.
+   * Cluster settings (the `--cluster FILE` fields, docs/settings.md) the engine simulates with.
    * @default - the engine's defaults (1.31, cluster.local, 10.96.0.0/12, three nodes)
    */
   readonly settings?: unknown;

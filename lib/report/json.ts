@@ -1,4 +1,4 @@
-/** `check -o json`: exactly the CONTRACT §5 shape, keys in the documented order. */
+/** `check -o json`: the shape docs/findings.md documents, keys in that order. */
 import { compareFindings, type Finding } from '../findings';
 import type { ReportSummary } from './summary';
 
