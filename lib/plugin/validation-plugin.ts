@@ -13,6 +13,7 @@
  */
 import type { Finding, Severity } from '../findings';
 import { SEVERITY_RANK } from '../findings';
+import { ruleDocsLink } from '../report/version';
 
 interface ViolatingResource {
   resourceName: string;
@@ -90,7 +91,7 @@ export function toViolations(findings: Finding[]): Violation[] {
     const key = `${f.rule}\u0000${f.message}`;
     let v = byKey.get(key);
     if (!v) {
-      v = { ruleName: `${f.rule} (${f.severity})`, recommendation: f.message, fix: `see https://github.com/cdk8s-lineup/cdk8s-lineup/blob/main/docs/rules.md#${f.rule}`, violatingResources: [] };
+      v = { ruleName: `${f.rule} (${f.severity})`, recommendation: f.message, fix: `see ${ruleDocsLink(f.rule)}`, violatingResources: [] };
       byKey.set(key, v);
     }
     v.violatingResources.push({ resourceName: f.object?.name ?? '<document>', manifestPath: f.source?.file ?? '', locations: [locationOf(f)] });

@@ -16,10 +16,11 @@ export interface SarifOptions {
   version: string;
   /** Directory that artifact URIs are relative to (default: the process's working directory). */
   cwd?: string;
+  /** The tool's home page (package.json `homepage`); left out when there is none. */
+  informationUri?: string;
 }
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
-const INFORMATION_URI = 'https://github.com/cdk8s-lineup/cdk8s-lineup';
 
 export function formatSarif(findings: readonly Finding[], _summary: ReportSummary, opts: SarifOptions): string {
   const cwd = opts.cwd ?? process.cwd();
@@ -42,7 +43,7 @@ export function formatSarif(findings: readonly Finding[], _summary: ReportSummar
             name: 'cdk8s-lineup',
             version: opts.version,
             semanticVersion: opts.version,
-            informationUri: INFORMATION_URI,
+            ...(opts.informationUri ? { informationUri: opts.informationUri } : {}),
             rules: rules.map(ruleDescriptor),
           },
         },

@@ -53,7 +53,8 @@ export interface ToResolveExpectation extends SimulationOptions {
 }
 
 interface MatcherContext {
-  isNot: boolean;
+  /** Optional: jest 29's types declare it so (`boolean | undefined`), jest 30's as a boolean. */
+  isNot?: boolean;
 }
 
 interface MatcherResult {
@@ -86,7 +87,7 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-function callText(matcher: string, args: unknown[], isNot: boolean): string {
+function callText(matcher: string, args: unknown[], isNot: boolean | undefined): string {
   const shown = args.filter((a) => a !== undefined).map((a) => (typeof a === 'string' ? JSON.stringify(a) : showArg(a)));
   return `expect(received)${isNot ? '.not' : ''}.${matcher}(${shown.join(', ')})`;
 }
