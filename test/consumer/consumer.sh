@@ -246,6 +246,9 @@ expect_exit 2 "$WORK/synth-plugin.txt" env CONSUMER_BROKEN=plain npx --no -- cdk
 expect_text "$WORK/synth-plugin.txt" "service-selects-no-pods (error)"
 expect_text "$WORK/synth-plugin.txt" "Construct Path: plain/api"
 expect_text "$WORK/synth-plugin.txt" "Service default/api selects app=wbe"
+# "How to fix" leads to the rule's explanation in the installed package.
+expect_text "$WORK/synth-plugin.txt" "How to fix: see node_modules/cdk8s-lineup/docs/rules.md#service-selects-no-pods"
+grep -q '^## service-selects-no-pods$' node_modules/cdk8s-lineup/docs/rules.md || fail "the installed docs/rules.md lacks the rule's section"
 
 step "subpath entry points"
 node -e '
