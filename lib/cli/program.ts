@@ -101,11 +101,14 @@ export function buildProgram(io: CliIO, version: () => string, exec: (action: Ac
     program
       .command('trace')
       .description('follow a request through DNS, Ingress, the Service and kube-proxy to pods')
-      .argument('<target>', 'http://host[:port]/path, host:port or ip:port')
+      .argument('<target>', 'http(s)://host[:port]/path[?query], grpc://host[:port]/package.Service/Method, host:port or ip:port')
       .argument('[paths...]', PATHS_HELP)
       .option('--from <pod>', 'start in this pod')
       .option('--from-node <node>', 'start on this node')
-      .option('--from-external', 'start outside the cluster (node ports, load balancers, Ingress)')
+      .option('--from-external', 'start outside the cluster (node ports, load balancers, Gateway, Ingress)')
+      .option('--via <path>', 'with --from-external: ingress, gateway, or gateway/NS/NAME (default: a Gateway listener that serves the URL, else the Ingresses)')
+      .option('--method <method>', 'HTTP method the request uses (default GET)')
+      .option('--header <header>', "a request header, 'Name: value' (repeatable)", (value: string, previous: string[] = []) => [...previous, value])
       .addHelpText('after', `\n${POD_HELP}`),
     ['text', 'json'],
     'text',

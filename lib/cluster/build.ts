@@ -8,7 +8,7 @@
  * what cannot be modelled is skipped (validation rules report it), the rest is modelled.
  * Everything is linear in the input (maps and a label index, no per-pair scans).
  */
-import { at, byString, cloneJson, str, type JsonObject } from '../k8s/json';
+import { at, byString, cloneJson, str, strMap, type JsonObject } from '../k8s/json';
 import { parseIP, cidrContains } from '../k8s/ip';
 import type { ManifestObject } from '../load/types';
 import { allocate, serviceIPAt, type AllocationRequest } from './allocate';
@@ -26,6 +26,7 @@ import { ServicePortResolver } from './find-port';
 import { computeEndpointSlices } from './endpointslice-controller';
 import { stableUid } from './hash';
 import { PodIndex } from './index-pods';
+import { buildGatewayApi } from './gateway-api/build';
 import { isIngress, isIngressClass, readIngress, readIngressClass } from './ingress';
 import { manualEndpoints, manualEndpointSlice, mirrorEndpoints } from './manual-endpoints';
 import type { Cluster, ClusterSettings, SimEndpoints, SimEndpointSlice, SimNode, SimPod, SimService, SimWorkload } from './model';
@@ -271,6 +272,7 @@ export function buildCluster(objects: ManifestObject[], settings: ClusterSetting
     .sort(compareNsName);
 
   const podByName = ByNamespaceName.of(pods);
+  const gatewayApi = buildGatewayApi({ objects, namespaceLabels: namespaceLabelsOf(input.namespaces), service: (namespace, name) => serviceByName.get(namespace, name) });
   return {
     settings,
     objects,
@@ -287,6 +289,7 @@ export function buildCluster(objects: ManifestObject[], settings: ClusterSetting
     },
     ingresses,
     ingressClasses,
+    gatewayApi,
     allocationProblems,
     dnsServiceIP: serviceIPAt(settings.serviceCIDR, DNS_SERVICE_OFFSET),
     service: (namespace, name) => serviceByName.get(namespace, name),
@@ -295,6 +298,13 @@ export function buildCluster(objects: ManifestObject[], settings: ClusterSetting
     slicesOf,
     podsMatching: (namespace, selector) => index.matching(namespace, selector),
   };
+}
+
+/** A namespace's labels: its Namespace object's, plus `kubernetes.io/metadata.name` (set at admission). */
+function namespaceLabelsOf(namespaceObjects: ManifestObject[]): (namespace: string) => Record<string, string> {
+  const declared = new Map<string, Record<string, string>>();
+  for (const o of namespaceObjects) declared.set(o.name, strMap(at(o.raw, 'metadata', 'labels')) ?? {});
+  return (namespace) => ({ ...declared.get(namespace), 'kubernetes.io/metadata.name': namespace });
 }
 
 /**

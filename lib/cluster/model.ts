@@ -12,6 +12,7 @@
 import type { JsonObject } from '../k8s/json';
 import type { Cidr, IPFamily } from '../k8s/ip';
 import type { ManifestObject } from '../load/types';
+import type { GatewayApi } from './gateway-api/model';
 
 export type Protocol = 'TCP' | 'UDP' | 'SCTP';
 export type ServiceType = 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName';
@@ -300,6 +301,8 @@ export interface Cluster {
   endpointSlices: SimEndpointSlice[];
   ingresses: SimIngress[];
   ingressClasses: SimIngressClass[];
+  /** Gateway API objects and what a conformant controller decides about them (gateway-api/model.ts). */
+  gatewayApi: GatewayApi;
   allocationProblems: AllocationProblem[];
   /** IP of the cluster DNS Service (the 10th address of the service CIDR). */
   dnsServiceIP: string;

@@ -56,4 +56,4 @@ export interface LoadOptions {
 }
 
 /** Kinds without a namespace. */
-export const CLUSTER_SCOPED_KINDS = new Set(['Namespace', 'Node', 'IngressClass', 'PersistentVolume', 'ClusterRole', 'ClusterRoleBinding', 'CustomResourceDefinition', 'StorageClass', 'PriorityClass']);
+export const CLUSTER_SCOPED_KINDS = new Set(['Namespace', 'Node', 'IngressClass', 'GatewayClass', 'PersistentVolume', 'ClusterRole', 'ClusterRoleBinding', 'CustomResourceDefinition', 'StorageClass', 'PriorityClass']);

@@ -7,10 +7,11 @@
 import type { Cluster, SimPod, SimService, SimServicePort } from '../cluster/model';
 import { parseIP } from '../k8s/ip';
 import { resolveFromPod } from './dns';
+import { formatShare, gatewayLeg, gatewayRequest, type GatewayTraceOptions } from './gateway-trace';
 import { matchHost, routeRequest } from './ingress-routing';
 import { serviceTraffic } from './kube-proxy';
 
-export type TraceOutcome = 'delivered' | 'refused' | 'dropped' | 'unresolved' | 'external' | 'not-found';
+export type TraceOutcome = 'delivered' | 'refused' | 'dropped' | 'unresolved' | 'external' | 'not-found' | 'redirected' | 'server-error';
 
 export type TraceSource = { pod: SimPod } | { node: string } | { external: true };
 
@@ -30,12 +31,35 @@ export interface TraceDestination {
   probability: number;
 }
 
+/** The share of a Gateway rule's requests that an invalid backendRef answers with an error (HTTP 500). */
+export interface TraceBackendError {
+  /** `namespace/name` of the backendRef. */
+  backend: string;
+  status: number;
+  probability: number;
+}
+
 export interface TraceResult {
   target: string;
   from: string;
   outcome: TraceOutcome;
   hops: TraceHop[];
   destinations: TraceDestination[];
+  /** Through a Gateway whose rule mixes valid and invalid backendRefs: the invalid shares (listed after `destinations`). */
+  backendErrors?: TraceBackendError[];
+  /** Sum of `backendErrors`' probabilities. */
+  errorProbability?: number;
+  /** `redirected`: the Location header and status code of the redirect. */
+  location?: string;
+  status?: number;
+}
+
+/** How the request travels (`--via`) and what it carries (`--method`, `--header`). */
+export interface TraceOptions {
+  /** `ingress`, `gateway`, or a Gateway `{ namespace, name }`; default: a matching Gateway listener, else the Ingresses. */
+  via?: 'ingress' | 'gateway' | { namespace: string; name: string };
+  method?: string;
+  headers?: [string, string][];
 }
 
 export interface ParsedTarget {
@@ -176,11 +200,20 @@ function toAddress(cluster: Cluster, result: TraceResult, ip: string, port: numb
 }
 
 /** Trace a request to `target` from `source`. Returns undefined when the target cannot be parsed. */
-export function trace(cluster: Cluster, target: string, source: TraceSource): TraceResult | undefined {
+export function trace(cluster: Cluster, target: string, source: TraceSource, options: TraceOptions = {}): TraceResult | undefined {
+  if (/^grpc:\/\//i.test(target)) {
+    if (!('external' in source)) return undefined;
+    const result: TraceResult = { target, from: describeSource(source), outcome: 'not-found', hops: [], destinations: [] };
+    return viaGateway(cluster, result, target, source, options) ? result : undefined;
+  }
   const parsed = parseTarget(target);
   if (!parsed) return undefined;
   const result: TraceResult = { target, from: describeSource(source), outcome: 'unresolved', hops: [], destinations: [] };
   const literal = parseIP(parsed.host);
+  // An address of a Gateway (or any address, when a Gateway was asked for) is the Gateway's to answer.
+  if (literal && 'external' in source && parsed.scheme && (options.via === 'gateway' || typeof options.via === 'object' || isGatewayAddress(cluster, parsed.host))) {
+    if (viaGateway(cluster, result, target, source, options)) return result;
+  }
   if (literal) {
     toAddress(cluster, result, parsed.host, parsed.port, source);
     return result;
@@ -191,6 +224,7 @@ export function trace(cluster: Cluster, target: string, source: TraceSource): Tr
       result.outcome = 'unresolved';
       return result;
     }
+    if (options.via !== 'ingress' && viaGateway(cluster, result, target, source, options)) return result;
     viaIngress(cluster, result, parsed, source);
     return result;
   }
@@ -247,6 +281,10 @@ function normalize(destinations: TraceDestination[]): TraceDestination[] {
   return total === 0 ? destinations : destinations.map((d) => ({ ...d, probability: d.probability / total }));
 }
 
+function isGatewayAddress(cluster: Cluster, ip: string): boolean {
+  return cluster.gatewayApi.gateways.some((g) => g.addresses.includes(ip));
+}
+
 function hasIngressHost(cluster: Cluster, host: string): boolean {
   return cluster.ingresses.some((i) => i.served && i.rules.some((r) => r.host !== '' && matchHost(r.host, host)));
 }
@@ -283,10 +321,106 @@ function viaIngress(cluster: Cluster, result: TraceResult, target: ParsedTarget,
   throughService(cluster, result, service, port, 'clusterIP', sourceNode(cluster, source), 'pod');
 }
 
+/**
+ * Through a Gateway: the listener, route and rule (gateway-routing), then each chosen Service
+ * from the Gateway's pods, as the ingress controller's are. False when no Gateway listener serves
+ * the request and none was asked for (the caller then tries the Ingresses).
+ */
+function viaGateway(cluster: Cluster, result: TraceResult, target: string, source: TraceSource, options: TraceOptions): boolean {
+  const via = options.via;
+  const gatewayOpts: GatewayTraceOptions = {};
+  if (options.method !== undefined) gatewayOpts.method = options.method;
+  if (options.headers) gatewayOpts.headers = options.headers;
+  if (typeof via === 'object') gatewayOpts.gateway = via;
+  const req = gatewayRequest(target, gatewayOpts);
+  if (!req) return false;
+  const leg = gatewayLeg(cluster.gatewayApi, req);
+  const routing = leg.routing;
+  if (routing.kind === 'no-listener') {
+    if (via === undefined && req.scheme !== 'grpc') return false;
+    result.hops.push({ type: 'gateway', detail: `${routing.reason}; nothing answers there`, reason: routing.reason });
+    result.outcome = 'not-found';
+    return true;
+  }
+  result.hops.push(leg.hop!);
+  if (routing.kind === 'not-found') {
+    result.outcome = 'not-found';
+    return true;
+  }
+  if (routing.redirect) {
+    result.outcome = 'redirected';
+    result.location = routing.redirect.location;
+    result.status = routing.redirect.status;
+    return true;
+  }
+  const valid = routing.backends.filter((b) => !b.resolution.problem);
+  if (valid.length === 0) {
+    result.outcome = 'server-error';
+    result.status = 500;
+    return true;
+  }
+  const node = sourceNode(cluster, source);
+  const errors: TraceBackendError[] = routing.backends
+    .filter((b) => b.resolution.problem)
+    .map((b) => ({ backend: `${b.resolution.ref.namespace}/${b.resolution.ref.name}`, status: 500, probability: b.share }));
+  const multiple = routing.backends.length > 1;
+  const destinations: TraceDestination[] = [];
+  let delivered = false;
+  let firstFailure: TraceOutcome | undefined;
+  for (const b of valid) {
+    const service = b.resolution.service!;
+    const port = b.resolution.port!;
+    const sub: TraceResult = { target, from: result.from, outcome: 'unresolved', hops: [], destinations: [] };
+    if (multiple) sub.hops.push({ type: 'backend', detail: `${formatShare(b.share)} of requests to Service ${service.namespace}/${service.name} port ${port.port}`, backend: `${service.namespace}/${service.name}`, share: b.share });
+    if (service.type === 'ExternalName') {
+      sub.hops.push({ type: 'external', detail: `Service ${service.namespace}/${service.name} is ExternalName ${service.externalName}: the Gateway proxies outside the cluster` });
+      sub.outcome = 'external';
+    } else {
+      // The Gateway's data plane runs as pods; its connection to the backend is pod traffic.
+      throughService(cluster, sub, service, port, 'clusterIP', node, 'pod');
+    }
+    result.hops.push(...sub.hops.filter((h) => h.type !== 'pod'));
+    if (sub.outcome === 'delivered') {
+      delivered = true;
+      for (const d of sub.destinations) destinations.push({ ...d, probability: d.probability * b.share });
+    } else {
+      firstFailure ??= sub.outcome;
+      // The Gateway cannot connect for that share: it answers 503 (as for a Service without endpoints).
+      errors.push({ backend: `${service.namespace}/${service.name}`, status: 503, probability: b.share });
+    }
+  }
+  if (!delivered && errors.every((e) => e.status !== 500)) {
+    result.outcome = firstFailure ?? 'refused';
+    return true;
+  }
+  result.outcome = delivered ? 'delivered' : 'server-error';
+  result.destinations = destinations;
+  for (const d of destinations) result.hops.push({ type: 'pod', detail: `${d.pod ? `pod ${d.pod}` : 'address'} ${d.ip}:${d.port} with probability ${formatProbability(d.probability)}`, ...d });
+  if (errors.length > 0) {
+    result.backendErrors = errors;
+    result.errorProbability = errors.reduce((s, e) => s + e.probability, 0);
+    for (const e of errors) result.hops.push({ type: 'error', detail: `HTTP ${e.status} for ${formatShare(e.probability)} of requests (backend ${e.backend})`, ...e });
+  }
+  return true;
+}
+
+/** The JSON shape of a trace (`lineup trace -o json`): destinations, then the error shares, and the redirect. */
+export function traceJson(result: TraceResult): Record<string, unknown> {
+  const out: Record<string, unknown> = { outcome: result.outcome, hops: result.hops, destinations: [...result.destinations, ...(result.backendErrors ?? [])] };
+  if (result.errorProbability !== undefined) out.errorProbability = result.errorProbability;
+  if (result.location !== undefined) out.location = result.location;
+  if (result.status !== undefined) out.status = result.status;
+  return out;
+}
+
 /** A route, one hop per line, for people. */
 export function formatTrace(result: TraceResult): string {
   const lines = [`trace ${result.target} from ${result.from}`];
   result.hops.forEach((h) => lines.push(`  → ${h.detail}`));
-  lines.push(`outcome: ${result.outcome}`);
+  let outcome = `outcome: ${result.outcome}`;
+  if (result.outcome === 'redirected') outcome += ` (${result.status} Location: ${result.location})`;
+  else if (result.outcome === 'server-error') outcome += ' (HTTP 500)';
+  else if (result.errorProbability !== undefined) outcome += ` (${formatShare(result.errorProbability)} of requests get an error)`;
+  lines.push(outcome);
   return lines.join('\n') + '\n';
 }

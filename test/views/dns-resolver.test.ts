@@ -2,6 +2,7 @@
  * The pod resolver (reference §4.2): resolv.conf as the kubelet writes it and the search-path walk
  * (ndots:5, trailing dot, dnsPolicy Default / hostNetwork / None with dnsConfig).
  */
+import { emptyGatewayApi } from '../../lib/cluster/gateway-api/build';
 import type { Cluster, SimPod, SimService } from '../../lib/cluster/model';
 import { parseCIDR } from '../../lib/k8s/ip';
 import fc from 'fast-check';
@@ -60,7 +61,7 @@ function cluster(services: SimService[], namespaces: string[] = []): Cluster {
     endpoints: [],
     endpointSlices: [],
     ingresses: [],
-    ingressClasses: [],
+    ingressClasses: [], gatewayApi: emptyGatewayApi(),
     allocationProblems: [],
     dnsServiceIP: '10.96.0.10',
     service: (ns, name) => services.find((s) => s.namespace === ns && s.name === name),

@@ -3,6 +3,7 @@
  * cluster.local / namespace testns, the DNS specification examples, pod records and
  * hostname/subdomain records, over small hand-built clusters.
  */
+import { emptyGatewayApi } from '../../lib/cluster/gateway-api/build';
 import type { Cluster, SimEndpointSlice, SimPod, SimService, SimServicePort } from '../../lib/cluster/model';
 import { parseCIDR } from '../../lib/k8s/ip';
 import { dnsRecords, reverseName, endpointHostname, type DnsType } from '../../lib/views/dns';
@@ -71,7 +72,7 @@ function cluster(opts: { services: SimService[]; slices?: SimEndpointSlice[]; na
     endpoints: [],
     endpointSlices: slices,
     ingresses: [],
-    ingressClasses: [],
+    ingressClasses: [], gatewayApi: emptyGatewayApi(),
     allocationProblems: [],
     dnsServiceIP: '10.96.0.10',
     service: (ns, name) => services.find((s) => s.namespace === ns && s.name === name),

@@ -1,3 +1,4 @@
+import { emptyGatewayApi } from '../../lib/cluster/gateway-api/build';
 import type { Cluster, SimEndpointSlice, SimNode, SimService, SimServicePort } from '../../lib/cluster/model';
 import { parseCIDR, subnet } from '../../lib/k8s/ip';
 import { iptablesSave, proxyPlan, savedProbability, serviceTraffic } from '../../lib/views/kube-proxy';
@@ -220,7 +221,7 @@ function fakeCluster(services: SimService[], slices: SimEndpointSlice[], version
   return {
     settings: { kubernetesVersion: { major, minor }, clusterDomain: 'cluster.local', serviceCIDR: parseCIDR('172.30.0.0/16')!, podCIDR, nodePortRange: { min: 30000, max: 32767 }, nodes: [] },
     objects: [], namespaces: [], nodes, services, workloads: [], pods: [], endpoints: [], endpointSlices: slices,
-    ingresses: [], ingressClasses: [], allocationProblems: [], dnsServiceIP: '172.30.0.10',
+    ingresses: [], ingressClasses: [], gatewayApi: emptyGatewayApi(), allocationProblems: [], dnsServiceIP: '172.30.0.10',
     service: (ns, name) => services.find((s) => s.namespace === ns && s.name === name),
     pod: () => undefined,
     endpointsOf: () => undefined,

@@ -1,3 +1,4 @@
+import { emptyGatewayApi } from '../../lib/cluster/gateway-api/build';
 import type { Cluster, SimEndpointSlice, SimNode, SimPod, SimService, SimServicePort } from '../../lib/cluster/model';
 import { parseCIDR, subnet } from '../../lib/k8s/ip';
 import { iptablesSave, proxyPlan, serviceTraffic } from '../../lib/views/kube-proxy';
@@ -53,7 +54,7 @@ function cluster(opts: { version: string; podCIDR: string; nodes: { name: string
       nodePortRange: { min: 30000, max: 32767 }, nodes: opts.nodes.map((n) => ({ ...n, labels: {} })),
     },
     objects: [], namespaces: ['default'], nodes, services: opts.services, workloads: [], pods: [], endpoints: [],
-    endpointSlices: opts.slices, ingresses: [], ingressClasses: [], allocationProblems: [], dnsServiceIP: '10.96.0.10',
+    endpointSlices: opts.slices, ingresses: [], ingressClasses: [], gatewayApi: emptyGatewayApi(), allocationProblems: [], dnsServiceIP: '10.96.0.10',
     service: (ns, name) => opts.services.find((s) => s.namespace === ns && s.name === name),
     pod: () => undefined,
     endpointsOf: () => undefined,

@@ -1,29 +1,61 @@
-/** `lineup trace TARGET [PATH...] (--from POD | --from-node NODE | --from-external)`. */
-import { formatTrace, trace, type TraceSource } from '../../views/trace';
+/** `lineup trace TARGET [PATH...] (--from POD | --from-node NODE | --from-external [--via …]) [--method M] [--header 'N: v']...`. */
+import { parseHeader } from '../../views/gateway-trace';
+import { formatTrace, trace, traceJson, type TraceOptions, type TraceSource } from '../../views/trace';
 import { CliError, EXIT_OK, type CliIO } from '../io';
 import { resolveNode, resolvePod } from '../targets';
 import { namespaceOf, open, type CommonOptions } from './common';
 
-export interface TraceOptions extends CommonOptions {
+export interface TraceCommandOptions extends CommonOptions {
   from?: string;
   fromNode?: string;
   fromExternal?: boolean;
+  via?: string;
+  method?: string;
+  header?: string[];
 }
 
 const SOURCE_HINT = 'give exactly one of --from POD, --from-node NODE or --from-external';
 
-export function runTrace(target: string, paths: string[], opts: TraceOptions, io: CliIO): number {
+/** `--via ingress|gateway|gateway/NS/NAME|gateway/NAME` (NAME in -n's namespace). */
+function parseVia(text: string, namespace: string): TraceOptions['via'] {
+  if (text === 'ingress' || text === 'gateway') return text;
+  const m = /^gateway\/(?:([^/]+)\/)?([^/]+)$/.exec(text);
+  if (m) return { namespace: m[1] ?? namespace, name: m[2] };
+  throw new CliError(`unknown --via "${text}"`, 'give ingress, gateway or gateway/NAMESPACE/NAME');
+}
+
+export function runTrace(target: string, paths: string[], opts: TraceCommandOptions, io: CliIO): number {
   const given = [opts.from !== undefined, opts.fromNode !== undefined, !!opts.fromExternal].filter(Boolean).length;
   if (given !== 1) throw new CliError(given === 0 ? 'trace needs a starting point' : 'trace takes one starting point', SOURCE_HINT);
+  if (opts.via !== undefined && !opts.fromExternal) throw new CliError('--via needs --from-external', 'a request enters through a Gateway or an ingress controller from outside the cluster');
+  const options: TraceOptions = {};
+  if (opts.via !== undefined) options.via = parseVia(opts.via, namespaceOf(opts));
+  if (opts.method !== undefined) {
+    if (!/^[A-Za-z]+$/.test(opts.method)) throw new CliError(`invalid --method "${opts.method}"`, 'give an HTTP method such as GET, POST or PUT');
+    options.method = opts.method.toUpperCase();
+  }
+  if (opts.header) {
+    options.headers = opts.header.map((h) => {
+      const parsed = parseHeader(h);
+      if (!parsed) throw new CliError(`invalid --header "${h}"`, "write it as 'Name: value'");
+      return parsed;
+    });
+  }
   const { cluster } = open(paths, opts);
+  if (typeof options.via === 'object' && !cluster.gatewayApi.gateway(options.via.namespace, options.via.name)) {
+    throw new CliError(`no Gateway ${options.via.namespace}/${options.via.name}`, `Gateways in the input: ${cluster.gatewayApi.gateways.map((g) => `${g.namespace}/${g.name}`).join(', ') || 'none'}`);
+  }
   let source: TraceSource;
   if (opts.from !== undefined) source = { pod: resolvePod(cluster, opts.from, namespaceOf(opts), '--from') };
   else if (opts.fromNode !== undefined) source = { node: resolveNode(cluster, opts.fromNode) };
   else source = { external: true };
-  const result = trace(cluster, target, source);
-  if (!result) throw new CliError(`cannot parse target "${target}"`, 'give http://host[:port]/path, host:port or ip:port');
+  const result = trace(cluster, target, source, options);
+  if (!result) {
+    const grpc = /^grpc:\/\//i.test(target);
+    throw new CliError(`cannot parse target "${target}"`, grpc ? 'grpc:// targets are traced from outside (--from-external) as grpc://host[:port]/package.Service/Method' : 'give http://host[:port]/path, grpc://host[:port]/package.Service/Method, host:port or ip:port');
+  }
   if (opts.output === 'json') {
-    io.stdout.write(JSON.stringify({ outcome: result.outcome, hops: result.hops, destinations: result.destinations }, null, 2) + '\n');
+    io.stdout.write(JSON.stringify(traceJson(result), null, 2) + '\n');
   } else {
     io.stdout.write(formatTrace(result));
   }

@@ -20,6 +20,11 @@ const MODELLED_GROUPS: Record<string, readonly string[]> = {
   Ingress: ['networking.k8s.io', 'extensions'],
   IngressClass: ['networking.k8s.io'],
   NetworkPolicy: ['networking.k8s.io'],
+  GatewayClass: ['gateway.networking.k8s.io'],
+  Gateway: ['gateway.networking.k8s.io'],
+  HTTPRoute: ['gateway.networking.k8s.io'],
+  GRPCRoute: ['gateway.networking.k8s.io'],
+  ReferenceGrant: ['gateway.networking.k8s.io'],
 };
 
 /** `apps/v1` → `apps`; `v1` → `` (the core group). */
