@@ -40,8 +40,8 @@ interface CapturedStack {
 const captured = new WeakMap<object, CapturedStack>();
 const resolved = new WeakMap<object, SourceLocation | null>();
 
-/** The deepest frames a construct's creation can be under user code: lineup's constructs nest a few levels. */
-const STACK_FRAMES = 40;
+/** Frames kept per construct: lineup's constructs nest at most ~8 deep before the user's frame (IngressBundle.addService → LoadBalancerService → … → ServiceBase); more frames cost more to capture. */
+const STACK_FRAMES = 16;
 
 /** Records the call stack of a construct being created (called from lineup's construct constructors). */
 export function recordConstructOrigin(construct: object): void {
