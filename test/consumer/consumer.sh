@@ -132,7 +132,8 @@ export class MyChart extends Chart {
       containers: [{ name: 'web', image: 'nginx', ports: [{ number: 8080, name: 'http' }], securityContext: { ensureNonRoot: false } }],
     });
     web.select(kplus.LabelSelector.of({ labels: { app: 'web' } }));
-    new ClusterIPService(this, 'service', { metadata: { name: 'web' }, selector: { app: 'web' }, ports: [{ name: 'http', port: 80, targetPort: 'http' }] });
+    // A cdk8s-plus-33 workload as the backend: its pod labels are selected, its port names resolve.
+    new ClusterIPService(this, 'service', { metadata: { name: 'web' }, selector: web, ports: [{ name: 'http', port: 80, targetPort: 'http' }] });
   }
 }
 
@@ -245,6 +246,7 @@ EOF
 expect_exit 2 "$WORK/synth-plugin.txt" env CONSUMER_BROKEN=plain npx --no -- cdk8s synth --check-upgrade=false
 expect_text "$WORK/synth-plugin.txt" "service-selects-no-pods (error)"
 expect_text "$WORK/synth-plugin.txt" "Construct Path: plain/api"
+expect_text "$WORK/synth-plugin.txt" "declared at main.ts:$PLAIN_TYPO_LINE:"
 expect_text "$WORK/synth-plugin.txt" "Service default/api selects app=wbe"
 # "How to fix" leads to the rule's explanation in the installed package.
 expect_text "$WORK/synth-plugin.txt" "How to fix: see node_modules/cdk8s-lineup/docs/rules.md#service-selects-no-pods"

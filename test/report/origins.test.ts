@@ -8,6 +8,7 @@ import { formatJunit } from '../../lib/report/junit';
 import { formatSarif } from '../../lib/report/sarif';
 import { summarize } from '../../lib/report/summary';
 import { formatText } from '../../lib/report/text';
+import { locationOf } from '../../lib/plugin/validation-plugin';
 import { ruleFixtures, selectsNoPods, selectsNoPodsFromApp } from './fixtures';
 
 const findings = [selectsNoPodsFromApp];
@@ -63,4 +64,9 @@ test('text: a second line under the finding says which construct and line declar
       '',
     ].join('\n'),
   );
+});
+
+test('cdk8s plugin: the location of a violation names the declaring line after the manifest position', () => {
+  expect(locationOf(selectsNoPodsFromApp)).toBe('Service default/web spec.selector (dist/app.k8s.yaml:14:5), declared at main.ts:12:5');
+  expect(locationOf(selectsNoPods)).toBe('Service default/web spec.selector (dist/app.k8s.yaml:14:5)');
 });
