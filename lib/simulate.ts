@@ -64,8 +64,8 @@ function loadInput(input: unknown, namespace: string): LoadResult {
     return { objects, findings, unknownKinds: {}, files: [], skipped, kustomizations: [] };
   }
   if (isChartOrApp(input)) {
-    const { docs, constructPaths } = manifestsOf(input);
-    const { objects, findings, skipped } = fromObjects(docs, '<chart>', namespace, constructPaths);
+    const { docs, constructPaths, origins } = manifestsOf(input);
+    const { objects, findings, skipped } = fromObjects(docs, '<chart>', namespace, constructPaths, origins);
     return { objects, findings, unknownKinds: {}, files: [], skipped, kustomizations: [] };
   }
   throw new TypeError('simulate(): input must be a cdk8s Chart or App, an array of objects, or YAML/JSON text');
