@@ -23,12 +23,16 @@ import { networkPolicyPortIsServicePort } from './networkpolicy-port-is-service-
 import { networkPolicySelectsNoPods } from './networkpolicy-selects-no-pods/rule';
 import { nodePortConflict } from './node-port-conflict/rule';
 import { nodePortOutOfRange } from './node-port-out-of-range/rule';
+import { podMonitorPortMissing } from './podmonitor-port-missing/rule';
+import { replicasNotSimulated } from './replicas-not-simulated/rule';
 import type { Rule } from './rule';
 import { serviceSelectsMultipleWorkloads } from './service-selects-multiple-workloads/rule';
 import { serviceSelectsNoPods } from './service-selects-no-pods/rule';
 import { serviceTargetPortNotDeclared } from './service-target-port-not-declared/rule';
 import { serviceTargetPortUnresolved } from './service-target-port-unresolved/rule';
 import { serviceWithoutEndpoints } from './service-without-endpoints/rule';
+import { serviceMonitorPortMissing } from './servicemonitor-port-missing/rule';
+import { serviceMonitorSelectsNoServices } from './servicemonitor-selects-no-services/rule';
 import { statefulSetServiceMissing } from './statefulset-service-missing/rule';
 import { yamlImplicitType } from './yaml-implicit-type/rule';
 
@@ -61,6 +65,10 @@ export const rules: readonly Rule[] = [
   networkPolicySelectsNoPods,
   networkPolicyPortIsServicePort,
   dnsEgressBlocked,
+  serviceMonitorSelectsNoServices,
+  serviceMonitorPortMissing,
+  podMonitorPortMissing,
+  replicasNotSimulated,
 ];
 
 export function findRule(id: string): Rule | undefined {

@@ -72,6 +72,8 @@ function cluster(services: SimService[], namespaces: string[] = []): Cluster {
     podsMatching: () => [],
     networkPolicies: [],
     namespace: () => undefined,
+    serviceMonitors: [],
+    podMonitors: [],
   };
 }
 

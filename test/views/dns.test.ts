@@ -83,6 +83,8 @@ function cluster(opts: { services: SimService[]; slices?: SimEndpointSlice[]; na
     podsMatching: () => [],
     networkPolicies: [],
     namespace: () => undefined,
+    serviceMonitors: [],
+    podMonitors: [],
   };
 }
 

@@ -229,6 +229,8 @@ function fakeCluster(services: SimService[], slices: SimEndpointSlice[], version
     podsMatching: () => [],
     networkPolicies: [],
     namespace: () => undefined,
+    serviceMonitors: [],
+    podMonitors: [],
   };
 }
 

@@ -62,6 +62,8 @@ function cluster(opts: { version: string; podCIDR: string; nodes: { name: string
     podsMatching: () => [],
     networkPolicies: [],
     namespace: () => undefined,
+    serviceMonitors: [],
+    podMonitors: [],
   };
 }
 
