@@ -5,7 +5,7 @@
  */
 import type { Finding } from './findings';
 import type { Cluster, ClusterSettings } from './cluster/model';
-import type { LoadResult } from './load/types';
+import type { LoadResult, OriginLookup } from './load/types';
 import { loadPaths } from './load/load';
 import { fromObjects } from './load/objects';
 import { buildCluster } from './cluster/build';
@@ -58,12 +58,14 @@ export function openCluster(paths: string[], opts: OpenOptions = {}): Opened {
 
 /** Every finding for a loaded and built cluster: load findings plus every rule. */
 export function checkCluster(cluster: Cluster, load: LoadResult): Finding[] {
-  return runRules(cluster, load.problems);
+  return runRules(cluster, load.problems, { input: load });
 }
 
 export interface CheckObjectsOptions {
   /** Construct path of each document (cdk8s), used as the finding's location. */
   constructPaths?: (string | undefined)[];
+  /** Where each document's construct was created in the app's source (findings carry it as `origin`). */
+  origins?: readonly (OriginLookup | undefined)[];
   /** The simulated cluster (the fields of a `--cluster` file). */
   settings?: LineupSettings;
   namespace?: string;
@@ -72,7 +74,7 @@ export interface CheckObjectsOptions {
 /** Checks already-parsed objects (a cdk8s chart's manifests) and returns the findings. */
 export function checkObjects(docs: unknown[], opts: CheckObjectsOptions = {}): Finding[] {
   const settings = settingsFromValue(opts.settings);
-  const load = fromObjects(docs, '<objects>', opts.namespace ?? 'default', opts.constructPaths);
+  const load = fromObjects(docs, '<objects>', opts.namespace ?? 'default', opts.constructPaths, opts.origins);
   const cluster = buildCluster(load.objects, settings);
   return checkCluster(cluster, load);
 }

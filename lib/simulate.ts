@@ -35,6 +35,8 @@ export interface TraceFrom {
   pod?: string;
   node?: string;
   external?: boolean;
+  /** With `external`: the client's address (default 203.0.113.10), as `--client-ip`. */
+  clientIP?: string;
 }
 
 export interface Simulation {
@@ -63,8 +65,8 @@ function loadInput(input: unknown, namespace: string): LoadResult {
     return fromObjects(input, '<objects>', namespace);
   }
   if (isChartOrApp(input)) {
-    const { docs, constructPaths } = manifestsOf(input);
-    return fromObjects(docs, '<chart>', namespace, constructPaths);
+    const { docs, constructPaths, origins } = manifestsOf(input);
+    return fromObjects(docs, '<chart>', namespace, constructPaths, origins);
   }
   throw new TypeError('simulate(): input must be a cdk8s Chart or App, an array of objects, or YAML/JSON text');
 }
@@ -81,7 +83,7 @@ export function simulate(input: unknown, opts: SimulateOptions = {}): Simulation
     findings,
     get(kindText, getOpts = {}) {
       const kind = resolveKind(kindText);
-      if (!kind) throw new Error(`unknown resource type "${kindText}": use services, endpoints, endpointslices, pods or ingresses`);
+      if (!kind) throw new Error(`unknown resource type "${kindText}": use services, endpoints, endpointslices, pods, ingresses or networkpolicies`);
       return listObjects(cluster, kind, { namespace: getOpts.namespace });
     },
     dns(name, dnsOpts = {}) {
@@ -95,7 +97,7 @@ export function simulate(input: unknown, opts: SimulateOptions = {}): Simulation
       let source: TraceSource;
       if (from.pod) source = { pod: pod(from.pod) };
       else if (from.node) source = { node: resolveNode(cluster, from.node) };
-      else if (from.external) source = { external: true };
+      else if (from.external) source = { external: true, clientIP: from.clientIP };
       else throw new Error('trace(): give from.pod, from.node or from.external');
       const result = trace(cluster, target, source);
       if (!result) throw new Error(`trace(): cannot parse target "${target}"; give ${TARGET_FORMS}`);

@@ -1,5 +1,5 @@
 /**
- * ClusterIP and NodePort allocation as the API server does it on create (reference §6), made
+ * ClusterIP and NodePort allocation as the API server does it on create, made
  * deterministic. Upstream picks a random free value in the upper (dynamic) band, scanning linearly
  * with wrap-around, and falls back to the lower (static) band when the upper one is full. Here the
  * "random" start is a stable hash of the Service's `namespace/name`, so the same input always
@@ -15,7 +15,7 @@ import { formatCIDR, formatIP, parseIP, cidrContains, bitsOf, type Cidr, type IP
 import { byString } from '../k8s/json';
 import { fnv1a32 } from './hash';
 import type { AllocationProblem, ClusterSettings, SimService } from './model';
-import { versionAtLeast } from './settings';
+import { versionAtLeast } from '../k8s/version';
 
 /** What the allocator needs to know about one Service besides the SimService it fills in. */
 export interface AllocationRequest {

@@ -1,6 +1,6 @@
 /**
  * buildCluster: the inputs applied to a fresh simulated cluster — what the API server, the
- * controllers, the scheduler and the pod network would hold afterwards (CONTRACT §2–3).
+ * controllers, the scheduler and the pod network would hold afterwards.
  *
  * Order of work, as in a real cluster: built-ins; Services defaulted and allocated; workloads
  * expanded into pods; pods scheduled and given IPs; Services select pods; endpoints and
@@ -13,6 +13,7 @@ import { parseIP, cidrContains } from '../k8s/ip';
 import type { ManifestObject } from '../load/types';
 import { allocate, serviceIPAt, type AllocationRequest } from './allocate';
 import {
+  BUILTIN_FILE,
   builtinObject,
   CLUSTER_DNS_LABEL,
   corednsDeploymentRaw,
@@ -30,7 +31,9 @@ import { PodIndex } from './index-pods';
 import { buildGatewayApi } from './gateway-api/build';
 import { defaultIngressClass, readIngress, readIngressClass } from './ingress';
 import { modelledRole, type ModelledRole } from './kinds';
+import { acceptedNetworkPolicies } from './network-policies';
 import { manualEndpoints, manualEndpointSlice, mirrorEndpoints } from './manual-endpoints';
+import { readPodMonitor, readServiceMonitor } from './monitors';
 import type { Cluster, ClusterSettings, DuplicateObject, SimNamespace, SimEndpoints, SimEndpointSlice, SimNode, SimPod, SimService, SimWorkload } from './model';
 import { specOf, finishPod, observedStatus, type Placement, type PodDraft } from './pods';
 import { buildNodes, eligibleNodes, PodIPAllocator, readNodeObject, type NodeInput } from './schedule';
@@ -45,7 +48,7 @@ import { controllerOwnerKey, ownerKey, readWorkload, workloadPods, type NameRegi
  * (so selectors still find their pods), and the model records how many replicas were left out
  * (`SimWorkload.replicasNotSimulated`) for a finding to name.
  */
-export const MAX_SIMULATED_PODS = 200_000;
+export const MAX_SIMULATED_PODS = 100_000;
 
 /** Limits that protect the process; tests lower them. */
 export interface BuildLimits {
@@ -118,10 +121,13 @@ interface Sorted {
   workloads: ManifestObject[];
   ingresses: ManifestObject[];
   ingressClasses: ManifestObject[];
+  networkPolicies: ManifestObject[];
+  serviceMonitors: ManifestObject[];
+  podMonitors: ManifestObject[];
 }
 
 function sortObjects(objects: ManifestObject[]): Sorted {
-  const s: Sorted = { duplicates: [], services: [], endpoints: [], slices: [], pods: [], nodes: [], namespaces: [], workloads: [], ingresses: [], ingressClasses: [] };
+  const s: Sorted = { duplicates: [], services: [], endpoints: [], slices: [], pods: [], nodes: [], namespaces: [], workloads: [], ingresses: [], ingressClasses: [], networkPolicies: [], serviceMonitors: [], podMonitors: [] };
   // Seen (kind, namespace, name) triples of modelled objects in nested maps (no key string built per
   // object), each with the first declaration and the list and index where the kept object went.
   const seen = new Map<string, Map<string, Map<string, { first: ManifestObject; list?: ManifestObject[]; index: number }>>>();
@@ -146,7 +152,7 @@ function sortObjects(objects: ManifestObject[]): Sorted {
   return s;
 }
 
-/** The input list objects of a role go to; undefined for kinds whose own steps read the whole input (gateway-api/build.ts) or that are not modelled yet. */
+/** The input list objects of a role go to; undefined for kinds whose own step reads the whole input (gateway-api/build.ts). */
 function listFor(s: Sorted, role: ModelledRole): ManifestObject[] | undefined {
   switch (role) {
     case 'service': return s.services;
@@ -158,7 +164,10 @@ function listFor(s: Sorted, role: ModelledRole): ManifestObject[] | undefined {
     case 'workload': return s.workloads;
     case 'ingress': return s.ingresses;
     case 'ingressClass': return s.ingressClasses;
-    case 'gatewayApi': case 'networkPolicy': return undefined;
+    case 'networkPolicy': return s.networkPolicies;
+    case 'serviceMonitor': return s.serviceMonitors;
+    case 'podMonitor': return s.podMonitors;
+    case 'gatewayApi': return undefined;
   }
 }
 
@@ -310,6 +319,28 @@ export function buildCluster(objects: ManifestObject[], settings: ClusterSetting
     .sort(compareNsName);
 
   const podByName = ByNamespaceName.of(pods);
+
+  // Prometheus Operator monitors: what each one's scrape job would select.
+  const serviceMonitors = input.serviceMonitors
+    .map((o) => guarded(readServiceMonitor, o, services))
+    .filter((m): m is NonNullable<typeof m> => m !== undefined)
+    .sort(compareNsName);
+  let podsByNamespace: Map<string, SimPod[]> | undefined;
+  const podsOf = (namespace: string): SimPod[] => {
+    if (!podsByNamespace) {
+      podsByNamespace = new Map();
+      for (const pod of pods) {
+        const list = podsByNamespace.get(pod.namespace);
+        if (list) list.push(pod);
+        else podsByNamespace.set(pod.namespace, [pod]);
+      }
+    }
+    return podsByNamespace.get(namespace) ?? [];
+  };
+  const podMonitors = input.podMonitors
+    .map((o) => guarded(readPodMonitor, o, podsOf, pods))
+    .filter((m): m is NonNullable<typeof m> => m !== undefined)
+    .sort(compareNsName);
   const gatewayApi = buildGatewayApi({ objects, namespaceLabels: (namespace) => namespaceByName.get(namespace)?.labels ?? { [NAMESPACE_NAME_LABEL]: namespace }, service: (namespace, name) => serviceByName.get(namespace, name) });
   return {
     settings,
@@ -327,8 +358,11 @@ export function buildCluster(objects: ManifestObject[], settings: ClusterSetting
     },
     ingresses,
     ingressClasses,
+    serviceMonitors,
+    podMonitors,
     gatewayApi,
     allocationProblems,
+    networkPolicies: acceptedNetworkPolicies(input.networkPolicies, settings),
     duplicates: input.duplicates,
     dnsServiceIP: clusterDnsIP(serviceByName.get('kube-system', 'kube-dns'), settings),
     namespace: (name) => namespaceByName.get(name),
@@ -554,14 +588,16 @@ function buildPods(workloads: SimWorkload[], podObjects: ManifestObject[], nodes
   let budget = maxSimulatedPods;
   for (const w of workloads) {
     if (parent.has(w) || observedWorkloads.has(w)) continue;
-    if (w.replicas > budget) {
+    // The cluster's own CoreDNS is there whatever the input holds: it is neither cut nor counted.
+    const builtin = w.obj.source.file === BUILTIN_FILE;
+    if (!builtin && w.replicas > budget) {
       const simulated = Math.min(w.replicas, Math.max(1, budget));
       w.replicasNotSimulated = w.replicas - simulated;
       w.replicas = simulated;
     }
     const drafts = guarded(workloadPods, w, settings, nodes, names);
     if (!drafts) continue;
-    budget -= drafts.length;
+    if (!builtin) budget -= drafts.length;
     for (const d of drafts) {
       const pod = finishPod(d, simulate(d, d.spreadIndex));
       d.owner?.pods.push(pod);

@@ -7,9 +7,10 @@
  * Adding a kind: one entry here with its role, then the step of the build that models it.
  */
 import { GATEWAY_API_VERSIONS } from './gateway-api/read';
+import { MONITORING_API_VERSION } from './monitors';
 
-/** Which step of the build reads objects of a kind (`gatewayApi`: gateway-api/build.ts; `networkPolicy`: the policy step). */
-export type ModelledRole = 'service' | 'endpoints' | 'endpointSlice' | 'pod' | 'node' | 'namespace' | 'workload' | 'ingress' | 'ingressClass' | 'gatewayApi' | 'networkPolicy';
+/** Which step of the build reads objects of a kind (`gatewayApi`: gateway-api/build.ts, which reads the whole input). */
+export type ModelledRole = 'service' | 'endpoints' | 'endpointSlice' | 'pod' | 'node' | 'namespace' | 'workload' | 'ingress' | 'ingressClass' | 'networkPolicy' | 'serviceMonitor' | 'podMonitor' | 'gatewayApi';
 
 interface ModelledKind {
   role: ModelledRole;
@@ -33,6 +34,8 @@ const MODELLED_KINDS: Record<string, ModelledKind> = {
   Ingress: { role: 'ingress', apiVersions: ['networking.k8s.io/v1', 'networking.k8s.io/v1beta1', 'extensions/v1beta1'] },
   IngressClass: { role: 'ingressClass', apiVersions: ['networking.k8s.io/v1', 'networking.k8s.io/v1beta1'] },
   NetworkPolicy: { role: 'networkPolicy', apiVersions: ['networking.k8s.io/v1'] },
+  ServiceMonitor: { role: 'serviceMonitor', apiVersions: [MONITORING_API_VERSION] },
+  PodMonitor: { role: 'podMonitor', apiVersions: [MONITORING_API_VERSION] },
   GatewayClass: { role: 'gatewayApi', apiVersions: GATEWAY_API_VERSIONS },
   Gateway: { role: 'gatewayApi', apiVersions: GATEWAY_API_VERSIONS },
   HTTPRoute: { role: 'gatewayApi', apiVersions: GATEWAY_API_VERSIONS },
@@ -48,8 +51,14 @@ export function modelledRole(o: { apiVersion: string; kind: string }): ModelledR
   return k.apiVersions.includes(o.apiVersion) ? k.role : undefined;
 }
 
+/**
+ * Whether the kind of this API group is one the model knows, at any version: a Deployment of a
+ * version the build does not read is still the Kubernetes Deployment, not another product's kind.
+ */
 export function isModelled(o: { apiVersion: string; kind: string }): boolean {
-  return modelledRole(o) !== undefined;
+  if (!Object.prototype.hasOwnProperty.call(MODELLED_KINDS, o.kind)) return false;
+  const group = apiGroup(o.apiVersion);
+  return MODELLED_KINDS[o.kind].apiVersions.some((v) => apiGroup(v) === group);
 }
 
 /** `apps/v1` → `apps`; `v1` → `` (the core group). */

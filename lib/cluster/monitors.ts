@@ -52,14 +52,6 @@ export interface SimPodMonitor extends MonitorBase {
   selectedPods: SimPod[];
 }
 
-export function isServiceMonitor(o: ManifestObject): boolean {
-  return o.kind === 'ServiceMonitor' && o.apiVersion === MONITORING_API_VERSION;
-}
-
-export function isPodMonitor(o: ManifestObject): boolean {
-  return o.kind === 'PodMonitor' && o.apiVersion === MONITORING_API_VERSION;
-}
-
 function watchedNamespaces(o: ManifestObject): string[] | undefined {
   const ns = at(o.raw, 'spec', 'namespaceSelector');
   if (isObject(ns) && ns.any === true) return undefined;

@@ -14,7 +14,7 @@ import type { ClusterSettings, SimNode, SimWorkload } from './model';
 import { nameSuffix, stableUid, templateHash } from './hash';
 import { specOf, type PodDraft } from './pods';
 import { eligibleNodes } from './schedule';
-import { versionAtLeast } from './settings';
+import { versionAtLeast } from '../k8s/version';
 
 /** `namespace/kind/name`: how ownerReferences are matched to objects of the input. */
 export function ownerKey(namespace: string, kind: string, name: string): string {

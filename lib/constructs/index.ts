@@ -11,4 +11,8 @@ export * from './external-name-service';
 export * from './external-service';
 export * from './ingress-bundle';
 export * from './expose';
-export * from './validation';
+// The synth-time check's public part (the render bookkeeping between constructs and check stays inside).
+export {
+  configureLineup, ensureLineupValidation, formatFinding, formatSynthReport, lineupFindings, lineupPluginWillJudge, validateChart,
+  type FailOn, type LineupOptions,
+} from './validation';

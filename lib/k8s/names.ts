@@ -11,20 +11,9 @@
  * kubernetes/kubernetes pkg/apis/core/validation/validation.go (ValidateNonSpecialIP).
  */
 import { parseIP, type IP, type IPFamily } from './ip';
+import { versionAtLeast, type KubeVersion } from './version';
 
-/** A Kubernetes minor release, for texts and checks that changed between releases. */
-export interface KubeVersion {
-  major: number;
-  minor: number;
-}
-
-/** The baseline the reference describes (v1.31); used when a caller does not say. */
-export const DEFAULT_KUBE_VERSION: KubeVersion = { major: 1, minor: 31 };
-
-export function versionAtLeast(version: KubeVersion | undefined, major: number, minor: number): boolean {
-  const v = version ?? DEFAULT_KUBE_VERSION;
-  return v.major > major || (v.major === major && v.minor >= minor);
-}
+export type { KubeVersion } from './version';
 
 // ---- message builders (RegexError, MaxLenError, ...) ------------------------------------------
 

@@ -24,5 +24,7 @@ export type LoadProblem = (
 ) & {
   /** cdk8s construct path of the document, when it came from a chart. */
   constructPath?: string;
+  /** Where the construct was created in the program's source, when known. */
+  origin?: SourceLocation;
 };
 

@@ -1,6 +1,10 @@
 import type { JsonObject } from '../k8s/json';
 import type { SourceLocation } from '../findings';
 import type { LoadProblem } from './problems';
+import type { Yaml11Reading } from './yaml11';
+
+/** Where a construct was created, relative to the working directory; resolved when first asked. */
+export type OriginLookup = () => SourceLocation | undefined;
 
 /**
  * Where an object came from. Positions are computed lazily: the model is built from a fast parse,
@@ -14,8 +18,13 @@ export interface ManifestSource {
   /** 1-based line/column where the object starts. */
   line: number;
   column: number;
-  /** cdk8s construct path, for objects synthesized from a chart. */
+  /** cdk8s construct path, for objects synthesized from a chart (or recorded next to `dist/`). */
   constructPath?: string;
+  /**
+   * Where the object's construct was created in the app's source (relative to the working
+   * directory), when known; resolved on demand because only objects with findings need it.
+   */
+  locateOrigin?: OriginLookup;
   /**
    * Exact position of a field path (`spec.ports[0].targetPort`) within this object. Falls back to
    * the nearest ancestor that exists in the text, and finally to the object's start.
@@ -32,6 +41,26 @@ export interface ManifestObject {
   namespace: string;
   raw: JsonObject;
   source: ManifestSource;
+  /** Plain scalars that kubectl reads as another type or number (YAML 1.1); absent when there are none. */
+  yaml11?: readonly Yaml11Reading[];
+}
+
+/** A document that is not a Kubernetes object: skipped, not judged, and counted. */
+export interface SkippedDocument {
+  file: string;
+  line: number;
+  column: number;
+  /** `not-a-manifest`: neither apiVersion nor kind (an application's own config file); `kustomize`: a kustomize file. */
+  reason: 'not-a-manifest' | 'kustomize';
+}
+
+/** A folder holding a kustomization, whose files were read as they are rather than as kustomize renders them. */
+export interface KustomizationFolder {
+  dir: string;
+  /** The kustomization file and where its document starts. */
+  file: string;
+  line: number;
+  column: number;
 }
 
 export interface LoadResult {
@@ -41,6 +70,10 @@ export interface LoadResult {
   /** Kinds that are not modelled, with how many objects of each were seen ("apiVersion/kind" → count). */
   unknownKinds: Record<string, number>;
   files: string[];
+  /** Documents that are not Kubernetes objects (the summary counts them). */
+  skipped: SkippedDocument[];
+  /** Folders read as plain files although kustomize would render them. */
+  kustomizations: KustomizationFolder[];
 }
 
 export interface LoadOptions {
@@ -53,5 +86,5 @@ export const CLUSTER_SCOPED_KINDS = new Set(['Namespace', 'Node', 'IngressClass'
 
 /** An empty result, so that every producer (files, text, objects built in code) starts from one shape. */
 export function emptyLoadResult(files: string[] = []): LoadResult {
-  return { objects: [], problems: [], unknownKinds: {}, files };
+  return { objects: [], problems: [], unknownKinds: {}, files, skipped: [], kustomizations: [] };
 }

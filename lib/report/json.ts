@@ -1,10 +1,12 @@
-/** `check -o json`: exactly the CONTRACT §5 shape, keys in the documented order. */
+/** `check -o json`: the shape docs/findings.md documents, keys in that order. */
 import { compareFindings, type Finding } from '../findings';
 import type { ReportSummary } from './summary';
 
 export function formatJson(findings: readonly Finding[], summary: ReportSummary): string {
+  // `skipped` (documents that are not Kubernetes objects) only when there were any.
+  const counts = summary.skipped ? { objects: summary.objects, skipped: summary.skipped } : { objects: summary.objects };
   const doc = {
-    summary: { objects: summary.objects, errors: summary.errors, warnings: summary.warnings, infos: summary.infos },
+    summary: { ...counts, errors: summary.errors, warnings: summary.warnings, infos: summary.infos },
     findings: [...findings].sort(compareFindings).map(findingJson),
   };
   return JSON.stringify(doc, null, 2) + '\n';
@@ -21,5 +23,7 @@ export function findingJson(f: Finding): Record<string, unknown> {
   }
   if (f.field !== undefined) out.field = f.field;
   if (f.source) out.source = { file: f.source.file, line: f.source.line, column: f.source.column };
+  if (f.constructPath !== undefined) out.constructPath = f.constructPath;
+  if (f.origin) out.origin = { file: f.origin.file, line: f.origin.line, column: f.origin.column };
   return out;
 }

@@ -5,6 +5,7 @@
 import { apiValidation } from './api-validation/rule';
 import { clusterIPConflict } from './cluster-ip-conflict/rule';
 import { clusterIPOutOfRange } from './cluster-ip-out-of-range/rule';
+import { dnsEgressBlocked } from './dns-egress-blocked/rule';
 import { duplicateObject } from './duplicate-object/rule';
 import { envReferenceUnresolved } from './env-reference-unresolved/rule';
 import { endpointsOverridden } from './endpoints-overridden/rule';
@@ -14,23 +15,33 @@ import { ingressBackendMissingPort } from './ingress-backend-missing-port/rule';
 import { ingressBackendMissingService } from './ingress-backend-missing-service/rule';
 import { ingressPathConflict } from './ingress-path-conflict/rule';
 import { ingressTlsSecretMissing } from './ingress-tls-secret-missing/rule';
+import { kustomizationNotRendered } from './kustomization-not-rendered/rule';
 import { localTrafficNoLocalEndpoints } from './local-traffic-no-local-endpoints/rule';
 import { manifestInvalidObject } from './manifest-invalid-object/rule';
 import { manifestParseError } from './manifest-parse-error/rule';
+import { networkPolicyPortIsServicePort } from './networkpolicy-port-is-service-port/rule';
+import { networkPolicySelectsNoPods } from './networkpolicy-selects-no-pods/rule';
 import { nodePortConflict } from './node-port-conflict/rule';
 import { nodePortOutOfRange } from './node-port-out-of-range/rule';
+import { podMonitorPortMissing } from './podmonitor-port-missing/rule';
+import { replicasNotSimulated } from './replicas-not-simulated/rule';
 import type { Rule } from './rule';
 import { serviceSelectsMultipleWorkloads } from './service-selects-multiple-workloads/rule';
 import { serviceSelectsNoPods } from './service-selects-no-pods/rule';
 import { serviceTargetPortNotDeclared } from './service-target-port-not-declared/rule';
 import { serviceTargetPortUnresolved } from './service-target-port-unresolved/rule';
 import { serviceWithoutEndpoints } from './service-without-endpoints/rule';
+import { serviceMonitorPortMissing } from './servicemonitor-port-missing/rule';
+import { serviceMonitorSelectsNoServices } from './servicemonitor-selects-no-services/rule';
 import { statefulSetServiceMissing } from './statefulset-service-missing/rule';
+import { yamlImplicitType } from './yaml-implicit-type/rule';
 
 export const rules: readonly Rule[] = [
   manifestParseError,
   manifestInvalidObject,
+  yamlImplicitType,
   duplicateObject,
+  kustomizationNotRendered,
   apiValidation,
   nodePortOutOfRange,
   nodePortConflict,
@@ -51,6 +62,13 @@ export const rules: readonly Rule[] = [
   localTrafficNoLocalEndpoints,
   statefulSetServiceMissing,
   envReferenceUnresolved,
+  networkPolicySelectsNoPods,
+  networkPolicyPortIsServicePort,
+  dnsEgressBlocked,
+  serviceMonitorSelectsNoServices,
+  serviceMonitorPortMissing,
+  podMonitorPortMissing,
+  replicasNotSimulated,
 ];
 
 export function findRule(id: string): Rule | undefined {

@@ -7,12 +7,16 @@
 import type { Cluster } from '../cluster/model';
 import type { Severity, SourceLocation } from '../findings';
 import type { LoadProblem } from '../load/problems';
-import type { ManifestObject } from '../load/types';
+import type { LoadResult, ManifestObject } from '../load/types';
+
+/** What the loader noticed about the input besides its objects. */
+export type InputFacts = Pick<LoadResult, 'kustomizations'>;
 
 export interface RuleContext {
   cluster: Cluster;
   /** What the loader could not turn into objects (text that does not parse, documents that are not objects). */
   loadProblems: readonly LoadProblem[];
+  input: InputFacts;
 }
 
 /** One problem on one object. The runner turns it into a located Finding. */
@@ -30,16 +34,22 @@ export interface ObjectHit {
   severity?: Severity;
 }
 
-/** One problem in the text that belongs to no object (the loader's): already located. */
-export interface TextHit {
+/**
+ * One problem with the input rather than with one object (text the loader could not read, a folder
+ * read as plain files): already located.
+ */
+export interface InputHit {
   object?: undefined;
   at: SourceLocation;
   field?: string;
   constructPath?: string;
+  /** Where the construct was created in the program's source, when known. */
+  origin?: SourceLocation;
   message: string;
+  severity?: Severity;
 }
 
-export type RuleHit = ObjectHit | TextHit;
+export type RuleHit = ObjectHit | InputHit;
 
 export interface Rule {
   /** Stable ID, the name of the rule's folder; also what `lineup.dev/ignore` names. */

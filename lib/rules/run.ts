@@ -9,12 +9,16 @@ import type { LoadProblem } from '../load/problems';
 import type { ManifestObject } from '../load/types';
 import { isIgnored } from './ignore';
 import { rules } from './registry';
-import type { Rule, RuleHit } from './rule';
+import type { InputFacts, Rule, RuleHit } from './rule';
 
 export interface RunOptions {
   /** Run only these rule IDs. */
   only?: string[];
+  /** What the loader noticed besides the objects (none when not given). */
+  input?: InputFacts;
 }
+
+const NO_INPUT_FACTS: InputFacts = { kustomizations: [] };
 
 export function objectRef(o: ManifestObject): ObjectRef {
   const ref: ObjectRef = { apiVersion: o.apiVersion, kind: o.kind, name: o.name };
@@ -24,10 +28,11 @@ export function objectRef(o: ManifestObject): ObjectRef {
 
 export function hitToFinding(rule: Rule, hit: RuleHit): Finding {
   if (hit.object === undefined) {
-    const located: Finding = { rule: rule.id, severity: rule.severity, message: hit.message };
+    const located: Finding = { rule: rule.id, severity: hit.severity ?? rule.severity, message: hit.message };
     if (hit.field !== undefined) located.field = hit.field;
     located.source = hit.at;
     if (hit.constructPath !== undefined) located.constructPath = hit.constructPath;
+    if (hit.origin !== undefined) located.origin = hit.origin;
     return located;
   }
   const f: Finding = {
@@ -39,6 +44,8 @@ export function hitToFinding(rule: Rule, hit: RuleHit): Finding {
   if (hit.field !== undefined) f.field = hit.field;
   f.source = hit.object.source.locate(hit.sourceField ?? hit.field);
   if (hit.object.source.constructPath !== undefined) f.constructPath = hit.object.source.constructPath;
+  const origin = hit.object.source.locateOrigin?.();
+  if (origin) f.origin = origin;
   return f;
 }
 
@@ -55,7 +62,7 @@ export function runRules(cluster: Cluster, loadProblems: readonly LoadProblem[],
     if (only && !only.has(rule.id)) continue;
     let hits: RuleHit[];
     try {
-      hits = rule.check({ cluster, loadProblems });
+      hits = rule.check({ cluster, loadProblems, input: opts.input ?? NO_INPUT_FACTS });
     } catch (err) {
       // A rule must never take the whole check down; say which one failed so it can be fixed.
       out.push({

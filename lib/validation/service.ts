@@ -12,8 +12,9 @@
 import type { JsonObject } from '../k8s/json';
 import {
   ipFamilyOf, isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isValidCIDR, isValidIP, isValidPortName, isValidPortNum,
-  validateNonSpecialIP, versionAtLeast, type KubeVersion,
+  validateNonSpecialIP, type KubeVersion,
 } from '../k8s/names';
+import { versionAtLeast } from '../k8s/version';
 import { BAD, Decoder, ok, type IntOrString, type Read } from './decode';
 import { duplicate, forbidden, GoValue, goQuote, invalid, invalidEach, notSupported, required, type FieldError } from './field-error';
 import { nameIsDNS1035Label, validateLabels, validateObjectMeta } from './object-meta';

@@ -131,6 +131,20 @@ describe('check', () => {
     expect(r.out).toMatch(/2 objects checked: 1 error, \d+ warnings?, \d+ infos?\n$/);
   });
 
+  it('counts documents that are not Kubernetes objects in the summary, and says once that a kustomize folder was read as plain files', async () => {
+    const kdir = path.join(dir, 'kustomized');
+    fs.mkdirSync(kdir);
+    fs.writeFileSync(path.join(kdir, 'kustomization.yaml'), 'resources:\n- seed.yaml\n');
+    fs.writeFileSync(path.join(kdir, 'app-config.yaml'), 'log_level: info\nworkers: 4\n');
+    fs.writeFileSync(path.join(kdir, 'seed.yaml'), SEED_003);
+    const json = JSON.parse((await lineup(['check', kdir, '-o', 'json'])).out);
+    expect(json.summary).toEqual({ objects: 5, skipped: 2, errors: 0, warnings: 0, infos: 1 });
+    expect(json.findings.map((f: { rule: string; source: { file: string } }) => [f.rule, path.basename(f.source.file)])).toEqual([['kustomization-not-rendered', 'kustomization.yaml']]);
+    const text = await lineup(['check', kdir]);
+    expect(text.code).toBe(0);
+    expect(text.out).toMatch(/\n5 objects checked \(2 documents skipped: not Kubernetes objects\): 0 errors, 0 warnings, 1 info\n$/);
+  });
+
   it('prints the CONTRACT §5 JSON shape', async () => {
     const r = await lineup(['check', broken, '-o', 'json']);
     expect(r.code).toBe(1);
@@ -275,7 +289,7 @@ describe('dns, env, trace, iptables-save', () => {
     const r = await lineup(['trace', 'http://httpd-svc:8080/', seed, '--from', 'httpd-79c4f99955-dbbx7', '-o', 'json', '--cluster', nodesOnly]);
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.out);
-    expect(Object.keys(doc)).toEqual(['outcome', 'hops', 'destinations']);
+    expect(Object.keys(doc)).toEqual(['outcome', 'hops', 'destinations', 'deniedProbability']);
     expect(doc.outcome).toBe('delivered');
     expect(doc.destinations).toHaveLength(4);
     expect(doc.destinations.reduce((s: number, d: { probability: number }) => s + d.probability, 0)).toBeCloseTo(1, 10);

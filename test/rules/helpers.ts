@@ -5,18 +5,19 @@ import type { Cluster } from '../../lib/cluster/model';
 import type { Finding } from '../../lib/findings';
 import { loadText } from '../../lib/load/load';
 import type { LoadProblem } from '../../lib/load/problems';
+import type { LoadResult } from '../../lib/load/types';
 import { runRules } from '../../lib/rules/run';
 import YAML from 'yaml';
 
-export function clusterOf(yaml: string): { cluster: Cluster; loadProblems: LoadProblem[] } {
+export function clusterOf(yaml: string): { cluster: Cluster; loadProblems: LoadProblem[]; load: LoadResult } {
   const load = loadText(yaml, 'test.yaml');
-  return { cluster: buildCluster(load.objects, defaultSettings()), loadProblems: load.problems };
+  return { cluster: buildCluster(load.objects, defaultSettings()), loadProblems: load.problems, load };
 }
 
 /** Findings of the given rules only (all rules when none are named). */
 export function check(yaml: string, ...only: string[]): Finding[] {
-  const { cluster, loadProblems } = clusterOf(yaml);
-  return runRules(cluster, loadProblems, only.length > 0 ? { only } : {});
+  const { cluster, loadProblems, load } = clusterOf(yaml);
+  return runRules(cluster, loadProblems, only.length > 0 ? { only, input: load } : { input: load });
 }
 
 let emptyCluster: Cluster | undefined;

@@ -43,6 +43,7 @@ function cluster(services: SimService[], namespaces: string[] = []): Cluster {
       podCIDR: parseCIDR('10.244.0.0/16')!,
       nodePortRange: { min: 30000, max: 32767 },
       nodes: [],
+      ingressControllers: [],
     },
     objects: [],
     namespaces: all,
@@ -61,7 +62,10 @@ function cluster(services: SimService[], namespaces: string[] = []): Cluster {
     endpointsOf: () => undefined,
     slicesOf: () => [],
     podsMatching: () => [],
+    networkPolicies: [],
     namespace: () => undefined,
+    serviceMonitors: [],
+    podMonitors: [],
   };
 }
 

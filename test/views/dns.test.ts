@@ -44,6 +44,7 @@ function cluster(opts: { services: SimService[]; slices?: SimEndpointSlice[]; na
       podCIDR: parseCIDR('10.244.0.0/16')!,
       nodePortRange: { min: 30000, max: 32767 },
       nodes: [],
+      ingressControllers: [],
     },
     objects: [],
     namespaces,
@@ -62,7 +63,10 @@ function cluster(opts: { services: SimService[]; slices?: SimEndpointSlice[]; na
     endpointsOf: () => undefined,
     slicesOf: (ns, name) => slices.filter((s) => s.namespace === ns && s.serviceName === name).sort((a, b) => (a.name < b.name ? -1 : 1)),
     podsMatching: () => [],
+    networkPolicies: [],
     namespace: () => undefined,
+    serviceMonitors: [],
+    podMonitors: [],
   };
 }
 

@@ -1,5 +1,5 @@
 /** `lineup describe service NAME [PATH...]`: kubectl describe's layout. */
-import { versionAtLeast } from '../../cluster/settings';
+import { versionAtLeast } from '../../k8s/version';
 import { describeService } from '../printers/describe-service';
 import { formatEndpoints } from '../printers/endpoints';
 import { CliError, EXIT_OK, type CliIO } from '../io';

@@ -4,11 +4,12 @@ import type { Cluster, SimIngress } from '../../cluster/model';
 import { ENDPOINTS_COLUMNS, endpointsRow } from './endpoints';
 import { ENDPOINTSLICE_COLUMNS, endpointSliceRow } from './endpointslices';
 import { INGRESS_COLUMNS, ingressRow } from './ingresses';
+import { NETWORKPOLICY_COLUMNS, networkPolicyRow } from './networkpolicies';
 import { POD_COLUMNS, POD_WIDE_COLUMNS, podRow } from './pods';
 import { SERVICE_COLUMNS, SERVICE_WIDE_COLUMNS, serviceRow } from './services';
 import { GET_TABWRITER, tabwriteRows } from './tabwriter';
 
-export type GetKind = 'services' | 'endpoints' | 'endpointslices' | 'pods' | 'ingresses';
+export type GetKind = 'services' | 'endpoints' | 'endpointslices' | 'pods' | 'ingresses' | 'networkpolicies';
 
 /** Names kubectl accepts for each kind (plural, singular, short name). */
 const KIND_NAMES: Record<string, GetKind> = {
@@ -17,9 +18,10 @@ const KIND_NAMES: Record<string, GetKind> = {
   endpointslices: 'endpointslices', endpointslice: 'endpointslices',
   pods: 'pods', pod: 'pods', po: 'pods',
   ingresses: 'ingresses', ingress: 'ingresses', ing: 'ingresses',
+  networkpolicies: 'networkpolicies', networkpolicy: 'networkpolicies', netpol: 'networkpolicies',
 };
 
-export const GET_KINDS_HELP = 'services|svc, endpoints|ep, endpointslices, pods|po, ingresses|ing';
+export const GET_KINDS_HELP = 'services|svc, endpoints|ep, endpointslices, pods|po, ingresses|ing, networkpolicies|netpol';
 
 export function resolveKind(text: string): GetKind | undefined {
   const k = text.toLowerCase();
@@ -58,6 +60,9 @@ function items(cluster: Cluster, kind: GetKind, namespace: string | undefined): 
       // The model keeps Ingresses as given: show them with the resolved namespace filled in.
       list = cluster.ingresses.map((i) => ({ namespace: i.namespace, name: i.name, row: (w) => ingressRow(i, w), api: () => ingressApi(i) }));
       break;
+    case 'networkpolicies':
+      list = cluster.networkPolicies.map((p) => ({ namespace: p.namespace, name: p.name, row: () => networkPolicyRow(p), api: () => p.api }));
+      break;
   }
   return list
     .filter((i) => namespace === undefined || i.namespace === namespace)
@@ -76,6 +81,8 @@ function headers(kind: GetKind, wide: boolean): string[] {
       return wide ? [...POD_COLUMNS, ...POD_WIDE_COLUMNS] : POD_COLUMNS;
     case 'ingresses':
       return INGRESS_COLUMNS;
+    case 'networkpolicies':
+      return NETWORKPOLICY_COLUMNS;
   }
 }
 

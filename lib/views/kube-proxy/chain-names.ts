@@ -6,6 +6,7 @@
 import { createHash } from 'crypto';
 import type { KubernetesVersion, Protocol } from '../../cluster/model';
 import { joinHostPort } from '../../k8s/ip';
+import { versionAtLeast } from '../../k8s/version';
 
 const BASE32_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
@@ -71,7 +72,3 @@ export function endpointChain(spn: string, protocol: Protocol, ip: string, port:
   return `KUBE-SEP-${portProtoHash(spn + protocolWord(protocol) + joinHostPort(ip, port))}`;
 }
 
-/** Kubernetes versions are compared as (major, minor). */
-export function versionAtLeast(version: KubernetesVersion, major: number, minor: number): boolean {
-  return version.major > major || (version.major === major && version.minor >= minor);
-}

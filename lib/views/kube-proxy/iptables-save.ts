@@ -11,7 +11,7 @@
  */
 import type { Cluster } from '../../cluster/model';
 import { byString } from '../../k8s/json';
-import { versionAtLeast } from './chain-names';
+import { versionAtLeast } from '../../k8s/version';
 import { BUILTIN_CHAINS } from './emitter';
 import { currentLayout, type LayoutOptions } from './layout-current';
 import { legacyLayout } from './layout-legacy';

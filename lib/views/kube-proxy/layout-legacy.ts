@@ -9,7 +9,7 @@
  */
 import { cidrContains, parseCIDR, parseIP } from '../../k8s/ip';
 import type { KubernetesVersion } from '../../cluster/model';
-import { versionAtLeast } from './chain-names';
+import { versionAtLeast } from '../../k8s/version';
 import { Emitter, declareBuiltins, writeJumps, type JumpChain } from './emitter';
 import type { PlanEndpoint, ProxyPlan, ServicePortPlan } from './plan';
 import { kubeProxyProbability } from './probability';

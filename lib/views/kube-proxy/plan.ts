@@ -7,7 +7,8 @@
 import type { Cluster, KubernetesVersion, SimNode, SimPod, SimService, SimServicePort } from '../../cluster/model';
 import { byString } from '../../k8s/json';
 import { formatCIDR, joinHostPort, parseIP } from '../../k8s/ip';
-import { endpointChain, serviceChains, servicePortName, versionAtLeast, type ServiceChains } from './chain-names';
+import { endpointChain, serviceChains, servicePortName, type ServiceChains } from './chain-names';
+import { versionAtLeast } from '../../k8s/version';
 
 export interface PlanEndpoint {
   ip: string;

@@ -8,7 +8,7 @@
  * as (stored / 2^31) with `%.11f`: 0.33333 becomes 0.33332999982.
  */
 import type { KubernetesVersion } from '../../cluster/model';
-import { versionAtLeast } from './chain-names';
+import { versionAtLeast } from '../../k8s/version';
 
 const TWO_POW_31 = 2147483648;
 
