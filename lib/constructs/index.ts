@@ -10,5 +10,7 @@ export * from './headless-service';
 export * from './external-name-service';
 export * from './external-service';
 export * from './ingress-bundle';
+export * from './gateway';
+export * from './http-route-bundle';
 export * from './expose';
 export * from './validation';
