@@ -10,6 +10,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { GATEWAY_SECTION_END, GATEWAY_SECTION_START } from './gateway';
 import { generate, writeSet, type PlantedMistake } from './generate';
 
 interface Options {
@@ -225,7 +226,13 @@ function writeResults(rows: Row[], synth: Record<string, number> | undefined, op
     if (plain && checked) lines.push('', `Synth-time checking adds ${Math.round((checked / plain - 1) * 100)}% to the synth of the same constructs.`);
   }
   lines.push('', 'Profiles (`node --cpu-prof`) and what was changed because of them: bench/PROFILE.md.', '');
-  fs.writeFileSync(path.join(ROOT, 'bench', 'RESULTS.md'), lines.join('\n'));
+  // The Gateway API section is written by bench/gateway.ts; keep it.
+  const resultsFile = path.join(ROOT, 'bench', 'RESULTS.md');
+  const previous = fs.existsSync(resultsFile) ? fs.readFileSync(resultsFile, 'utf8') : '';
+  const gatewayStart = previous.indexOf(GATEWAY_SECTION_START);
+  const gatewayEnd = previous.indexOf(GATEWAY_SECTION_END);
+  if (gatewayStart >= 0 && gatewayEnd > gatewayStart) lines.push(previous.slice(gatewayStart, gatewayEnd + GATEWAY_SECTION_END.length), '');
+  fs.writeFileSync(resultsFile, lines.join('\n'));
   fs.mkdirSync(path.join(ROOT, 'docs'), { recursive: true });
   fs.writeFileSync(path.join(ROOT, 'docs', 'scaling.svg'), scalingSvg(rows));
 }

@@ -26,7 +26,7 @@ import { ServicePortResolver } from './find-port';
 import { computeEndpointSlices } from './endpointslice-controller';
 import { stableUid } from './hash';
 import { PodIndex } from './index-pods';
-import { buildGatewayApi } from './gateway-api/build';
+import { buildGatewayApi, emptyGatewayApi } from './gateway-api/build';
 import { isIngress, isIngressClass, readIngress, readIngressClass } from './ingress';
 import { manualEndpoints, manualEndpointSlice, mirrorEndpoints } from './manual-endpoints';
 import type { Cluster, ClusterSettings, SimEndpoints, SimEndpointSlice, SimNode, SimPod, SimService, SimWorkload } from './model';
@@ -272,7 +272,7 @@ export function buildCluster(objects: ManifestObject[], settings: ClusterSetting
     .sort(compareNsName);
 
   const podByName = ByNamespaceName.of(pods);
-  const gatewayApi = buildGatewayApi({ objects, namespaceLabels: namespaceLabelsOf(input.namespaces), service: (namespace, name) => serviceByName.get(namespace, name) });
+  const gatewayApi = guarded(buildGatewayApi, { objects, namespaceLabels: namespaceLabelsOf(input.namespaces), service: (namespace: string, name: string) => serviceByName.get(namespace, name) }) ?? emptyGatewayApi();
   return {
     settings,
     objects,
