@@ -9,7 +9,7 @@ import type { LoadResult } from './load/types';
 import { loadPaths } from './load/load';
 import { fromObjects } from './load/objects';
 import { buildCluster } from './cluster/build';
-import { defaultSettings, loadSettingsFile, resolveSettings } from './cluster/settings';
+import { defaultSettings, loadSettingsFile, resolveSettings, settingsErrorLine, type LineupSettings } from './cluster/settings';
 import { runRules } from './rules/run';
 import { UsageError } from './errors';
 
@@ -18,6 +18,8 @@ export { UsageError };
 export interface OpenOptions {
   /** `--cluster FILE`. */
   clusterFile?: string;
+  /** Settings given in-process (instead of a file). */
+  settings?: LineupSettings;
   /** `-n/--namespace`: namespace of objects that do not name one. */
   namespace?: string;
 }
@@ -31,24 +33,24 @@ export interface Opened {
 export function settingsFromFile(clusterFile: string | undefined): ClusterSettings {
   if (clusterFile === undefined) return defaultSettings();
   const { settings, errors } = loadSettingsFile(clusterFile);
-  if (errors.length > 0) {
-    const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
-    throw new UsageError(`${clusterFile}: ${errors[0]}${more}`);
-  }
+  if (errors.length > 0) throw new UsageError(settingsErrorLine(clusterFile, errors));
   return settings;
 }
 
-/** Settings given in-process (simulate(), constructs, plugin): an object, or undefined for defaults. */
-export function settingsFromValue(input: unknown): ClusterSettings {
+/**
+ * Settings given in-process (simulate(), constructs, plugin): an object, or undefined for defaults.
+ * `where` names the call and property in the error (`simulate() settings`).
+ */
+export function settingsFromValue(input: LineupSettings | undefined, where = 'cluster settings'): ClusterSettings {
   if (input === undefined || input === null) return defaultSettings();
   const { settings, errors } = resolveSettings(input);
-  if (errors.length > 0) throw new UsageError(`cluster settings: ${errors.join('; ')}`);
+  if (errors.length > 0) throw new UsageError(settingsErrorLine(where, errors));
   return settings;
 }
 
 /** Loads the paths (default `dist`) and builds the simulated cluster. Throws UsageError for I/O problems. */
 export function openCluster(paths: string[], opts: OpenOptions = {}): Opened {
-  const settings = settingsFromFile(opts.clusterFile);
+  const settings = opts.settings !== undefined ? settingsFromValue(opts.settings) : settingsFromFile(opts.clusterFile);
   const load = loadPaths(paths.length > 0 ? paths : ['dist'], { defaultNamespace: opts.namespace });
   const cluster = buildCluster(load.objects, settings);
   return { cluster, load };
@@ -62,8 +64,8 @@ export function checkCluster(cluster: Cluster, load: LoadResult): Finding[] {
 export interface CheckObjectsOptions {
   /** Construct path of each document (cdk8s), used as the finding's location. */
   constructPaths?: (string | undefined)[];
-  /** Cluster settings, as in `--cluster FILE`. */
-  settings?: unknown;
+  /** The simulated cluster (the fields of a `--cluster` file). */
+  settings?: LineupSettings;
   namespace?: string;
 }
 

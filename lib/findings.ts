@@ -30,6 +30,11 @@ export interface Finding {
   source?: SourceLocation;
   /** cdk8s construct path of the object, when it came from a chart. */
   constructPath?: string;
+  /**
+   * Where the object was declared in the app's own source (TypeScript `file:line:column` of the
+   * construct's creation), when known.
+   */
+  origin?: SourceLocation;
 }
 
 /** Orders findings for output: by file, line, column, then rule and message (stable, deterministic). */

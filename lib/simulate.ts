@@ -7,6 +7,7 @@ import type { Finding } from './findings';
 import type { Cluster, SimPod } from './cluster/model';
 import type { JsonObject } from './k8s/json';
 import type { LoadResult } from './load/types';
+import type { LineupSettings } from './cluster/settings';
 import { loadText } from './load/load';
 import { fromObjects } from './load/objects';
 import { buildCluster } from './cluster/build';
@@ -15,13 +16,16 @@ import { manifestsOf } from './load/chart';
 import { resolveFromPod, type DnsResult, type DnsType } from './views/dns';
 import { serviceEnv, type EnvVar } from './views/env';
 import { iptablesSave } from './views/kube-proxy';
-import { trace, type TraceOptions, type TraceResult, type TraceSource } from './views/trace';
+import { TARGET_FORMS, trace, type TraceOptions, type TraceResult, type TraceSource } from './views/trace';
 import { listObjects, resolveKind } from './cli/printers/get';
 import { resolveNode, resolvePod } from './cli/targets';
 
 export interface SimulateOptions {
-  /** Cluster settings, as in `--cluster FILE` (kubernetesVersion, clusterDomain, CIDRs, nodePortRange, nodes). */
-  settings?: unknown;
+  /**
+   * The simulated cluster (the fields of a `--cluster` file).
+   * @default - every field at its default (see `LineupSettings`)
+   */
+  settings?: LineupSettings;
   /** Namespace of objects that name none (default `default`). */
   namespace?: string;
 }
@@ -70,7 +74,7 @@ function loadInput(input: unknown, namespace: string): LoadResult {
 export function simulate(input: unknown, opts: SimulateOptions = {}): Simulation {
   const namespace = opts.namespace ?? 'default';
   const load = loadInput(input, namespace);
-  const cluster = buildCluster(load.objects, settingsFromValue(opts.settings));
+  const cluster = buildCluster(load.objects, settingsFromValue(opts.settings, 'simulate() settings'));
   const findings = checkCluster(cluster, load);
   const pod = (ref: string): SimPod => resolvePod(cluster, ref, namespace);
   return {
@@ -96,7 +100,7 @@ export function simulate(input: unknown, opts: SimulateOptions = {}): Simulation
       else if (from.external) source = { external: true };
       else throw new Error('trace(): give from.pod, from.node or from.external');
       const result = trace(cluster, target, source, options);
-      if (!result) throw new Error(`trace(): "${target}" is not http(s)://host[:port]/path, grpc://host[:port]/package.Service/Method (from outside), host:port or ip:port`);
+      if (!result) throw new Error(`trace(): cannot parse target "${target}"; give ${TARGET_FORMS} (grpc:// from outside)`);
       return result;
     },
     iptablesSave(node) {

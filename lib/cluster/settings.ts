@@ -1,12 +1,72 @@
 /**
- * Cluster settings (`--cluster FILE`, CONTRACT §3): what the simulated control plane was started
- * with. Every field is optional; a bad value is reported as a one-line error naming the field and
- * the expected form, and the default is kept so the simulation can still run.
+ * Cluster settings: what the simulated control plane was started with. One shape, `LineupSettings`,
+ * for every way of giving them (`--cluster FILE`, `simulate()`, `configureLineup()`, the cdk8s
+ * plugin's properties) and one validator, `resolveSettings`. Every field is optional; a bad value
+ * is reported as a one-line error naming the field path and the expected form, and the default is
+ * kept so the simulation can still run.
+ *
+ * To add a setting: a documented field in `LineupSettings` (with `@default`), its name in
+ * KNOWN_FIELDS, and its reading in `resolveSettings` (errors prefixed with the field path).
  */
 import * as fs from 'node:fs';
 import { isObject, str, type JsonObject } from '../k8s/json';
 import { parseCIDR, parseIP, type Cidr } from '../k8s/ip';
 import type { ClusterSettings, KubernetesVersion } from './model';
+
+/** A node of the simulated cluster. */
+export interface LineupNode {
+  /** The node's name (a lowercase DNS subdomain, unique). */
+  readonly name: string;
+  /**
+   * The node's address (`InternalIP`), used for NodePort and `externalTrafficPolicy` answers.
+   * @default - the next free address from 172.18.0.2 (kind's node network)
+   */
+  readonly ip?: string;
+  /**
+   * Labels of the node; `kubernetes.io/hostname: <name>` is always added.
+   * @default - only kubernetes.io/hostname
+   */
+  readonly labels?: { readonly [key: string]: string };
+}
+
+/**
+ * The simulated cluster: the same fields in a `--cluster` file (YAML or JSON), in `simulate()`,
+ * `configureLineup()` and the cdk8s plugin's `properties.settings`.
+ */
+export interface LineupSettings {
+  /**
+   * The Kubernetes minor version whose behaviour is simulated, written "1.<minor>" (quote it in
+   * YAML: an unquoted 1.30 reads as the number 1.3).
+   * @default "1.31"
+   */
+  readonly kubernetesVersion?: string;
+  /**
+   * The cluster's DNS domain (kubelet `--cluster-domain`).
+   * @default "cluster.local"
+   */
+  readonly clusterDomain?: string;
+  /**
+   * The range Service cluster IPs are allocated from (kube-apiserver `--service-cluster-ip-range`).
+   * @default "10.96.0.0/12"
+   */
+  readonly serviceCIDR?: string;
+  /**
+   * The range pod IPs are allocated from (split per node).
+   * @default "10.244.0.0/16"
+   */
+  readonly podCIDR?: string;
+  /**
+   * The range NodePorts are allocated from and must fall in (kube-apiserver
+   * `--service-node-port-range`), written "<min>-<max>".
+   * @default "30000-32767"
+   */
+  readonly nodePortRange?: string;
+  /**
+   * The cluster's nodes (pods are spread over them in order).
+   * @default - node-1, node-2 and node-3 at 172.18.0.2, .3 and .4
+   */
+  readonly nodes?: readonly LineupNode[];
+}
 
 export const DEFAULT_KUBERNETES_VERSION = '1.31';
 export const DEFAULT_CLUSTER_DOMAIN = 'cluster.local';
@@ -175,6 +235,15 @@ export function resolveSettings(input: unknown): { settings: ClusterSettings; er
     if (nodes) settings.nodes = nodes;
   }
   return { settings, errors };
+}
+
+/**
+ * One line for settings errors, wherever they came from: `<where>: <first error>` and how many
+ * more there are. `where` is the file, or the call and property (`configureLineup settings`).
+ */
+export function settingsErrorLine(where: string, errors: readonly string[]): string {
+  const more = errors.length > 1 ? ` (and ${errors.length - 1} more: ${errors.slice(1).join('; ')})` : '';
+  return `${where}: ${errors[0]}${more}`;
 }
 
 /** Reads a settings file (YAML or JSON; JSON is YAML). I/O and parse problems are errors, not exceptions; an empty file means all defaults. */

@@ -6,9 +6,8 @@
  * Where kubectl would refuse, this throws kubectl's message.
  */
 import { ApiObject } from 'cdk8s';
-import * as kplus from 'cdk8s-plus-27';
 import { arr, at, int, isObject, str, strMap, type JsonObject } from '../k8s/json';
-import { podSpecOfManifest } from './backend';
+import { podSpecOfManifest, type PlusPodLike } from './backend';
 import { ClusterIPService } from './cluster-ip-service';
 import { HeadlessService } from './headless-service';
 import { LoadBalancerService } from './load-balancer-service';
@@ -85,7 +84,7 @@ export interface ExposeOptions {
 const EXPOSABLE = new Set(['Pod', 'Service', 'ReplicationController', 'Deployment', 'ReplicaSet']);
 
 /** Exposes `target` as a Service, like `kubectl expose <kind>/<name> [options]`. */
-export function expose(target: kplus.AbstractPod | ApiObject | ServiceBase, options: ExposeOptions = {}): SelectingService {
+export function expose(target: PlusPodLike | ApiObject | ServiceBase, options: ExposeOptions = {}): SelectingService {
   const apiObject = ApiObject.of(target);
   const manifest = apiObject.toJson() as JsonObject;
   const kind = str(manifest.kind) ?? '';
@@ -135,7 +134,7 @@ export function expose(target: kplus.AbstractPod | ApiObject | ServiceBase, opti
 }
 
 /** The Service goes next to the exposed object (cdk8s-plus resources: next to the resource). */
-function apiObjectScope(target: kplus.AbstractPod | ApiObject | ServiceBase) {
+function apiObjectScope(target: PlusPodLike | ApiObject | ServiceBase) {
   const parent = target.node.scope;
   if (!parent) throw new Error('cannot expose the root of a construct tree');
   return parent;

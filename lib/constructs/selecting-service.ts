@@ -4,7 +4,7 @@
  * `select()` calls made later still count.
  */
 import { Construct } from 'constructs';
-import { selectorOf, type ServiceBackend } from './backend';
+import { backendProblem, selectorOf, type ServiceBackend } from './backend';
 import { ServiceBase, renderSessionAffinity, type ServiceBaseProps, type SessionAffinity } from './service-base';
 
 /** How traffic from inside (internal) or outside (external) the cluster picks endpoints. */
@@ -13,7 +13,7 @@ export type TrafficPolicy = 'Cluster' | 'Local';
 /** Options of Services that select pods (ClusterIP, NodePort, LoadBalancer, headless). */
 export interface SelectingServiceProps extends ServiceBaseProps {
   /**
-   * The pods behind the Service: a cdk8s-plus workload or pod (its real pod labels, including
+   * The pods behind the Service: a cdk8s-plus workload or pod of any cdk8s-plus version (its real pod labels, including
    * `cdk8s.io/metadata.addr`), an ApiObject with a pod template (the workload's selector, else the
    * template labels), or a label map. Several backends are ANDed, like repeated `select()` calls.
    * @default - no selector: the Service needs manual Endpoints (see `ExternalService`)
@@ -87,6 +87,7 @@ export abstract class SelectingService extends ServiceBase {
   }
 
   /**
+   * A value that selects no pods is reported here, once (the rendered selector leaves it out).
    * Two backends that want different values for one label cannot both be written into a map: say
    * so instead of letting the later one silently win.
    */
@@ -94,13 +95,12 @@ export abstract class SelectingService extends ServiceBase {
     const seen = new Map<string, string>();
     const problems: string[] = [];
     for (const backend of this.backends) {
-      let labels: Record<string, string>;
-      try {
-        labels = selectorOf(backend);
-      } catch (e) {
-        problems.push(e instanceof Error ? e.message : String(e));
+      const problem = backendProblem(backend);
+      if (problem !== undefined) {
+        problems.push(`selector: ${problem}`);
         continue;
       }
+      const labels = selectorOf(backend);
       for (const key of Object.keys(labels).sort()) {
         const before = seen.get(key);
         if (before !== undefined && before !== labels[key]) {

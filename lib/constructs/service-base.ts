@@ -6,7 +6,7 @@
 import { ApiObject, Lazy, type ApiObjectMetadata, type ApiObjectMetadataDefinition } from 'cdk8s';
 import { Construct } from 'constructs';
 import { copyPort, renderServicePort, type ServicePortSpec } from './ports';
-import { ensureLineupValidation } from './validation';
+import { ensureLineupValidation, noteRendered, watchObject } from './validation';
 
 /** Session affinity of a Service. */
 export type SessionAffinity = 'None' | 'ClientIP';
@@ -38,8 +38,14 @@ export abstract class ServiceBase extends Construct {
       apiVersion: 'v1',
       kind: 'Service',
       metadata: props.metadata,
-      spec: Lazy.any({ produce: () => this.renderSpec() }),
+      spec: Lazy.any({
+        produce: () => {
+          noteRendered(this.apiObject);
+          return this.renderSpec();
+        },
+      }),
     });
+    watchObject(this.apiObject);
     ensureLineupValidation(this);
   }
 

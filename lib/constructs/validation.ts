@@ -1,39 +1,76 @@
 /**
  * Synth-time checking for charts that use our constructs. The constructs never check anything
- * themselves: each chart holding one of them gets ONE validation (registered on the Chart) that
- * runs the same engine as `lineup check` and turns its findings into synth errors, all at once.
+ * themselves: each chart holding one of them gets ONE validation (`node.addValidation` on the
+ * Chart, cdk8s's supported hook) that runs the same engine as `lineup check` and reports its
+ * findings about the chart's own objects as one block, all at once.
  *
  * The engine sees every ApiObject of the App, not only the chart's: a Service in one chart may
  * select pods declared in another chart of the same App (they are deployed together and
  * `lineup check dist/` judges the files together). Only findings about the chart's own objects are
  * reported by its validation, so nothing is reported twice.
+ *
+ * With the cdk8s CLI's validation plugin (`LineupValidation` in cdk8s.yaml) enabled as well, the
+ * app leaves the judging to the plugin (see `lineupPluginWillJudge`), so each finding is reported
+ * once, by the plugin, after the manifests are written.
  */
-import { ApiObject, App, Chart } from 'cdk8s';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ApiObject, Chart } from 'cdk8s';
 import type { IConstruct } from 'constructs';
 import { checkObjects } from '../engine';
 import { SEVERITY_RANK, compareFindings, type Finding, type Severity } from '../findings';
+import type { LineupSettings } from '../cluster/settings';
 
-/** How a chart's synth-time check behaves. */
-export interface LineupChartOptions {
+/** The lowest severity that fails synth, or `never` to only report. */
+export type FailOn = Exclude<Severity, 'info'> | 'never';
+
+/** How synth-time checking behaves. */
+export interface LineupOptions {
   /**
-   * Cluster settings (the `--cluster FILE` shape of CONTRACT §3) the engine simulates with.
-   * @default - the engine's defaults (1.31, cluster.local, 10.96.0.0/12, three nodes)
+   * The simulated cluster the findings are computed for.
+   * @default - every field at its default (see `LineupSettings`)
    */
-  readonly settings?: unknown;
+  readonly settings?: LineupSettings;
   /**
-   * The lowest severity that fails synth.
+   * The lowest severity that fails synth. `never` makes the check report-only: the findings are
+   * printed to stderr and synth goes on (leave the verdict to the cdk8s CLI plugin or to
+   * `lineup check`).
    * @default 'error'
    */
-  readonly failOn?: Exclude<Severity, 'info'>;
+  readonly failOn?: FailOn;
 }
 
 const registered = new WeakSet<Chart>();
-const chartOptions = new WeakMap<Chart, LineupChartOptions>();
+const chartOptions = new WeakMap<IConstruct, LineupOptions>();
 
-/** Sets how `chart` is checked at synth (and registers the check if it was not yet). */
-export function configureLineup(chart: Chart, options: LineupChartOptions): void {
+const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'never'];
+
+/**
+ * Sets how synth checks the chart that holds `scope` (or, given the App, every chart of it that
+ * has no options of its own), and registers the check if it was not yet.
+ */
+export function configureLineup(scope: IConstruct, options: LineupOptions): void {
+  if (options.failOn !== undefined && !FAIL_ON.includes(options.failOn)) {
+    throw new TypeError(`configureLineup: failOn must be 'error', 'warning' or 'never' (got ${JSON.stringify(options.failOn)})`);
+  }
+  if (options.settings !== undefined) {
+    // Settings are checked now, where the user wrote them, with the same validator as everywhere.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { assertLineupSettings } = require('../settings') as typeof import('../settings');
+    assertLineupSettings(options.settings, 'configureLineup: settings');
+  }
+  if (scope.node.scope === undefined) {
+    chartOptions.set(scope, options);
+    for (const c of scope.node.findAll()) if (Chart.isChart(c)) ensureLineupValidation(c);
+    return;
+  }
+  const chart = Chart.of(scope);
   chartOptions.set(chart, options);
   ensureLineupValidation(chart);
+}
+
+function optionsOf(chart: Chart): LineupOptions {
+  return chartOptions.get(chart) ?? chartOptions.get(rootOf(chart)) ?? {};
 }
 
 /** Registers the chart-level validation for the chart that holds `scope`; idempotent. */
@@ -41,51 +78,86 @@ export function ensureLineupValidation(scope: IConstruct): void {
   const chart = Chart.of(scope);
   if (registered.has(chart)) return;
   registered.add(chart);
-  watchSynth(appOf(chart));
   chart.node.addValidation({ validate: () => validateChart(chart) });
 }
 
-/** The messages that fail synth for `chart` (empty when it lines up). */
+/**
+ * What the chart's validation returns to cdk8s: nothing when the chart lines up, when the check is
+ * report-only (then the findings go to stderr), or when the cdk8s CLI plugin will judge; else one
+ * block with every failing finding.
+ */
 export function validateChart(chart: Chart): string[] {
-  const failOn = chartOptions.get(chart)?.failOn ?? 'error';
-  const { findings, renderErrors } = lineupFindings(chart);
+  const { failOn = 'error' } = optionsOf(chart);
+  if (lineupPluginWillJudge()) return [];
+  const state = checkedApp(rootOf(chart));
+  const { findings, renderErrors } = findingsOfChart(chart, state);
+  if (failOn === 'never') {
+    const report = findings.length + renderErrors.length > 0 ? formatSynthReport(findings, renderErrors, 'never') : '';
+    if (report !== '' && state.printed.get(chart) !== report) {
+      state.printed.set(chart, report);
+      process.stderr.write(`${chart.node.path}: ${report}\n`);
+    }
+    return [];
+  }
   const failing = findings.filter((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]);
-  return [...renderErrors, ...failing.map(formatFinding)];
+  if (failing.length + renderErrors.length === 0) return [];
+  // cdk8s throws now; whatever the user changes before the next synth must be looked at again.
+  state.stale = true;
+  return [formatSynthReport(failing, renderErrors, failOn)];
 }
 
-/** `[rule] <construct path> <field>: <message>` — the line a synth failure shows per finding. */
+/**
+ * The block a synth failure (or a report-only synth) shows: a head line, then per finding its
+ * severity, rule, construct path and, when known, the TypeScript line that created the object; then
+ * the field and the message (which says how to fix it).
+ *
+ *   lineup: 1 finding at or above error
+ *     error service-selects-no-pods at shop/web/Resource (main.ts:12:5)
+ *       spec.selector: Service default/web selects app=wbe, but no pod ...; did you mean app=web?
+ */
+export function formatSynthReport(findings: readonly Finding[], renderErrors: readonly string[], failOn: FailOn): string {
+  const count = findings.length + renderErrors.length;
+  const head = failOn === 'never'
+    ? `lineup: ${plural(count, 'finding')} (report only, synth goes on)`
+    : `lineup: ${plural(count, 'finding')} at or above ${failOn}`;
+  const lines = [head];
+  for (const r of renderErrors) lines.push(`    ${r}`);
+  for (const f of findings) lines.push(...formatFinding(f).split('\n').map((l) => `    ${l}`));
+  return lines.join('\n');
+}
+
+/** Two lines: `severity rule at <construct path> (<file:line:column>)`, then `field: message`. */
 export function formatFinding(f: Finding): string {
-  const where = f.constructPath ?? f.source?.file ?? f.object?.name ?? '';
-  const field = f.field ? ` ${f.field}` : '';
-  return `[${f.rule}] ${where}${field}: ${f.message}`;
+  const where = f.constructPath ?? (f.source ? `${f.source.file}:${f.source.line}:${f.source.column}` : f.object?.name ?? 'document');
+  const origin = f.origin ? ` (${f.origin.file}:${f.origin.line}:${f.origin.column})` : '';
+  return `${f.severity} ${f.rule} at ${where}${origin}\n  ${f.field ? `${f.field}: ` : ''}${f.message}`;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /**
  * Every finding the engine reports about the chart's own objects (all severities, sorted), and the
- * objects that could not even be rendered.
+ * objects that could not even be rendered. Always computed afresh from the tree as it is now.
  */
 export function lineupFindings(chart: Chart): { findings: Finding[]; renderErrors: string[] } {
-  const app = appOf(chart);
-  const rendered = renderedApp(app);
-  const docs: unknown[] = [];
-  const paths: string[] = [];
-  const renderErrors: string[] = [];
+  return findingsOfChart(chart, checkApp(rootOf(chart)));
+}
+
+function findingsOfChart(chart: Chart, state: AppCheck): { findings: Finding[]; renderErrors: string[] } {
   const own = new Set<string>();
-  for (const r of rendered) {
-    const mine = r.chart === chart;
-    if (r.error !== undefined) {
-      if (mine) renderErrors.push(`[render] ${r.path}: ${r.error}`);
-      continue;
-    }
-    docs.push(r.doc);
-    paths.push(r.path);
-    if (mine) own.add(r.path);
+  const renderErrors: string[] = [];
+  for (const r of state.rendered) {
+    if (r.chart !== chart) continue;
+    if (r.error !== undefined) renderErrors.push(`render ${r.path}: ${r.error}`);
+    else own.add(r.path);
   }
-  const all = checkCached(app, docs, paths, chartOptions.get(chart)?.settings);
+  const all = state.findingsFor(optionsOf(chart).settings);
   const findings = all
     .filter((f) => {
-      const path = f.constructPath ?? f.source?.file;
-      return path !== undefined && own.has(path);
+      const p = f.constructPath ?? f.source?.file;
+      return p !== undefined && own.has(p);
     })
     .sort(compareFindings);
   return { findings, renderErrors };
@@ -99,119 +171,157 @@ interface Rendered {
   error?: string;
 }
 
-/**
- * One `app.synth()` (or `synthYaml()`): while it runs, no user code runs between cdk8s's
- * validation passes and its own rendering, so the construct tree cannot change — the objects are
- * rendered once for the check, and cdk8s's own rendering of each object for the manifest reuses
- * that same JSON instead of rendering again. Outside a synth (a bare `chart.toJson()`,
- * `Testing.synth`, a direct call) every validation renders afresh, so later mutations are seen.
- */
-interface SynthSession {
-  rendered?: Rendered[];
-  /** Engine results of this synth, by settings (charts of one App may be configured differently). */
-  engine: Map<string, Finding[]>;
-  /** ApiObjects whose `toJson` answers from `rendered` until the synth ends. */
-  shortcut: ApiObject[];
+/** The App rendered once for checking, and the engine's results on it per settings. */
+interface AppCheck {
+  rendered: Rendered[];
+  findingsFor(settings: LineupSettings | undefined): Finding[];
+  /** Set when the tree may have changed since it was rendered. */
+  stale: boolean;
+  /** Objects of our constructs in this rendering, and those cdk8s has rendered since. */
+  watched: Set<ApiObject>;
+  renderedSince: Set<ApiObject>;
+  /** Report-only blocks already printed, per chart. */
+  printed: Map<Chart, string>;
 }
 
-const sessions = new WeakMap<IConstruct, SynthSession>();
-const wrappedApps = new WeakSet<IConstruct>();
-
-/**
- * Marks the App's `synth()` and `synthYaml()` calls as synth sessions (once per App instance; the
- * methods keep their behaviour and result). Nested calls share the outer session.
- */
-function watchSynth(app: IConstruct): void {
-  if (!(app instanceof App) || wrappedApps.has(app)) return;
-  wrappedApps.add(app);
-  for (const method of ['synth', 'synthYaml'] as const) {
-    const original = app[method] as (this: App) => unknown;
-    if (typeof original !== 'function') continue;
-    Object.defineProperty(app, method, {
-      configurable: true,
-      writable: true,
-      value: function (this: App): unknown {
-        if (sessions.has(app)) return original.call(this);
-        const session: SynthSession = { engine: new Map(), shortcut: [] };
-        sessions.set(app, session);
-        try {
-          return original.call(this);
-        } finally {
-          sessions.delete(app);
-          // Own `toJson` shortcuts go; the prototype's rendering is back for any later call.
-          for (const o of session.shortcut) delete (o as unknown as { toJson?: unknown }).toJson;
-        }
-      },
-    });
-  }
-}
-
-function renderedApp(app: IConstruct): Rendered[] {
-  const session = sessions.get(app);
-  if (session?.rendered) return session.rendered;
+function checkApp(app: IConstruct): AppCheck {
   const rendered: Rendered[] = [];
-  const shortcut: { o: ApiObject; doc: unknown }[] = [];
-  for (const c of app.node.findAll()) {
-    if (!ApiObject.isApiObject(c)) continue;
-    const path = c.node.path;
-    let chart: Chart | undefined;
-    try {
-      chart = Chart.of(c);
-    } catch {
-      chart = undefined;
+  const watched = new Set<ApiObject>();
+  rendering = true;
+  try {
+    for (const c of app.node.findAll()) {
+      if (!ApiObject.isApiObject(c)) continue;
+      let chart: Chart | undefined;
+      try {
+        chart = Chart.of(c);
+      } catch {
+        chart = undefined;
+      }
+      try {
+        rendered.push({ path: c.node.path, chart, doc: c.toJson() });
+        if (ownObjects.has(c)) watched.add(c);
+      } catch (e) {
+        rendered.push({ path: c.node.path, chart, error: e instanceof Error ? e.message.split('\n')[0] : String(e) });
+      }
     }
-    try {
-      const doc: unknown = c.toJson();
-      rendered.push({ path, chart, doc });
-      shortcut.push({ o: c, doc });
-    } catch (e) {
-      rendered.push({ path, chart, error: e instanceof Error ? e.message : String(e) });
-    }
+  } finally {
+    rendering = false;
   }
-  if (session) {
-    session.rendered = rendered;
-    // cdk8s renders each object once more to write the manifest, right after validating; within
-    // this synth that rendering is the one just done (the engine never mutates its input).
-    for (const { o, doc } of shortcut) {
-      Object.defineProperty(o, 'toJson', { configurable: true, writable: true, value: () => doc });
-      session.shortcut.push(o);
-    }
+  const docs: unknown[] = [];
+  const paths: string[] = [];
+  for (const r of rendered) {
+    if (r.error !== undefined) continue;
+    docs.push(r.doc);
+    paths.push(r.path);
   }
-  return rendered;
+  const bySettings = new Map<string, Finding[]>();
+  return {
+    rendered,
+    watched,
+    renderedSince: new Set(),
+    printed: new Map(),
+    stale: false,
+    findingsFor(settings) {
+      const key = JSON.stringify(settings ?? null);
+      let findings = bySettings.get(key);
+      if (!findings) {
+        findings = checkObjects(docs, { constructPaths: paths, settings });
+        bySettings.set(key, findings);
+      }
+      return findings;
+    },
+  };
 }
 
 /**
- * cdk8s validates the whole App once per synthesized chart (Chart.toJson re-validates), and each
- * chart's validation judges the same App: without this cache `app.synth()` of N charts would run
- * the engine N·(N+1) times on identical input. Within a synth session the result is kept per
- * settings; outside one it is keyed by the rendered objects, so any change made between two
- * syntheses is seen.
+ * cdk8s validates the whole App before the synth and again before writing each chart (each
+ * `Chart.toJson()` re-validates), and every chart's validation judges the same App: without reuse
+ * `app.synth()` of N charts would render the App and run the engine N·(N+1) times. A check is reused
+ * until the tree may have changed, which is when any of these happened since it was made:
+ * - the current task ended (user code runs between two synths: a later task may change anything);
+ * - a validation failed (cdk8s throws; the user may fix the tree and synthesize again);
+ * - cdk8s rendered every object of our constructs (that is the end of one synth; within one synth it
+ *   renders each object once, after the validations that came before it).
+ * An App without objects of our constructs has no such signal and is checked afresh every time.
  */
-const engineCache = new WeakMap<IConstruct, { key: string; findings: Finding[] }>();
+const checks = new WeakMap<IConstruct, AppCheck>();
+let rendering = false;
+const ownObjects = new WeakSet<ApiObject>();
+const ownerApp = new WeakMap<ApiObject, IConstruct>();
 
-function checkCached(app: IConstruct, docs: unknown[], paths: string[], settings: unknown): Finding[] {
-  const session = sessions.get(app);
-  if (session) {
-    const settingsKey = JSON.stringify(settings ?? null);
-    const hit = session.engine.get(settingsKey);
-    if (hit) return hit;
-    const findings = checkObjects(docs, { constructPaths: paths, settings });
-    session.engine.set(settingsKey, findings);
-    return findings;
-  }
-  const key = JSON.stringify({ docs, paths, settings: settings ?? null });
-  const hit = engineCache.get(app);
-  if (hit && hit.key === key) return hit.findings;
-  const findings = checkObjects(docs, { constructPaths: paths, settings });
-  engineCache.set(app, { key, findings });
-  return findings;
+function checkedApp(app: IConstruct): AppCheck {
+  const cached = checks.get(app);
+  if (cached && !cached.stale && cached.watched.size > 0) return cached;
+  const state = checkApp(app);
+  checks.set(app, state);
+  queueMicrotask(() => {
+    state.stale = true;
+  });
+  return state;
 }
 
-function appOf(chart: Chart): IConstruct {
-  try {
-    return App.of(chart);
-  } catch {
-    // A chart outside an App (unusual, but constructs allow it): judge the chart alone.
-    return chart;
+/**
+ * Called by our constructs' lazy values whenever their object is rendered; renders made by the
+ * check itself do not count.
+ */
+export function noteRendered(object: ApiObject): void {
+  if (rendering) return;
+  let app = ownerApp.get(object);
+  if (app === undefined) {
+    app = rootOf(object);
+    ownerApp.set(object, app);
   }
+  const state = checks.get(app);
+  if (!state || state.stale || !state.watched.has(object)) return;
+  state.renderedSince.add(object);
+  if (state.renderedSince.size === state.watched.size) state.stale = true;
+}
+
+/** Marks an object rendered by one of our constructs (see `noteRendered`). */
+export function watchObject(object: ApiObject): void {
+  ownObjects.add(object);
+}
+
+function rootOf(c: IConstruct): IConstruct {
+  let cur = c;
+  while (cur.node.scope) cur = cur.node.scope;
+  return cur;
+}
+
+/**
+ * True when this process is an app run by `cdk8s synth` that will, once the app has written its
+ * manifests, run cdk8s-lineup's validation plugin on them. The CLI says it will run plugins by
+ * setting CDK8S_RECORD_CONSTRUCT_METADATA=true for the app (only when cdk8s.yaml lists
+ * `validations:` and `--no-validate` is not given); the plugin is ours when an entry of those
+ * validations (in `cdk8s.yaml` of the working directory, or the file it names) has
+ * `class: LineupValidation`. Then the synth-time check stays silent and the plugin reports, so
+ * every finding is reported once.
+ */
+export function lineupPluginWillJudge(env: { readonly [name: string]: string | undefined } = process.env, cwd: string = process.cwd()): boolean {
+  if (env.CDK8S_RECORD_CONSTRUCT_METADATA !== 'true') return false;
+  const key = cwd;
+  const known = pluginConfigured.get(key);
+  if (known !== undefined) return known;
+  const answer = configuresLineupPlugin(cwd);
+  pluginConfigured.set(key, answer);
+  return answer;
+}
+
+const pluginConfigured = new Map<string, boolean>();
+
+function configuresLineupPlugin(cwd: string): boolean {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const YAML = require('yaml') as typeof import('yaml');
+  const read = (file: string): unknown => {
+    try {
+      return YAML.parse(fs.readFileSync(path.resolve(cwd, file), 'utf8'));
+    } catch {
+      return undefined;
+    }
+  };
+  const config = read('cdk8s.yaml') as { validations?: unknown } | undefined;
+  let validations = config?.validations;
+  // `validations: <file>` names a YAML list; a URL cannot be read here (no network), so the app keeps judging.
+  if (typeof validations === 'string') validations = /^https?:/.test(validations) ? undefined : read(validations);
+  return Array.isArray(validations) && validations.some((v) => typeof v === 'object' && v !== null && (v as { class?: unknown }).class === 'LineupValidation');
 }

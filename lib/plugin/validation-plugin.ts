@@ -8,11 +8,17 @@
  *       class: LineupValidation
  *       properties: { failOn: error, cluster: cluster.yaml }
  *
+ * `version:` must be this package's version: the cdk8s CLI installs that version for npm package
+ * names but loads local paths (`./…`) as they are, so a mismatch would mean the plugin that runs is
+ * not the one cdk8s.yaml asks for; it fails the validation with a report that says so.
+ *
  * The types of cdk8s-cli/plugins are restated structurally so that the library does not depend on
  * the (heavy) CLI package at run time.
  */
+import type { LineupSettings } from '../cluster/settings';
 import type { Finding, Severity } from '../findings';
 import { SEVERITY_RANK } from '../findings';
+import { toolVersion } from '../report/version';
 
 interface ViolatingResource {
   resourceName: string;
@@ -29,36 +35,72 @@ interface Violation {
 
 interface PluginContext {
   readonly manifests: readonly string[];
+  /** `package:` and `version:` of the cdk8s.yaml entry. */
+  readonly pkg?: string;
+  readonly version?: string;
   readonly report: { addViolation(v: Violation): void; submit(status: 'success' | 'failure', metadata?: Record<string, string>): void };
   readonly logger?: { log(message: string): void };
 }
 
+/** `properties:` of the cdk8s.yaml entry. */
 export interface LineupValidationProperties {
-  /** Lowest severity that fails synth: `error` (default), `warning`, or `never`. */
+  /**
+   * Lowest severity that fails synth; `never` reports without failing.
+   * @default 'error'
+   */
   readonly failOn?: Severity | 'never';
-  /** Cluster settings file (as `lineup check --cluster`), relative to the working directory. */
+  /**
+   * A settings file (as `lineup check --cluster`), relative to the directory `cdk8s synth` runs in.
+   * @default - no file (see `settings`)
+   */
   readonly cluster?: string;
+  /**
+   * The simulated cluster, written inline (the fields of a settings file). Not together with `cluster`.
+   * @default - every field at its default
+   */
+  readonly settings?: LineupSettings;
 }
 
 /** Exported under this name for `class:` in cdk8s.yaml. */
 export class LineupValidation {
   private readonly failOn: Severity | 'never';
   private readonly cluster?: string;
+  private readonly settings?: LineupSettings;
 
   constructor(props: LineupValidationProperties = {}) {
     const failOn = props.failOn ?? 'error';
     if (!['error', 'warning', 'info', 'never'].includes(failOn)) {
       throw new Error(`LineupValidation: failOn must be error, warning, info or never (got ${JSON.stringify(failOn)})`);
     }
+    if (props.cluster !== undefined && props.settings !== undefined) {
+      throw new Error('LineupValidation: give either properties.cluster (a settings file) or properties.settings, not both');
+    }
+    if (props.settings !== undefined) {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { assertLineupSettings } = require('../settings') as typeof import('../settings');
+      assertLineupSettings(props.settings, 'LineupValidation: properties.settings');
+    }
     this.failOn = failOn;
     this.cluster = props.cluster;
+    this.settings = props.settings;
   }
 
   async validate(context: PluginContext): Promise<void> {
+    const own = toolVersion();
+    if (context.version !== undefined && context.version !== own) {
+      context.report.addViolation({
+        ruleName: 'plugin-version-mismatch',
+        recommendation: `cdk8s.yaml asks for cdk8s-lineup ${context.version} (version: ${context.version}), but ${context.pkg ?? 'the package'} is cdk8s-lineup ${own}`,
+        fix: `set version: ${own} in the validations entry of cdk8s.yaml (or install cdk8s-lineup ${context.version})`,
+        violatingResources: [],
+      });
+      context.report.submit('failure', { expected: context.version, found: own });
+      return;
+    }
     // Loaded lazily: the plugin module is required by the cdk8s CLI before it knows whether it runs.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { openCluster, checkCluster } = require('../engine') as typeof import('../engine');
-    const { cluster, load } = openCluster([...context.manifests], { clusterFile: this.cluster });
+    const { cluster, load } = openCluster([...context.manifests], { clusterFile: this.cluster, settings: this.settings });
     const findings = checkCluster(cluster, load);
     for (const v of toViolations(findings)) context.report.addViolation(v);
     const failing = this.failOn !== 'never' && findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[this.failOn as Severity]);

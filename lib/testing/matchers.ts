@@ -9,6 +9,7 @@
  * `expect.extend(lineupMatchers)`. Failure messages say what the simulated cluster does instead,
  * with the findings that explain it.
  */
+import type { LineupSettings } from '../cluster/settings';
 import type { Finding, Severity } from '../findings';
 import { SEVERITY_RANK } from '../findings';
 import { gatewayRouteOf, routeOf, resolveOf, matchesPattern, showPattern, type Pattern, type RouteAnswer } from './questions';
@@ -18,8 +19,11 @@ import type { Simulation } from '../simulate';
 export { manifestsOf } from '../load/chart';
 
 export interface SimulationOptions {
-  /** Cluster settings, as in `--cluster FILE` (kubernetesVersion, clusterDomain, CIDRs, nodes, ...). */
-  settings?: unknown;
+  /**
+   * The simulated cluster (the fields of a `--cluster` file).
+   * @default - every field at its default (see `LineupSettings`)
+   */
+  settings?: LineupSettings;
   /** Namespace of objects that name none, and of names given to the matcher (default `default`). */
   namespace?: string;
 }

@@ -41,6 +41,8 @@ export interface TraceBackendError {
 
 export interface TraceResult {
   target: string;
+  /** The transport protocol traced (from the target's scheme; TCP by default). */
+  protocol: TraceProtocol;
   from: string;
   outcome: TraceOutcome;
   hops: TraceHop[];
@@ -62,27 +64,48 @@ export interface TraceOptions {
   headers?: [string, string][];
 }
 
+/** The transport protocol of a traced request (a Service port's `protocol`). */
+export type TraceProtocol = 'TCP' | 'UDP' | 'SCTP';
+
 export interface ParsedTarget {
+  /** Set for URLs: the request is HTTP(S) and may go through an Ingress. */
   scheme?: 'http' | 'https';
+  /** Chosen by the scheme: `udp://` UDP, `sctp://` SCTP, anything else TCP. */
+  protocol: TraceProtocol;
   host: string;
   port: number;
   path: string;
 }
 
-/** `http://host[:port]/path`, `host:port` or `ip:port` (IPv6 in brackets). */
+/** The forms `parseTarget` reads, for error messages. */
+export const TARGET_FORMS = 'http(s)://host[:port]/path, grpc://host[:port]/package.Service/Method, tcp://host:port, udp://host:port, sctp://host:port, host:port or ip:port';
+
+const TRANSPORTS: Record<string, TraceProtocol> = { tcp: 'TCP', udp: 'UDP', sctp: 'SCTP' };
+
+/**
+ * `http(s)://host[:port]/path`; `tcp://`, `udp://` or `sctp://host:port` (the port is required:
+ * these schemes have no default); `host:port` or `ip:port` (TCP). IPv6 addresses in brackets.
+ */
 export function parseTarget(target: string): ParsedTarget | undefined {
   const url = /^(https?):\/\/(\[[^\]]+\]|[^/:?#]+)(?::(\d+))?([^?#]*)/i.exec(target);
   if (url) {
     const scheme = url[1].toLowerCase() as 'http' | 'https';
     const port = url[3] ? Number(url[3]) : scheme === 'https' ? 443 : 80;
     if (port < 1 || port > 65535) return undefined;
-    return { scheme, host: stripBrackets(url[2]).toLowerCase(), port, path: url[4] === '' ? '/' : url[4] };
+    return { scheme, protocol: 'TCP', host: stripBrackets(url[2]).toLowerCase(), port, path: url[4] === '' ? '/' : url[4] };
+  }
+  const transport = /^([a-z]+):\/\/(\[[^\]]+\]|[^:/\s]+):(\d+)\/?$/i.exec(target);
+  if (transport) {
+    const protocol = TRANSPORTS[transport[1].toLowerCase()];
+    const port = Number(transport[3]);
+    if (!protocol || port < 1 || port > 65535) return undefined;
+    return { protocol, host: stripBrackets(transport[2]).toLowerCase(), port, path: '/' };
   }
   const hostPort = /^(\[[^\]]+\]|[^:/\s]+):(\d+)$/.exec(target);
   if (hostPort) {
     const port = Number(hostPort[2]);
     if (port < 1 || port > 65535) return undefined;
-    return { host: stripBrackets(hostPort[1]).toLowerCase(), port, path: '/' };
+    return { protocol: 'TCP', host: stripBrackets(hostPort[1]).toLowerCase(), port, path: '/' };
   }
   return undefined;
 }
@@ -130,9 +153,9 @@ function matchAddress(cluster: Cluster, ip: string): AddressMatch {
   return { kind: 'none' };
 }
 
-function servicePortFor(service: SimService, port: number, via: 'clusterIP' | 'nodePort' | 'externalIP' | 'loadBalancer'): SimServicePort | undefined {
-  // Traced requests are TCP (URLs and host:port): match the TCP port.
-  return service.ports.find((p) => p.protocol === 'TCP' && (via === 'nodePort' ? p.nodePort === port : p.port === port));
+function servicePortFor(service: SimService, port: number, protocol: TraceProtocol, via: 'clusterIP' | 'nodePort' | 'externalIP' | 'loadBalancer'): SimServicePort | undefined {
+  // A Service port is one protocol: 53/UDP and 53/TCP are two ports.
+  return service.ports.find((p) => p.protocol === protocol && (via === 'nodePort' ? p.nodePort === port : p.port === port));
 }
 
 function podKey(pod: SimPod): string {
@@ -165,14 +188,15 @@ function formatProbability(p: number): string {
 }
 
 /** Follows a destination IP (already resolved) from the source. */
-function toAddress(cluster: Cluster, result: TraceResult, ip: string, port: number, source: TraceSource): void {
+function toAddress(cluster: Cluster, result: TraceResult, ip: string, port: number, protocol: TraceProtocol, source: TraceSource): void {
   const node = sourceNode(cluster, source);
   const from = sourceKind(source);
   const m = matchAddress(cluster, ip);
   if (m.kind === 'clusterIP' || m.kind === 'externalIP' || m.kind === 'loadBalancer') {
-    const sp = servicePortFor(m.service, port, m.kind);
+    const sp = servicePortFor(m.service, port, protocol, m.kind);
     if (!sp) {
-      result.hops.push({ type: 'service', detail: `Service ${m.service.namespace}/${m.service.name} has no TCP port ${port}; nothing answers on ${ip}:${port} and the connection times out`, service: `${m.service.namespace}/${m.service.name}` });
+      const lost = protocol === 'UDP' ? 'the datagrams are dropped' : 'the connection times out';
+      result.hops.push({ type: 'service', detail: `Service ${m.service.namespace}/${m.service.name} has no ${protocol} port ${port}; nothing answers on ${ip}:${port} and ${lost}`, service: `${m.service.namespace}/${m.service.name}` });
       result.outcome = 'dropped';
       return;
     }
@@ -180,13 +204,14 @@ function toAddress(cluster: Cluster, result: TraceResult, ip: string, port: numb
     return;
   }
   if (m.kind === 'node') {
-    const service = cluster.services.find((s) => s.ports.some((p) => p.protocol === 'TCP' && p.nodePort === port));
+    const service = cluster.services.find((s) => s.ports.some((p) => p.protocol === protocol && p.nodePort === port));
     if (!service) {
-      result.hops.push({ type: 'node', detail: `node ${m.node} (${ip}) has no NodePort ${port}; the connection is refused`, node: m.node });
+      const refusal = protocol === 'UDP' ? 'the node answers ICMP port unreachable' : 'the connection is refused';
+      result.hops.push({ type: 'node', detail: `node ${m.node} (${ip}) has no ${protocol} NodePort ${port}; ${refusal}`, node: m.node });
       result.outcome = 'refused';
       return;
     }
-    throughService(cluster, result, service, servicePortFor(service, port, 'nodePort')!, 'nodePort', m.node, from);
+    throughService(cluster, result, service, servicePortFor(service, port, protocol, 'nodePort')!, 'nodePort', m.node, from);
     return;
   }
   if (m.kind === 'pod') {
@@ -203,19 +228,19 @@ function toAddress(cluster: Cluster, result: TraceResult, ip: string, port: numb
 export function trace(cluster: Cluster, target: string, source: TraceSource, options: TraceOptions = {}): TraceResult | undefined {
   if (/^grpc:\/\//i.test(target)) {
     if (!('external' in source)) return undefined;
-    const result: TraceResult = { target, from: describeSource(source), outcome: 'not-found', hops: [], destinations: [] };
+    const result: TraceResult = { target, protocol: 'TCP', from: describeSource(source), outcome: 'not-found', hops: [], destinations: [] };
     return viaGateway(cluster, result, target, source, options) ? result : undefined;
   }
   const parsed = parseTarget(target);
   if (!parsed) return undefined;
-  const result: TraceResult = { target, from: describeSource(source), outcome: 'unresolved', hops: [], destinations: [] };
+  const result: TraceResult = { target, protocol: parsed.protocol, from: describeSource(source), outcome: 'unresolved', hops: [], destinations: [] };
   const literal = parseIP(parsed.host);
   // An address of a Gateway (or any address, when a Gateway was asked for) is the Gateway's to answer.
   if (literal && 'external' in source && parsed.scheme && (options.via === 'gateway' || typeof options.via === 'object' || isGatewayAddress(cluster, parsed.host))) {
     if (viaGateway(cluster, result, target, source, options)) return result;
   }
   if (literal) {
-    toAddress(cluster, result, parsed.host, parsed.port, source);
+    toAddress(cluster, result, parsed.host, parsed.port, parsed.protocol, source);
     return result;
   }
   if ('external' in source) {
@@ -253,7 +278,7 @@ export function trace(cluster: Cluster, target: string, source: TraceSource, opt
   }
   result.hops.push({ type: 'dns', detail: `${parsed.host} → ${dns.name} ${cname ? `CNAME ${cname.data} ` : ''}A ${addresses.join(', ')}`, query: parsed.host, name: dns.name, answers: addresses });
   if (addresses.length === 1) {
-    toAddress(cluster, result, addresses[0], parsed.port, source);
+    toAddress(cluster, result, addresses[0], parsed.port, parsed.protocol, source);
     return result;
   }
   // Several A records (a headless Service): the client picks one; assume an even choice.
@@ -261,8 +286,8 @@ export function trace(cluster: Cluster, target: string, source: TraceSource, opt
   const destinations: TraceDestination[] = [];
   let anyDelivered = false;
   for (const ip of addresses) {
-    const sub: TraceResult = { target, from: result.from, outcome: 'unresolved', hops: [], destinations: [] };
-    toAddress(cluster, sub, ip, parsed.port, source);
+    const sub: TraceResult = { target, protocol: parsed.protocol, from: result.from, outcome: 'unresolved', hops: [], destinations: [] };
+    toAddress(cluster, sub, ip, parsed.port, parsed.protocol, source);
     if (sub.outcome === 'delivered') {
       anyDelivered = true;
       for (const d of sub.destinations) destinations.push({ ...d, probability: d.probability * share });
@@ -370,7 +395,7 @@ function viaGateway(cluster: Cluster, result: TraceResult, target: string, sourc
   for (const b of valid) {
     const service = b.resolution.service!;
     const port = b.resolution.port!;
-    const sub: TraceResult = { target, from: result.from, outcome: 'unresolved', hops: [], destinations: [] };
+    const sub: TraceResult = { target, protocol: 'TCP', from: result.from, outcome: 'unresolved', hops: [], destinations: [] };
     if (multiple) sub.hops.push({ type: 'backend', detail: `${formatShare(b.share)} of requests to Service ${service.namespace}/${service.name} port ${port.port}`, backend: `${service.namespace}/${service.name}`, share: b.share });
     if (service.type === 'ExternalName') {
       sub.hops.push({ type: 'external', detail: `Service ${service.namespace}/${service.name} is ExternalName ${service.externalName}: the Gateway proxies outside the cluster` });

@@ -5,8 +5,9 @@
 import { App } from 'cdk8s';
 import { addExampleCharts } from '../../apps/charts';
 import { simulate, type Simulation } from '../../lib/simulate';
+import type { LineupSettings } from '../../lib/settings';
 
-function examples(settings?: unknown): Simulation {
+function examples(settings?: LineupSettings): Simulation {
   const app = new App();
   addExampleCharts(app);
   return simulate(app, { settings });

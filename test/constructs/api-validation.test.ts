@@ -3,10 +3,9 @@
  * the manifest and the engine's api-validation rule (lib/k8s/names.ts) rejects it at synth, every
  * error at once, with upstream field paths and texts (reference §1.2/§1.3).
  */
-import { Testing } from 'cdk8s';
 import { ClusterIPService } from '../../lib/constructs';
 import { rules } from '../../lib/rules/registry';
-import { newChart } from './helpers';
+import { newChart, reportedFindings, synthError } from './helpers';
 
 // The api-validation rule is another engineer's; these vectors run as soon as it is registered.
 const hasApiValidation = rules.some((r) => r.id === 'api-validation');
@@ -22,14 +21,8 @@ const hasApiValidation = rules.some((r) => r.id === 'api-validation');
         { port: 81 },
       ],
     });
-    let message = '';
-    try {
-      Testing.synth(chart);
-    } catch (e) {
-      message = (e as Error).message;
-    }
-    const lines = message.split('\n').map((l) => l.trim()).filter((l) => l.startsWith('[bad] [api-validation]'));
-    const line = (field: string) => lines.find((l) => l.startsWith(`[bad] [api-validation] bad/svc/Resource ${field}: `)) ?? '';
+    const found = reportedFindings(synthError(chart)).filter((f) => f.rule === 'api-validation' && f.at === 'bad/svc/Resource');
+    const line = (field: string) => found.find((f) => f.detail.startsWith(`${field}: `))?.detail ?? '';
     expect(line('spec.ports[0].name')).toContain('spec.ports[0].name: Invalid value: "HTTP": a lowercase RFC 1123 label must consist of');
     expect(line('spec.ports[1].name')).toContain('spec.ports[1].name: Required value');
     expect(line('spec.ports[0].nodePort')).toContain("spec.ports[0].nodePort: Forbidden: may not be used when `type` is 'ClusterIP'");

@@ -2,9 +2,9 @@
 jest.mock('../../lib/engine', () => ({ checkObjects: () => [] }));
 
 import { ApiObject } from 'cdk8s';
-import * as kplus from 'cdk8s-plus-27';
 import { ClusterIPService, HeadlessService, LoadBalancerService, NodePortService, expose } from '../../lib/constructs';
 import { newChart, only } from './helpers';
+import { PLUS_VERSIONS } from './plus-versions';
 
 function rawDeployment(chart: any, name: string, spec: Record<string, unknown>, labels?: Record<string, string>) {
   return new ApiObject(chart, name, { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name, labels }, spec });
@@ -121,7 +121,7 @@ describe('expose() follows kubectl expose (reference §8.5)', () => {
     ]);
   });
 
-  test('cdk8s-plus Deployment: its matchLabels and container ports', () => {
+  test.each(PLUS_VERSIONS)('%s Deployment: its matchLabels and container ports', (_version, kplus) => {
     const chart = newChart();
     const dep = new kplus.Deployment(chart, 'nginx', {
       metadata: { name: 'nginx', labels: { run: 'nginx' } },

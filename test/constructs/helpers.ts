@@ -21,3 +21,35 @@ export function only(chart: Chart, kind: string): any {
   if (list.length !== 1) throw new Error(`expected one ${kind}, got ${list.length}`);
   return list[0];
 }
+
+/** One finding as a failed synth shows it: the head line's parts and the detail line. */
+export interface ReportedFinding {
+  severity: string;
+  rule: string;
+  at: string;
+  detail: string;
+}
+
+/**
+ * The findings in a synth failure's lineup block (`<severity> <rule> at <path>[ (<origin>)]`, then
+ * the indented `field: message` line), in order.
+ */
+export function reportedFindings(message: string): ReportedFinding[] {
+  const lines = message.split('\n');
+  const out: ReportedFinding[] = [];
+  lines.forEach((line, i) => {
+    const m = /^ {4}(error|warning|info) (\S+) at (.+)$/.exec(line);
+    if (m) out.push({ severity: m[1], rule: m[2], at: m[3], detail: (lines[i + 1] ?? '').replace(/^ {6}/, '') });
+  });
+  return out;
+}
+
+/** The message of the error a synth of `chart` throws. */
+export function synthError(chart: Chart): string {
+  try {
+    Testing.synth(chart);
+  } catch (e) {
+    return (e as Error).message;
+  }
+  throw new Error('synth did not fail');
+}

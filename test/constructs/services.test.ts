@@ -2,11 +2,11 @@
 jest.mock('../../lib/engine', () => ({ checkObjects: () => [] }));
 
 import { ApiObject } from 'cdk8s';
-import * as kplus from 'cdk8s-plus-27';
 import {
   ClusterIPService, ExternalNameService, HeadlessService, LoadBalancerService, NodePortService,
 } from '../../lib/constructs';
 import { newChart, only, synth } from './helpers';
+import { PLUS_VERSIONS } from './plus-versions';
 
 describe('ClusterIPService', () => {
   test('every prop reaches the manifest', () => {
@@ -99,8 +99,8 @@ describe('ClusterIPService', () => {
   });
 });
 
-describe('backends', () => {
-  test('cdk8s-plus Deployment: selects its cdk8s.io/metadata.addr pod label', () => {
+describe.each(PLUS_VERSIONS)('backends from %s', (_version, kplus) => {
+  test('Deployment: selects its cdk8s.io/metadata.addr pod label', () => {
     const chart = newChart();
     const dep = new kplus.Deployment(chart, 'kubia', {
       metadata: { name: 'kubia' },
@@ -119,7 +119,7 @@ describe('backends', () => {
     expect(s.spec.ports[0].targetPort).toBe('http');
   });
 
-  test('cdk8s-plus workload with select:false and custom labels: its matchLabels', () => {
+  test('workload with select:false and custom labels: its matchLabels', () => {
     const chart = newChart();
     const dep = new kplus.Deployment(chart, 'httpd', {
       select: false,
@@ -139,7 +139,7 @@ describe('backends', () => {
     expect(only(chart, 'Service').spec.selector).toEqual({ app: 'web' });
   });
 
-  test('cdk8s-plus StatefulSet, DaemonSet, Job and Pod', () => {
+  test('StatefulSet, DaemonSet, Job and Pod', () => {
     const chart = newChart();
     const sts = new kplus.StatefulSet(chart, 'db', { containers: [{ image: 'pg', portNumber: 5432 }] });
     const ds = new kplus.DaemonSet(chart, 'agent', { containers: [{ image: 'agent', portNumber: 9100 }] });
@@ -158,7 +158,9 @@ describe('backends', () => {
     expect(byName('Service', s4.name).spec.selector).toEqual(byName('Pod', pod.name).metadata.labels);
     expect(byName('Service', s4.name).spec.selector.app).toBe('single');
   });
+});
 
+describe('backends', () => {
   test.each([
     ['ReplicationController', 'v1', { selector: { app: 'kubia' }, template: { metadata: { labels: { app: 'kubia', v: '1' } } } }, { app: 'kubia' }],
     ['ReplicationController (no selector: template labels)', 'v1', { template: { metadata: { labels: { app: 'kubia' } } } }, { app: 'kubia' }],
@@ -196,6 +198,44 @@ describe('backends', () => {
     const chart = newChart();
     new ClusterIPService(chart, 's', { selector: [{ app: 'a' }, { app: 'b' }], ports: [{ port: 80 }] });
     expect(() => synth(chart)).toThrow('selector label app is required to be both "a" and "b" by different backends');
+  });
+});
+
+describe.each(PLUS_VERSIONS)('a value that makes no pods, with %s', (_version, kplus) => {
+  const ACCEPTED =
+    'accepted are a cdk8s-plus workload or pod of any version (Deployment, StatefulSet, DaemonSet, Job, Pod, …), ' +
+    "an ApiObject of kind CronJob, DaemonSet, Deployment, Job, Pod, ReplicaSet, ReplicationController, StatefulSet, or a label map of strings such as { app: 'web' }";
+
+  /** The whole message of the synth failure. */
+  function synthError(chart: ReturnType<typeof newChart>): string {
+    try {
+      synth(chart);
+    } catch (e) {
+      return (e as Error).message;
+    }
+    throw new Error('synth did not fail');
+  }
+
+  test.each([
+    ['a cdk8s-plus ConfigMap', (chart: any) => new kplus.ConfigMap(chart, 'cm'), 'test/cm (ConfigMap) is not a workload or pod'],
+    ['a cdk8s-plus Service', (chart: any) => new kplus.Service(chart, 'other', { ports: [{ port: 80 }] }), 'test/other (Service) is not a workload or pod'],
+    ['an ApiObject that makes no pods', (chart: any) => new ApiObject(chart, 'cfg', { apiVersion: 'v1', kind: 'ConfigMap' }), 'test/cfg (ApiObject of kind ConfigMap) makes no pods'],
+    ['a label map with a number', () => ({ app: 'web', replicas: 2 }), 'label map {"app":"web","replicas":2} has a non-string value for replicas'],
+    ['a string', () => 'web', '"web" cannot select pods'],
+  ])('%s: says what was passed and what is accepted, once', (_label, make, what) => {
+    const chart = newChart();
+    new ClusterIPService(chart, 's', { selector: make(chart) as any, ports: [{ port: 80 }] });
+    const message = synthError(chart);
+    const line = `[test/s] selector: ${what}; ${ACCEPTED}`;
+    expect(message).toBe(`Validation failed with the following errors:\n  ${line}`);
+  });
+
+  test('the valid backends next to it still render', () => {
+    const chart = newChart();
+    const svc = new ClusterIPService(chart, 's', { selector: { app: 'web' }, ports: [{ port: 80 }] });
+    svc.select(new kplus.ConfigMap(chart, 'cm') as any);
+    expect(svc.selector).toEqual({ app: 'web' });
+    expect(() => synth(chart)).toThrow(/\[test\/s\] selector: test\/cm \(ConfigMap\) is not a workload or pod/);
   });
 });
 

@@ -6,7 +6,7 @@ import { ApiObject, App, Chart, Testing } from 'cdk8s';
 import {
   ClusterIPService, ExternalService, NodePortService, configureLineup, formatFinding, lineupFindings,
 } from '../../lib/constructs';
-import { newChart } from './helpers';
+import { newChart, reportedFindings, synthError } from './helpers';
 
 function webDeployment(chart: Chart, name = 'web', ports: unknown[] = [{ name: 'http', containerPort: 8080 }]): ApiObject {
   return new ApiObject(chart, name, {
@@ -21,15 +21,6 @@ function webDeployment(chart: Chart, name = 'web', ports: unknown[] = [{ name: '
   });
 }
 
-function synthError(chart: Chart): string {
-  try {
-    Testing.synth(chart);
-  } catch (e) {
-    return (e as Error).message;
-  }
-  throw new Error('synth did not fail');
-}
-
 describe('chart validation', () => {
   test('a broken chart fails synth with ALL its error findings at once', () => {
     const chart = newChart('broken');
@@ -38,11 +29,19 @@ describe('chart validation', () => {
     new ClusterIPService(chart, 'named', { metadata: { name: 'api' }, selector: web, ports: [{ name: 'http', port: 80, targetPort: 'metrics' }] });
     new NodePortService(chart, 'np', { metadata: { name: 'np' }, selector: web, ports: [{ port: 80, targetPort: 'http', nodePort: 99999 }] });
     const message = synthError(chart);
-    const lines = message.split('\n').map((l) => l.trim()).filter((l) => l.startsWith('[broken]'));
-    expect(lines).toHaveLength(3);
-    expect(lines).toContain('[broken] [service-selects-no-pods] broken/typo/Resource spec.selector: Service default/web selects app=wbe, but no pod in namespace default has that label; did you mean app=web (Deployment web)?');
-    expect(lines.find((l) => l.startsWith('[broken] [service-target-port-unresolved] broken/named/Resource spec.ports[0].targetPort: '))).toContain('"metrics"');
-    expect(lines.find((l) => l.startsWith('[broken] [node-port-out-of-range] broken/np/Resource spec.ports[0].nodePort: '))).toContain('Invalid value: 99999');
+    // One block, under the chart's path, that cdk8s prints after its own first line.
+    expect(message.split('\n').slice(0, 2)).toEqual(['Validation failed with the following errors:', '  [broken] lineup: 3 findings at or above error']);
+    const found = reportedFindings(message);
+    expect(found.map((f) => [f.severity, f.rule, f.at])).toEqual([
+      ['error', 'service-target-port-unresolved', 'broken/named/Resource'],
+      ['error', 'node-port-out-of-range', 'broken/np/Resource'],
+      ['error', 'service-selects-no-pods', 'broken/typo/Resource'],
+    ]);
+    expect(found[2].detail).toBe('spec.selector: Service default/web selects app=wbe, but no pod in namespace default has that label; did you mean app=web (Deployment web)?');
+    expect(found[0].detail).toMatch(/^spec\.ports\[0\]\.targetPort: .*"metrics"/);
+    expect(found[1].detail).toMatch(/^spec\.ports\[0\]\.nodePort: .*Invalid value: 99999/);
+    // Each finding once.
+    expect(message.split('service-selects-no-pods')).toHaveLength(2);
   });
 
   test('the findings behind the messages carry rule, severity, field and construct path', () => {
@@ -54,16 +53,17 @@ describe('chart validation', () => {
     expect(findings.map((f) => [f.rule, f.severity, f.field, f.constructPath])).toEqual([
       ['service-selects-no-pods', 'error', 'spec.selector', 'broken/typo/Resource'],
     ]);
-    expect(formatFinding(findings[0])).toBe('[service-selects-no-pods] broken/typo/Resource spec.selector: Service default/web selects app=wbe, but no pod in namespace default has that label; did you mean app=web (Deployment web)?');
+    expect(formatFinding(findings[0])).toBe('error service-selects-no-pods at broken/typo/Resource\n  spec.selector: Service default/web selects app=wbe, but no pod in namespace default has that label; did you mean app=web (Deployment web)?');
+    // With the TypeScript line that created the object, when it is known.
+    expect(formatFinding({ ...findings[0], origin: { file: 'main.ts', line: 12, column: 5 } }).split('\n')[0]).toBe('error service-selects-no-pods at broken/typo/Resource (main.ts:12:5)');
   });
 
   test('one validation per chart, however many constructs: no message is repeated', () => {
     const chart = newChart('twice');
     for (const id of ['a', 'b', 'c']) new ClusterIPService(chart, id, { metadata: { name: id }, selector: { app: 'ghost' }, ports: [{ port: 80 }] });
     const errors = chart.node.validate();
-    expect(errors).toHaveLength(3);
-    expect(new Set(errors).size).toBe(3);
-    expect(errors.map((e) => e.split(' ')[1])).toEqual(['twice/a/Resource', 'twice/b/Resource', 'twice/c/Resource']);
+    expect(errors).toHaveLength(1);
+    expect(reportedFindings(errors[0]).map((f) => f.at)).toEqual(['twice/a/Resource', 'twice/b/Resource', 'twice/c/Resource']);
   });
 
   test('a chart that lines up synthesizes', () => {
@@ -83,7 +83,9 @@ describe('chart validation', () => {
     expect(findings.map((f) => [f.rule, f.severity])).toEqual([['service-target-port-not-declared', 'warning']]);
     expect(() => Testing.synth(chart)).not.toThrow();
     configureLineup(chart, { failOn: 'warning' });
-    expect(synthError(chart)).toContain('[service-target-port-not-declared] warn/svc/Resource spec.ports[0].targetPort: ');
+    expect(reportedFindings(synthError(chart)).map((f) => [f.severity, f.rule, f.at, f.detail.split(':')[0]])).toEqual([
+      ['warning', 'service-target-port-not-declared', 'warn/svc/Resource', 'spec.ports[0].targetPort'],
+    ]);
   });
 
   test('cluster settings reach the engine', () => {

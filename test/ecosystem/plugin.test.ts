@@ -5,7 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { makeApp, plain, REPO, synth, type SynthRun } from './synth-app';
+import { makeApp, PACKAGE_VERSION, plain, REPO, synth, type SynthRun } from './synth-app';
 
 const BROKEN = 'wbe';
 const MESSAGE = 'Service default/web-svc selects app=wbe, but no pod in namespace default has that label; did you mean app=web (Deployment web)?';
@@ -41,7 +41,15 @@ beforeAll(async () => {
   // A clusterIP outside the default service CIDR (10.96.0.0/12) is fine in a cluster whose settings say 10.0.0.0/16.
   const withCluster = makeApp({ pkg: './node_modules/cdk8s-lineup', extra: '    properties:\n      cluster: cluster.yaml', files: { 'cluster.yaml': 'serviceCIDR: 10.0.0.0/16\n' } });
   const withoutCluster = makeApp({ pkg: './node_modules/cdk8s-lineup' });
-  dirs.push(never, badProp, withCluster, withoutCluster);
+  const inlineSettings = makeApp({ pkg: './node_modules/cdk8s-lineup', extra: '    properties:\n      settings:\n        serviceCIDR: 10.0.0.0/16' });
+  const badSettings = makeApp({ pkg: './node_modules/cdk8s-lineup', extra: '    properties:\n      settings:\n        nodes:\n          - name: Node_1' });
+  const wrongVersion = makeApp({ pkg: './node_modules/cdk8s-lineup' });
+  const config = path.join(wrongVersion, 'cdk8s.yaml');
+  fs.writeFileSync(config, fs.readFileSync(config, 'utf8').replace(`version: ${PACKAGE_VERSION}`, 'version: 9.9.9'));
+  dirs.push(never, badProp, withCluster, withoutCluster, inlineSettings, badSettings, wrongVersion);
+  jobs.push(synth(inlineSettings, 'web', '10.0.0.80').then((r) => void runs.set('inline-settings', r)));
+  jobs.push(synth(badSettings, 'web').then((r) => void runs.set('bad-settings', r)));
+  jobs.push(synth(wrongVersion, 'web').then((r) => void runs.set('wrong-version', r)));
   jobs.push(synth(withCluster, 'web', '10.0.0.80').then((r) => void runs.set('with-cluster', r)));
   jobs.push(synth(withoutCluster, 'web', '10.0.0.80').then((r) => void runs.set('without-cluster', r)));
   jobs.push(synth(never, BROKEN).then((r) => void runs.set('never', r)));
@@ -112,4 +120,26 @@ test('properties.cluster: the settings file (relative to the app directory) reac
   const withSettings = run('with-cluster');
   expect(plain(withSettings.stdout)).toMatch(/Status\s+│ success/);
   expect(withSettings.code).toBe(0);
+});
+
+test('properties.settings: the same settings written inline', () => {
+  const r = run('inline-settings');
+  expect(plain(r.stdout)).toMatch(/Status\s+│ success/);
+  expect(r.code).toBe(0);
+});
+
+test('bad inline settings stop synth with one line naming the field path', () => {
+  const r = run('bad-settings');
+  expect(r.code).not.toBe(0);
+  expect(r.stderr + r.stdout).toContain('LineupValidation: properties.settings: nodes[0].name: "Node_1" is not a node name; expected a lowercase DNS subdomain like node-1');
+});
+
+test('a version: in cdk8s.yaml other than the package\'s fails the validation and says which', () => {
+  const r = run('wrong-version');
+  const out = plain(r.stdout);
+  expect(r.code).toBe(2);
+  expect(out).toContain('plugin-version-mismatch (0 occurrences)');
+  // The CLI hands the plugin the package as the absolute path it loaded.
+  expect(out).toContain(`  Recommendation: cdk8s.yaml asks for cdk8s-lineup 9.9.9 (version: 9.9.9), but ${path.join(r.dir, 'node_modules', 'cdk8s-lineup')} is cdk8s-lineup ${PACKAGE_VERSION}\n`);
+  expect(out).toContain(`  How to fix: set version: ${PACKAGE_VERSION} in the validations entry of cdk8s.yaml (or install cdk8s-lineup 9.9.9)`);
 });

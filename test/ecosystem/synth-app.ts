@@ -52,24 +52,29 @@ export interface SynthSetup {
   selector?: string;
   /** Files to create in the app directory. */
   files?: Record<string, string>;
+  /** The app's JavaScript. @default - APP_JS (raw ApiObjects only) */
+  appJs?: string;
+  /** No `validations:` in cdk8s.yaml (the plugin is not configured). */
+  noValidations?: boolean;
 }
 
 /** Creates the app directory (with node_modules/cdk8s-lineup linked to this repository). */
 export function makeApp(setup: SynthSetup): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lineup-plugin-'));
-  fs.writeFileSync(path.join(dir, 'app.js'), APP_JS);
+  fs.writeFileSync(path.join(dir, 'app.js'), setup.appJs ?? APP_JS);
   fs.mkdirSync(path.join(dir, 'node_modules'));
   // What `npm install <dir>` of this repository produces: a link named after the package.
   fs.symlinkSync(REPO, path.join(dir, 'node_modules', 'cdk8s-lineup'), 'dir');
+  // The app's cdk8s must be the library's (one Lazy class, one ApiObject class): linked here, so that
+  // nothing found on the way up from the temp directory (a node_modules in its parent) can win.
+  for (const dep of ['cdk8s', 'constructs']) fs.symlinkSync(path.join(REPO, 'node_modules', dep), path.join(dir, 'node_modules', dep), 'dir');
   const config = [
     'language: typescript',
     'app: node app.js',
     'output: dist',
-    'validations:',
-    `  - package: ${setup.pkg}`,
-    `    version: ${PACKAGE_VERSION}`,
-    '    class: LineupValidation',
-    ...(setup.extra ? [setup.extra] : []),
+    ...(setup.noValidations
+      ? []
+      : ['validations:', `  - package: ${setup.pkg}`, `    version: ${PACKAGE_VERSION}`, '    class: LineupValidation', ...(setup.extra ? [setup.extra] : [])]),
   ];
   fs.writeFileSync(path.join(dir, 'cdk8s.yaml'), config.join('\n') + '\n');
   for (const [name, text] of Object.entries(setup.files ?? {})) fs.writeFileSync(path.join(dir, name), text);
@@ -77,11 +82,11 @@ export function makeApp(setup: SynthSetup): string {
 }
 
 /** Runs `cdk8s synth` in `dir`. Never touches the network: upgrade checks off, local plugins only. */
-export function synth(dir: string, selector = 'web', clusterIP = ''): Promise<SynthRun> {
+export function synth(dir: string, selector = 'web', clusterIP = '', env: Record<string, string> = {}): Promise<SynthRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(path.join(REPO, 'node_modules', '.bin', 'cdk8s'), ['synth', '--check-upgrade=false'], {
       cwd: dir,
-      env: { ...process.env, CDK8S_CHECK_UPGRADE: 'false', NODE_PATH: path.join(REPO, 'node_modules'), LINEUP_TEST_SELECTOR: selector, LINEUP_TEST_CLUSTER_IP: clusterIP, NO_COLOR: '1', FORCE_COLOR: '0' },
+      env: { ...process.env, CDK8S_CHECK_UPGRADE: 'false', NODE_PATH: path.join(REPO, 'node_modules'), LINEUP_TEST_SELECTOR: selector, LINEUP_TEST_CLUSTER_IP: clusterIP, NO_COLOR: '1', FORCE_COLOR: '0', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

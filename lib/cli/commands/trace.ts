@@ -1,6 +1,6 @@
 /** `lineup trace TARGET [PATH...] (--from POD | --from-node NODE | --from-external [--via …]) [--method M] [--header 'N: v']...`. */
 import { parseHeader } from '../../views/gateway-trace';
-import { formatTrace, trace, traceJson, type TraceOptions, type TraceSource } from '../../views/trace';
+import { TARGET_FORMS, formatTrace, trace, traceJson, type TraceOptions, type TraceSource } from '../../views/trace';
 import { CliError, EXIT_OK, type CliIO } from '../io';
 import { resolveNode, resolvePod } from '../targets';
 import { namespaceOf, open, type CommonOptions } from './common';
@@ -52,7 +52,7 @@ export function runTrace(target: string, paths: string[], opts: TraceCommandOpti
   const result = trace(cluster, target, source, options);
   if (!result) {
     const grpc = /^grpc:\/\//i.test(target);
-    throw new CliError(`cannot parse target "${target}"`, grpc ? 'grpc:// targets are traced from outside (--from-external) as grpc://host[:port]/package.Service/Method' : 'give http://host[:port]/path, grpc://host[:port]/package.Service/Method, host:port or ip:port');
+    throw new CliError(`cannot parse target "${target}"`, grpc ? 'grpc:// targets are traced from outside (--from-external) as grpc://host[:port]/package.Service/Method' : `give ${TARGET_FORMS}`);
   }
   if (opts.output === 'json') {
     io.stdout.write(JSON.stringify(traceJson(result), null, 2) + '\n');
