@@ -14,6 +14,7 @@ import type { ManifestObject } from '../load/types';
 import { allocate, serviceIPAt, type AllocationRequest } from './allocate';
 import {
   builtinObject,
+  CLUSTER_DNS_LABEL,
   corednsDeploymentRaw,
   DNS_SERVICE_OFFSET,
   kubeDnsServiceRaw,
@@ -27,17 +28,28 @@ import { computeEndpointSlices } from './endpointslice-controller';
 import { stableUid } from './hash';
 import { PodIndex } from './index-pods';
 import { buildGatewayApi, emptyGatewayApi } from './gateway-api/build';
-import { isIngress, isIngressClass, readIngress, readIngressClass } from './ingress';
+import { defaultIngressClass, isIngress, isIngressClass, readIngress, readIngressClass } from './ingress';
 import { manualEndpoints, manualEndpointSlice, mirrorEndpoints } from './manual-endpoints';
-import type { Cluster, ClusterSettings, SimEndpoints, SimEndpointSlice, SimNode, SimPod, SimService, SimWorkload } from './model';
+import type { Cluster, ClusterSettings, SimNamespace, SimEndpoints, SimEndpointSlice, SimNode, SimPod, SimService, SimWorkload } from './model';
 import { specOf, finishPod, observedStatus, type Placement, type PodDraft } from './pods';
 import { buildNodes, eligibleNodes, PodIPAllocator, readNodeObject, type NodeInput } from './schedule';
 import { readService, serviceApi, type ReadService } from './services';
 import { defineLazyApi } from './lazy-api';
 import { controllerOwnerKey, isWorkload, ownerKey, readWorkload, workloadPods, type NameRegistry } from './workloads';
 
-/** Generated pods at most (a real cluster supports 150,000); see buildPods. */
+/**
+ * Generated pods per run at most: a limit that protects the process (the API server takes any
+ * int32 replica count, a hostile input any number), above what a real cluster supports (150,000
+ * pods). Every workload gets all its replicas until the limit; the ones after it get one pod each
+ * (so selectors still find their pods), and the model records how many replicas were left out
+ * (`SimWorkload.replicasNotSimulated`) for a finding to name.
+ */
 export const MAX_SIMULATED_PODS = 200_000;
+
+/** Limits that protect the process; tests lower them. */
+export interface BuildLimits {
+  maxSimulatedPods: number;
+}
 
 const BASE_NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system'];
 const ENDPOINT_SLICE_API_VERSIONS = ['discovery.k8s.io/v1', 'discovery.k8s.io/v1beta1'];
@@ -89,7 +101,11 @@ function guarded<A extends unknown[], T>(fn: (...args: A) => T, ...args: A): T |
   }
 }
 
-/** Input objects by role; the first of duplicates (same kind, namespace, name) wins, as the API server keeps the first create. */
+/**
+ * Input objects by role. Of duplicates (same kind, namespace, name) the later one is kept, in the
+ * place of the first: `kubectl apply` creates the object from the first document and the second
+ * replaces its content (a create-then-update, so it keeps the first one's place in creation order).
+ */
 interface Sorted {
   services: ManifestObject[];
   endpoints: ManifestObject[];
@@ -104,30 +120,44 @@ interface Sorted {
 
 function sortObjects(objects: ManifestObject[]): Sorted {
   const s: Sorted = { services: [], endpoints: [], slices: [], pods: [], nodes: [], namespaces: [], workloads: [], ingresses: [], ingressClasses: [] };
-  // Seen (kind, namespace, name) triples in nested maps: no key string built per object.
-  const seen = new Map<string, Map<string, Set<string>>>();
+  // Seen (kind, namespace, name) triples in nested maps (no key string built per object), each with
+  // the list and index where its object went.
+  const seen = new Map<string, Map<string, Map<string, { list: ManifestObject[]; index: number }>>>();
   for (const o of objects) {
     let byNamespace = seen.get(o.kind);
     if (!byNamespace) seen.set(o.kind, (byNamespace = new Map()));
     let names = byNamespace.get(o.namespace);
-    if (!names) byNamespace.set(o.namespace, (names = new Set()));
-    if (names.has(o.name)) continue;
-    names.add(o.name);
-    const core = o.apiVersion === 'v1';
-    if (core && o.kind === 'Service') s.services.push(o);
-    else if (core && o.kind === 'Endpoints') s.endpoints.push(o);
-    else if (core && o.kind === 'Pod') s.pods.push(o);
-    else if (core && o.kind === 'Node') s.nodes.push(o);
-    else if (core && o.kind === 'Namespace') s.namespaces.push(o);
-    else if (o.kind === 'EndpointSlice' && ENDPOINT_SLICE_API_VERSIONS.includes(o.apiVersion)) s.slices.push(o);
-    else if (isWorkload(o)) s.workloads.push(o);
-    else if (isIngress(o)) s.ingresses.push(o);
-    else if (isIngressClass(o)) s.ingressClasses.push(o);
+    if (!names) byNamespace.set(o.namespace, (names = new Map()));
+    const earlier = names.get(o.name);
+    if (earlier) {
+      // Same kind and apiVersion group decide the list, so the later object belongs in the same one.
+      if (listFor(s, earlier.list[earlier.index]) === listFor(s, o)) earlier.list[earlier.index] = o;
+      continue;
+    }
+    const list = listFor(s, o);
+    if (!list) continue;
+    names.set(o.name, { list, index: list.length });
+    list.push(o);
   }
   return s;
 }
 
-export function buildCluster(objects: ManifestObject[], settings: ClusterSettings): Cluster {
+/** The role list an object belongs in; undefined for kinds the cluster does not model. */
+function listFor(s: Sorted, o: ManifestObject): ManifestObject[] | undefined {
+  const core = o.apiVersion === 'v1';
+  if (core && o.kind === 'Service') return s.services;
+  if (core && o.kind === 'Endpoints') return s.endpoints;
+  if (core && o.kind === 'Pod') return s.pods;
+  if (core && o.kind === 'Node') return s.nodes;
+  if (core && o.kind === 'Namespace') return s.namespaces;
+  if (o.kind === 'EndpointSlice' && ENDPOINT_SLICE_API_VERSIONS.includes(o.apiVersion)) return s.slices;
+  if (isWorkload(o)) return s.workloads;
+  if (isIngress(o)) return s.ingresses;
+  if (isIngressClass(o)) return s.ingressClasses;
+  return undefined;
+}
+
+export function buildCluster(objects: ManifestObject[], settings: ClusterSettings, limits: BuildLimits = { maxSimulatedPods: MAX_SIMULATED_PODS }): Cluster {
   const input = sortObjects(objects);
 
   // Namespaces.
@@ -135,6 +165,7 @@ export function buildCluster(objects: ManifestObject[], settings: ClusterSetting
   for (const o of input.namespaces) namespaceSet.add(o.name);
   for (const o of objects) if (o.namespace) namespaceSet.add(o.namespace);
   const namespaces = [...namespaceSet].sort(byString);
+  const namespaceByName = readNamespaces(namespaces, input.namespaces);
 
   // Nodes.
   const nodeInputs: NodeInput[] = [];
@@ -182,11 +213,11 @@ export function buildCluster(objects: ManifestObject[], settings: ClusterSetting
     const w = guarded(readWorkload, o);
     if (w) workloads.push(w);
   }
-  if (!input.workloads.some((o) => o.kind === 'Deployment' && o.namespace === 'kube-system' && o.name === 'coredns')) {
+  if (!declaresClusterDnsPods(input, workloads)) {
     workloads.push(readWorkload(builtinObject(corednsDeploymentRaw(), 'kube-system', 'coredns')));
   }
   workloads.sort((a, b) => byString(a.namespace, b.namespace) || byString(a.kind, b.kind) || byString(a.name, b.name));
-  const pods = buildPods(workloads, input.pods, nodes, nodeByName, settings);
+  const pods = buildPods(workloads, input.pods, nodes, nodeByName, settings, limits.maxSimulatedPods);
 
   // Selection.
   const index = new PodIndex(pods);
@@ -265,14 +296,21 @@ export function buildCluster(objects: ManifestObject[], settings: ClusterSetting
   };
 
   // Ingresses.
-  const ingressClasses = input.ingressClasses.map((o) => readIngressClass(o)).sort((a, b) => byString(a.name, b.name));
+  const classesInInputOrder = input.ingressClasses.map((o) => readIngressClass(o));
+  const defaultClass = defaultIngressClass(classesInInputOrder);
+  const ingressClasses = classesInInputOrder.sort((a, b) => byString(a.name, b.name));
   const ingresses = input.ingresses
-    .map((o) => guarded(readIngress, o, ingressClasses))
+    .map((o) => guarded(readIngress, o, ingressClasses, defaultClass))
     .filter((i): i is NonNullable<typeof i> => i !== undefined)
     .sort(compareNsName);
 
   const podByName = ByNamespaceName.of(pods);
-  const gatewayApi = guarded(buildGatewayApi, { objects, namespaceLabels: namespaceLabelsOf(input.namespaces), service: (namespace: string, name: string) => serviceByName.get(namespace, name) }) ?? emptyGatewayApi();
+  const gatewayApi =
+    guarded(buildGatewayApi, {
+      objects,
+      namespaceLabels: (namespace: string) => namespaceByName.get(namespace)?.labels ?? { [NAMESPACE_NAME_LABEL]: namespace },
+      service: (namespace: string, name: string) => serviceByName.get(namespace, name),
+    }) ?? emptyGatewayApi();
   return {
     settings,
     objects,
@@ -291,7 +329,8 @@ export function buildCluster(objects: ManifestObject[], settings: ClusterSetting
     ingressClasses,
     gatewayApi,
     allocationProblems,
-    dnsServiceIP: serviceIPAt(settings.serviceCIDR, DNS_SERVICE_OFFSET),
+    dnsServiceIP: clusterDnsIP(serviceByName.get('kube-system', 'kube-dns'), settings),
+    namespace: (name) => namespaceByName.get(name),
     service: (namespace, name) => serviceByName.get(namespace, name),
     pod: (namespace, name) => podByName.get(namespace, name),
     endpointsOf,
@@ -300,11 +339,46 @@ export function buildCluster(objects: ManifestObject[], settings: ClusterSetting
   };
 }
 
-/** A namespace's labels: its Namespace object's, plus `kubernetes.io/metadata.name` (set at admission). */
-function namespaceLabelsOf(namespaceObjects: ManifestObject[]): (namespace: string) => Record<string, string> {
-  const declared = new Map<string, Record<string, string>>();
-  for (const o of namespaceObjects) declared.set(o.name, strMap(at(o.raw, 'metadata', 'labels')) ?? {});
-  return (namespace) => ({ ...declared.get(namespace), 'kubernetes.io/metadata.name': namespace });
+/** The label the API server sets on every Namespace: its name (SetDefaults_Namespace). */
+export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
+
+/**
+ * Every namespace with its labels: a Namespace object's own, and the name label that the API
+ * server's defaulting writes on create (replacing whatever value the object gave it). Namespaces
+ * the input uses without declaring them exist as if created bare, with only that label.
+ */
+function readNamespaces(names: readonly string[], declared: readonly ManifestObject[]): Map<string, SimNamespace> {
+  const objectByName = new Map(declared.map((o) => [o.name, o] as const));
+  const out = new Map<string, SimNamespace>();
+  for (const name of names) {
+    const obj = objectByName.get(name);
+    const labels: Record<string, string> = { ...((obj && guarded(strMap, at(obj.raw, 'metadata', 'labels'))) ?? {}) };
+    labels[NAMESPACE_NAME_LABEL] = name;
+    out.set(name, obj ? { name, labels, obj } : { name, labels });
+  }
+  return out;
+}
+
+/**
+ * Whether the input brings its own cluster DNS pods, which then replace the built-in CoreDNS
+ * Deployment: a `kube-system/coredns` Deployment, or Pods or workload templates in `kube-system`
+ * labelled `k8s-app: kube-dns` (the label the kube-dns Service selects, on kubeadm, kops, GKE, AKS
+ * and EKS clusters alike). A dump of a real cluster's kube-system then shows only its own pods.
+ */
+function declaresClusterDnsPods(input: Sorted, workloads: SimWorkload[]): boolean {
+  if (input.workloads.some((o) => o.kind === 'Deployment' && o.namespace === 'kube-system' && o.name === 'coredns')) return true;
+  if (workloads.some((w) => w.namespace === 'kube-system' && w.templateLabels[CLUSTER_DNS_LABEL[0]] === CLUSTER_DNS_LABEL[1])) return true;
+  return input.pods.some((o) => o.namespace === 'kube-system' && strMap(at(o.raw, 'metadata', 'labels'))?.[CLUSTER_DNS_LABEL[0]] === CLUSTER_DNS_LABEL[1]);
+}
+
+/**
+ * The nameserver the kubelets write into pods' resolv.conf: the cluster DNS Service's address.
+ * kubeadm configures the kubelets with the tenth service address, the built-in Service's; a
+ * cluster whose kube-dns Service the input declares was set up with that Service's address.
+ */
+function clusterDnsIP(declared: SimService | undefined, settings: ClusterSettings): string {
+  if (declared?.obj && declared.clusterIP && declared.clusterIP !== 'None') return declared.clusterIP;
+  return serviceIPAt(settings.serviceCIDR, DNS_SERVICE_OFFSET);
 }
 
 /**
@@ -409,7 +483,7 @@ function kubernetesSlice(apiserverIP: string): SimEndpointSlice[] {
  * input's Pods; scheduled and addressed in creation order. Returns them sorted by namespace, name,
  * and fills each workload's `pods`.
  */
-function buildPods(workloads: SimWorkload[], podObjects: ManifestObject[], nodes: SimNode[], nodeByName: Map<string, SimNode>, settings: ClusterSettings): SimPod[] {
+function buildPods(workloads: SimWorkload[], podObjects: ManifestObject[], nodes: SimNode[], nodeByName: Map<string, SimNode>, settings: ClusterSettings, maxSimulatedPods: number): SimPod[] {
   const workloadByKey = new Map(workloads.map((w) => [ownerKey(w.namespace, w.kind, w.name), w] as const));
 
   // Ownership among input objects: a workload controlled by another workload of the input (a
@@ -473,12 +547,17 @@ function buildPods(workloads: SimWorkload[], podObjects: ManifestObject[], nodes
   // the same order as before: workload order, then replica order), so drafts die young instead of
   // all of them surviving, and being copied by the garbage collector, until the last is drafted.
   const out: SimPod[] = [];
-  // Bounded work whatever the input: once MAX_SIMULATED_PODS pods were generated, each further
-  // workload gets one pod (so selectors still find their pods) instead of all its replicas.
-  let budget = MAX_SIMULATED_PODS;
+  // Bounded work whatever the input: once maxSimulatedPods pods were generated, each further
+  // workload gets one pod (so selectors still find their pods) instead of all its replicas, and
+  // keeps the number left out for the finding that reports the cut.
+  let budget = maxSimulatedPods;
   for (const w of workloads) {
     if (parent.has(w) || observedWorkloads.has(w)) continue;
-    if (w.replicas > budget) w.replicas = Math.max(1, budget);
+    if (w.replicas > budget) {
+      const simulated = Math.min(w.replicas, Math.max(1, budget));
+      w.replicasNotSimulated = w.replicas - simulated;
+      w.replicas = simulated;
+    }
     const drafts = guarded(workloadPods, w, settings, nodes, names);
     if (!drafts) continue;
     budget -= drafts.length;

@@ -3,7 +3,8 @@
  * Service in `default` (first usable service IP, port `https` 443 → 6443, no selector, Endpoints
  * kept by the API server itself pointing at the control plane), and cluster DNS — the `kube-dns`
  * Service in `kube-system` (tenth service IP) in front of two CoreDNS pods of Deployment `coredns`.
- * The input overrides any of these by defining an object of the same kind, namespace and name.
+ * The input overrides any of these by defining an object of the same kind, namespace and name; its
+ * own DNS pods (labelled `k8s-app: kube-dns` in kube-system) replace the CoreDNS pods.
  */
 import type { JsonObject } from '../k8s/json';
 import type { ManifestObject, ManifestSource } from '../load/types';
@@ -13,6 +14,8 @@ import type { ClusterSettings } from './model';
 export const BUILTIN_FILE = '<built-in>';
 export const APISERVER_PORT = 6443;
 export const DNS_SERVICE_OFFSET = 10;
+/** The label pair the kube-dns Service selects its DNS pods by. */
+export const CLUSTER_DNS_LABEL = ['k8s-app', 'kube-dns'] as const;
 
 export function kubernetesServiceRaw(settings: ClusterSettings): JsonObject {
   return {

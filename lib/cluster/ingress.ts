@@ -32,6 +32,34 @@ export function readIngressClass(obj: ManifestObject): SimIngressClass {
   return c;
 }
 
+/**
+ * The class the DefaultIngressClass admission plugin writes into an Ingress created without one:
+ * among the IngressClasses annotated `ingressclass.kubernetes.io/is-default-class: "true"`, the
+ * newest by creationTimestamp, ties broken by the smaller name. `classes` are in input order; one
+ * with an observed `metadata.creationTimestamp` is as old as that, one without is created by this
+ * apply, after every observed one and after the classes before it in the input. The classes are
+ * taken to exist before the Ingresses are created (installers such as ingress-nginx's are applied
+ * before the applications whose Ingresses they serve).
+ */
+export function defaultIngressClass(classes: readonly SimIngressClass[]): SimIngressClass | undefined {
+  let best: { c: SimIngressClass; time: number; order: number } | undefined;
+  classes.forEach((c, order) => {
+    if (!c.isDefault) return;
+    const observed = Date.parse(str(at(c.obj.raw, 'metadata', 'creationTimestamp')) ?? '');
+    // Created now: later than any observed time; among themselves, in input order.
+    const time = Number.isNaN(observed) ? Infinity : observed;
+    const candidate = { c, time, order: Number.isNaN(observed) ? order : 0 };
+    if (!best || newer(candidate, best)) best = candidate;
+  });
+  return best?.c;
+}
+
+function newer(a: { c: SimIngressClass; time: number; order: number }, b: { c: SimIngressClass; time: number; order: number }): boolean {
+  if (a.time !== b.time) return a.time > b.time;
+  if (a.order !== b.order) return a.order > b.order;
+  return a.c.name < b.c.name;
+}
+
 function readBackend(value: Json | undefined, field: string): SimIngressBackend | undefined {
   if (!isObject(value)) return undefined;
   const backend: SimIngressBackend = { field };
@@ -64,17 +92,24 @@ function readBackend(value: Json | undefined, field: string): SimIngressBackend 
 const PATH_TYPES: SimIngressPath['pathType'][] = ['Exact', 'Prefix', 'ImplementationSpecific'];
 
 /**
- * `served` needs the IngressClasses: an Ingress is served when its class exists, or it names none
- * and a default class exists, or no IngressClass was given at all (then every Ingress is served).
+ * `served` needs the IngressClasses: an Ingress is served when its class exists, or no
+ * IngressClass was given at all (then every Ingress is served). `defaultClass` is what
+ * DefaultIngressClass admission writes into `spec.ingressClassName` when the Ingress has neither
+ * that field nor the legacy `kubernetes.io/ingress.class` annotation.
  */
-export function readIngress(obj: ManifestObject, classes: SimIngressClass[]): SimIngress {
+export function readIngress(obj: ManifestObject, classes: SimIngressClass[], defaultClass?: SimIngressClass): SimIngress {
   const spec = at(obj.raw, 'spec');
   const legacy = obj.apiVersion !== 'networking.k8s.io/v1';
-  const className = str(at(spec, 'ingressClassName')) || strMap(at(obj.raw, 'metadata', 'annotations'))?.[INGRESS_CLASS_ANNOTATION] || undefined;
+  const annotations = strMap(at(obj.raw, 'metadata', 'annotations'));
+  const rawClassName = at(spec, 'ingressClassName');
+  // Admission looks at presence: a field that is set (even to "") or an annotation that is present keeps the default away.
+  const admitted = rawClassName === undefined || rawClassName === null ? (annotations && INGRESS_CLASS_ANNOTATION in annotations ? undefined : defaultClass?.name) : str(rawClassName);
+  const ingressClassName = rawClassName !== undefined && rawClassName !== null ? str(rawClassName) : admitted;
+  const className = ingressClassName || annotations?.[INGRESS_CLASS_ANNOTATION] || undefined;
   let served: boolean;
   if (classes.length === 0) served = true;
   else if (className !== undefined) served = classes.some((c) => c.name === className);
-  else served = classes.some((c) => c.isDefault);
+  else served = false;
 
   const rules: SimIngressRule[] = [];
   arr(at(spec, 'rules')).forEach((rule, r) => {
@@ -110,6 +145,7 @@ export function readIngress(obj: ManifestObject, classes: SimIngressClass[]): Si
       }),
   };
   if (className !== undefined) ingress.className = className;
+  if (ingressClassName !== undefined) ingress.ingressClassName = ingressClassName;
   const defaultField = isObject(at(spec, 'defaultBackend')) ? 'spec.defaultBackend' : 'spec.backend';
   const defaultBackend = readBackend(at(spec, defaultField === 'spec.defaultBackend' ? 'defaultBackend' : 'backend'), defaultField);
   if (defaultBackend) ingress.defaultBackend = defaultBackend;

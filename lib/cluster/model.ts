@@ -34,6 +34,19 @@ export interface ClusterSettings {
   nodes: { name: string; ip: string; labels: Record<string, string> }[];
 }
 
+/** A namespace that exists: declared by a Namespace object, built in, or used by an object. */
+export interface SimNamespace {
+  name: string;
+  /**
+   * The Namespace object's labels, and `kubernetes.io/metadata.name: <name>`, which the API server
+   * sets on every Namespace (overwriting any other value); a namespace that objects use but the
+   * input does not declare has only that label.
+   */
+  labels: Record<string, string>;
+  /** The Namespace object, when the input had one. */
+  obj?: ManifestObject;
+}
+
 export interface SimNode {
   name: string;
   /** InternalIP. */
@@ -73,7 +86,13 @@ export interface SimWorkload {
   templateLabels: Record<string, string>;
   /** `spec.serviceName` of a StatefulSet. */
   serviceName?: string;
+  /** Replicas simulated: every one the spec asks for (DaemonSets: one per eligible node), unless the run's pod limit cut it. */
   replicas: number;
+  /**
+   * Replicas the run's pod limit (a protection of the process, far above real clusters) left out;
+   * absent when every replica was simulated.
+   */
+  replicasNotSimulated?: number;
   /** Pods in ordinal / creation order. */
   pods: SimPod[];
 }
@@ -255,6 +274,12 @@ export interface SimIngress {
   obj: ManifestObject;
   /** `spec.ingressClassName`, else the `kubernetes.io/ingress.class` annotation, else undefined. */
   className?: string;
+  /**
+   * `spec.ingressClassName` as the API server stores it: as written, or, when the Ingress names no
+   * class (neither the field nor the legacy annotation), the default IngressClass's name that the
+   * DefaultIngressClass admission plugin writes in.
+   */
+  ingressClassName?: string;
   /** Whether an ingress controller serves it: its class exists among IngressClasses, or it has none and a default IngressClass exists, or no IngressClass objects were given at all (then every Ingress is served). */
   served: boolean;
   defaultBackend?: SimIngressBackend;
@@ -307,6 +332,8 @@ export interface Cluster {
   /** IP of the cluster DNS Service (the 10th address of the service CIDR). */
   dnsServiceIP: string;
 
+  /** A namespace of `namespaces`, with its labels. */
+  namespace(name: string): SimNamespace | undefined;
   /** Look-ups (namespace/name keys). */
   service(namespace: string, name: string): SimService | undefined;
   pod(namespace: string, name: string): SimPod | undefined;

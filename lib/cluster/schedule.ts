@@ -15,6 +15,7 @@ import { arr, at, isObject, str, strMap, type JsonObject } from '../k8s/json';
 import { bitsOf, cidrContains, formatIP, parseIP, subnet, type Cidr } from '../k8s/ip';
 import { matchesSelector } from '../k8s/labels';
 import type { ClusterSettings, SimNode } from './model';
+import { kubeletNodeLabels } from './settings';
 
 /** Prefix length of each node's pod range: /24 (IPv4) or /64 (IPv6), smaller slices when the pod CIDR is narrower. */
 export function nodeBlockPrefix(podCIDR: Cidr): number {
@@ -53,6 +54,7 @@ export function buildNodes(settings: ClusterSettings, fromInput: NodeInput[]): S
   };
   for (const s of settings.nodes) {
     const seen = byName.get(s.name);
+    // A Node object's labels are what the cluster reported: they win over the settings' ones.
     push(s.name, seen?.ip || s.ip, { ...s.labels, ...(seen?.labels ?? {}) }, seen?.obj);
   }
   const settingsNames = new Set(settings.nodes.map((n) => n.name));
@@ -70,7 +72,8 @@ export function buildNodes(settings: ClusterSettings, fromInput: NodeInput[]): S
       }
     }
   };
-  for (const n of extra) push(n.name, n.ip ?? freeIP(), { 'kubernetes.io/hostname': n.name, ...(n.labels ?? {}) }, n.obj);
+  // Nodes known from the input only registered through their kubelet too: its labels underneath.
+  for (const n of extra) push(n.name, n.ip ?? freeIP(), { ...kubeletNodeLabels(n.name), ...(n.labels ?? {}) }, n.obj);
   return nodes;
 }
 

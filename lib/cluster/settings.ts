@@ -74,9 +74,29 @@ export const DEFAULT_SERVICE_CIDR = '10.96.0.0/12';
 export const DEFAULT_POD_CIDR = '10.244.0.0/16';
 export const DEFAULT_NODE_PORT_RANGE = { min: 30000, max: 32767 };
 
+/** The operating system and architecture the simulated kubelets report (a linux/amd64 node). */
+export const NODE_OS = 'linux';
+export const NODE_ARCH = 'amd64';
+
+/**
+ * The labels every kubelet puts on its Node when it registers: its hostname, and the operating
+ * system and architecture it was built for, in the stable and the older `beta.` spelling. Manifests
+ * rely on them (`nodeSelector: {kubernetes.io/os: linux}` is in most installers), so a node without
+ * them would run none of those pods. Labels given in the settings or on a Node object override these.
+ */
+export function kubeletNodeLabels(name: string): Record<string, string> {
+  return {
+    'beta.kubernetes.io/arch': NODE_ARCH,
+    'beta.kubernetes.io/os': NODE_OS,
+    'kubernetes.io/arch': NODE_ARCH,
+    'kubernetes.io/hostname': name,
+    'kubernetes.io/os': NODE_OS,
+  };
+}
+
 /** kind-style node addresses: node-1 is 172.18.0.2, node-2 172.18.0.3, ... */
 function defaultNodes(): ClusterSettings['nodes'] {
-  return [1, 2, 3].map((i) => ({ name: `node-${i}`, ip: `172.18.0.${i + 1}`, labels: { 'kubernetes.io/hostname': `node-${i}` } }));
+  return [1, 2, 3].map((i) => ({ name: `node-${i}`, ip: `172.18.0.${i + 1}`, labels: kubeletNodeLabels(`node-${i}`) }));
 }
 
 export function defaultSettings(): ClusterSettings {
@@ -168,7 +188,7 @@ function readNodes(value: unknown, errors: string[]): ClusterSettings['nodes'] |
       errors.push(`${field}.ip: ${JSON.stringify(entry.ip ?? null)} is not an IP address; expected a form like 172.18.0.2`);
       return;
     }
-    const labels: Record<string, string> = { 'kubernetes.io/hostname': name };
+    const labels = kubeletNodeLabels(name);
     if (entry.labels !== undefined && entry.labels !== null) {
       if (!isObject(entry.labels)) {
         errors.push(`${field}.labels: expected a mapping of label keys to string values`);

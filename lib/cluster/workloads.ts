@@ -56,17 +56,9 @@ function nonNegative(value: unknown, fallback: number): number {
   return n !== undefined && n >= 0 ? n : fallback;
 }
 
-/**
- * Pods simulated per workload at most. The API server takes any int32 (and a hostile input any
- * number), but a simulation of 2^31 pods never finishes, and printing thousands of pods as YAML
- * takes seconds. Few real workloads come near this; the endpoints controller itself stops at
- * 1,000 addresses per Endpoints object.
- */
-export const MAX_SIMULATED_REPLICAS = 1000;
-
-/** Desired pods, before DaemonSets are counted per node; capped at MAX_SIMULATED_REPLICAS. */
+/** Desired pods, before DaemonSets are counted per node: every replica the spec asks for. */
 function desiredReplicas(obj: ManifestObject): number {
-  return Math.min(declaredReplicas(obj), MAX_SIMULATED_REPLICAS);
+  return declaredReplicas(obj);
 }
 
 function declaredReplicas(obj: ManifestObject): number {

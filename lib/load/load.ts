@@ -10,6 +10,7 @@ import { isUtf8 } from 'node:buffer';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as jsyaml from 'js-yaml';
+import { describePlaceholder, findPlaceholder, hasMappingKey } from './template-placeholder';
 import type { Finding, SourceLocation } from '../findings';
 import { isObject, type Json, type JsonObject } from '../k8s/json';
 import type { PathStep } from '../k8s/field-path';
@@ -70,6 +71,13 @@ function shapeFinding(file: string, chunk: DocumentChunk, chunkText: string, sha
   return { rule: 'manifest-parse-error', severity: 'error', message: `${file}:${line}:${first.column}: ${describeShapeProblem(shape)}`, source: { file, line, column: first.column } };
 }
 
+/** An unrendered template placeholder: located at the placeholder when it is written as a value, else at the document. */
+function placeholderFinding(file: string, chunk: DocumentChunk, chunkText: string): Finding {
+  const at = findPlaceholder(chunkText) ?? { ...firstContentPosition(chunkText), placeholder: undefined };
+  const line = chunk.startLine - 1 + at.line;
+  return { rule: 'manifest-parse-error', severity: 'error', message: `${file}:${line}:${at.column}: ${describePlaceholder(at.placeholder)}`, source: { file, line, column: at.column } };
+}
+
 /** Loads one file's text. `file` is how findings name it. */
 export function loadText(text: string, file: string, opts: LoadOptions = {}): LoadResult {
   const result: LoadResult = { objects: [], findings: [], unknownKinds: {}, files: [file] };
@@ -109,6 +117,11 @@ function addText(result: LoadResult, rawText: string, file: string, defaultNames
     const shape = documentShapeProblem(parsed.value);
     if (shape) {
       result.findings.push(shapeFinding(file, chunk, chunkText, shape));
+      continue;
+    }
+    // Only js-yaml reads flow mappings as keys (the block reader and JSON never make one).
+    if (!json && hasMappingKey(parsed.value)) {
+      result.findings.push(placeholderFinding(file, chunk, chunkText));
       continue;
     }
     addDocument(result, parsed.value as Json, file, text, chunk, false, undefined, firstContentPosition(chunkText), defaultNamespace);

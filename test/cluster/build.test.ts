@@ -194,11 +194,13 @@ describe('look-ups and indexes', () => {
       { apiVersion: 'v1', kind: 'Node', metadata: { name: 'worker-b', labels: { 'topology.kubernetes.io/zone': 'b' } }, status: { addresses: [{ type: 'Hostname', address: 'worker-b' }, { type: 'InternalIP', address: '10.0.0.12' }] } },
       { apiVersion: 'v1', kind: 'Node', metadata: { name: 'node-2', labels: { gpu: 'true' } }, status: { addresses: [{ type: 'InternalIP', address: '10.0.0.3' }] } },
     ]);
+    // Every node carries its kubelet's labels (hostname, os, arch: kubelet_node_status.go initialNode).
+    const kubelet = (name: string) => ({ 'beta.kubernetes.io/arch': 'amd64', 'beta.kubernetes.io/os': 'linux', 'kubernetes.io/arch': 'amd64', 'kubernetes.io/hostname': name, 'kubernetes.io/os': 'linux' });
     expect(n.nodes.map((x) => [x.name, x.ip, x.podCIDR.text, x.labels])).toEqual([
-      ['node-1', '172.18.0.2', '10.244.1.0/24', { 'kubernetes.io/hostname': 'node-1' }],
-      ['node-2', '10.0.0.3', '10.244.2.0/24', { 'kubernetes.io/hostname': 'node-2', gpu: 'true' }],
-      ['node-3', '172.18.0.4', '10.244.3.0/24', { 'kubernetes.io/hostname': 'node-3' }],
-      ['worker-b', '10.0.0.12', '10.244.4.0/24', { 'kubernetes.io/hostname': 'worker-b', 'topology.kubernetes.io/zone': 'b' }],
+      ['node-1', '172.18.0.2', '10.244.1.0/24', kubelet('node-1')],
+      ['node-2', '10.0.0.3', '10.244.2.0/24', { ...kubelet('node-2'), gpu: 'true' }],
+      ['node-3', '172.18.0.4', '10.244.3.0/24', kubelet('node-3')],
+      ['worker-b', '10.0.0.12', '10.244.4.0/24', { ...kubelet('worker-b'), 'topology.kubernetes.io/zone': 'b' }],
     ]);
     expect(n.nodes[1].obj?.name).toBe('node-2');
   });
@@ -245,7 +247,8 @@ describe('ingresses', () => {
     expect(c.ingresses.map((i) => [i.name, i.className, i.served])).toEqual([
       ['by-annotation', 'nginx', true],
       ['by-name', 'traefik', true],
-      ['defaulted', undefined, true],
+      // DefaultIngressClass admission wrote the default class's name into spec.ingressClassName.
+      ['defaulted', 'nginx', true],
       ['unknown', 'some-invalid-class-name', false],
     ]);
   });
@@ -289,12 +292,12 @@ describe('robustness', () => {
     expect(c!.nodes.map((n) => n.name)).toEqual(['node-1', 'node-2', 'node-3', 'n']);
   });
 
-  test('duplicates: the first object of a kind, namespace and name is modelled', () => {
+  test('duplicates: the later object of a kind, namespace and name is modelled, as a second kubectl apply leaves it', () => {
     const c = build([
       { apiVersion: 'v1', kind: 'Service', metadata: { name: 'dup' }, spec: { ports: [{ port: 80 }] } },
       { apiVersion: 'v1', kind: 'Service', metadata: { name: 'dup' }, spec: { ports: [{ port: 81 }] } },
     ]);
-    expect(c.services.filter((s) => s.name === 'dup').map((s) => s.ports[0].port)).toEqual([80]);
+    expect(c.services.filter((s) => s.name === 'dup').map((s) => s.ports[0].port)).toEqual([81]);
     expect(c.objects).toHaveLength(2);
   });
 

@@ -15,11 +15,16 @@ describe('defaultSettings', () => {
     expect(actual).toBe(expected);
   });
 
-  test('three nodes with kind-style IPs and hostname labels', () => {
+  // The labels every kubelet sets when it registers (kubernetes/kubernetes
+  // pkg/kubelet/kubelet_node_status.go, initialNode): hostname, and GOOS/GOARCH in the stable
+  // and beta spellings.
+  const kubelet = (name: string) => ({ 'beta.kubernetes.io/arch': 'amd64', 'beta.kubernetes.io/os': 'linux', 'kubernetes.io/arch': 'amd64', 'kubernetes.io/hostname': name, 'kubernetes.io/os': 'linux' });
+
+  test('three nodes with kind-style IPs and the kubelet labels', () => {
     expect(s.nodes).toEqual([
-      { name: 'node-1', ip: '172.18.0.2', labels: { 'kubernetes.io/hostname': 'node-1' } },
-      { name: 'node-2', ip: '172.18.0.3', labels: { 'kubernetes.io/hostname': 'node-2' } },
-      { name: 'node-3', ip: '172.18.0.4', labels: { 'kubernetes.io/hostname': 'node-3' } },
+      { name: 'node-1', ip: '172.18.0.2', labels: kubelet('node-1') },
+      { name: 'node-2', ip: '172.18.0.3', labels: kubelet('node-2') },
+      { name: 'node-3', ip: '172.18.0.4', labels: kubelet('node-3') },
     ]);
   });
 
@@ -54,7 +59,9 @@ describe('resolveSettings', () => {
     expect(r.settings.serviceCIDR.text).toBe('10.0.0.0/24');
     expect(r.settings.podCIDR.text).toBe('192.168.0.0/16');
     expect(r.settings.nodePortRange).toEqual({ min: 31000, max: 31999 });
-    expect(r.settings.nodes).toEqual([{ name: 'k8s-n1', ip: '10.1.0.5', labels: { 'kubernetes.io/hostname': 'k8s-n1', 'topology.kubernetes.io/zone': 'a' } }]);
+    expect(r.settings.nodes).toEqual([
+      { name: 'k8s-n1', ip: '10.1.0.5', labels: { 'beta.kubernetes.io/arch': 'amd64', 'beta.kubernetes.io/os': 'linux', 'kubernetes.io/arch': 'amd64', 'kubernetes.io/hostname': 'k8s-n1', 'kubernetes.io/os': 'linux', 'topology.kubernetes.io/zone': 'a' } },
+    ]);
   });
 
   test.each([

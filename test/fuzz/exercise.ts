@@ -21,6 +21,11 @@ import { describeService } from '../../lib/cli/printers/describe-service';
 
 /** Bounds the work per case: a fuzz case must stay fast whatever it contains. */
 const MAX_PER_KIND = 6;
+/**
+ * The run's pod limit for a fuzz case: a mutated `replicas` reaches the limit easily, and every
+ * listing below then prints each pod. Lower than a real run's, the same code path.
+ */
+const MAX_PODS_PER_CASE = 1_000;
 
 function errorLine(stage: string, err: unknown): string {
   const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
@@ -55,7 +60,7 @@ export function exercise(text: string, file = 'fuzz.yaml'): Exercised {
 
   const load = attempt('load', () => loadText(text, file));
   if (!load) return { problems, findings: [] };
-  const cluster = attempt('build', () => buildCluster(load.objects, defaultSettings()));
+  const cluster = attempt('build', () => buildCluster(load.objects, defaultSettings(), { maxSimulatedPods: MAX_PODS_PER_CASE }));
   if (!cluster) return { problems, findings: load.findings };
   const findings = attempt('rules', () => runRules(cluster, load.findings)) ?? [];
   for (const f of findings) {

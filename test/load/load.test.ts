@@ -160,3 +160,33 @@ describe('loadPaths', () => {
     expect(() => loadPaths([path.join(dir, 'nope')])).toThrow(/no such file or directory: .*nope/);
   });
 });
+
+describe('unrendered template placeholders', () => {
+  // kubectl (sigs.k8s.io/yaml over go-yaml) refuses `{{cell}}`: YAML reads it as a mapping with a
+  // mapping as key, which its YAML-to-JSON conversion rejects ("invalid map key"). js-yaml would
+  // turn that key into the text "[object Object]"; it must never reach a message.
+  test.each([
+    ['a selector value', 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector:\n    app: {{cell}}\n  ports:\n  - port: 80\n', 7, 10, '{{cell}}'],
+    ['a number', 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: {{ .Values.replicas }}\n', 6, 13, '{{ .Values.replicas }}'],
+    ['a list item', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: c\n    args:\n    - {{arg}}\n', 9, 7, '{{arg}}'],
+  ])('%s is a located parse finding and the document is not read', (_name, text, line, column, placeholder) => {
+    const r = loadText(text, 't.yaml');
+    expect(r.objects).toEqual([]);
+    expect(r.findings.map((f) => [f.rule, f.source?.line, f.source?.column])).toEqual([['manifest-parse-error', line, column]]);
+    expect(r.findings[0].message).toContain(`${placeholder} is a template placeholder that was never rendered`);
+    expect(r.findings[0].message).not.toContain('[object Object]');
+  });
+
+  test('placeholders inside quotes or block scalars are plain text', () => {
+    const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  a: "{{cell}}"\n  b: |\n    {{ .Alert }}\n  c: {x: 1}\n';
+    const r = loadText(text, 't.yaml');
+    expect(r.findings).toEqual([]);
+    expect(r.objects[0].raw.data).toEqual({ a: '{{cell}}', b: '{{ .Alert }}\n', c: { x: 1 } });
+  });
+
+  test('the other documents of the file are read', () => {
+    const r = loadText('apiVersion: v1\nkind: Service\nmetadata: {name: a}\nspec: {selector: {app: {{x}}}}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: b}\n', 't.yaml');
+    expect(r.objects.map((o) => o.name)).toEqual(['b']);
+    expect(r.findings.map((f) => f.source?.line)).toEqual([4]);
+  });
+});

@@ -7,9 +7,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { loadText, loadPaths } from '../../lib/load/load';
-import { buildCluster, MAX_SIMULATED_PODS } from '../../lib/cluster/build';
+import { buildCluster } from '../../lib/cluster/build';
 import { defaultSettings } from '../../lib/cluster/settings';
-import { MAX_SIMULATED_REPLICAS } from '../../lib/cluster/workloads';
 import { runRules } from '../../lib/rules/run';
 import { checkObjects } from '../../lib/engine';
 import { MAX_DOCUMENT_DEPTH } from '../../lib/load/depth';
@@ -261,25 +260,36 @@ describe('numbers beyond 2^53', () => {
     expect(r.findings.every((f) => f.source !== undefined)).toBe(true);
   });
 
-  test.each([['9007199254740993'], ['1e15'], ['2147483648']])('replicas: %s simulates a bounded number of pods, quickly', (replicas) => {
-    const text = `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: big}\nspec:\n  replicas: ${replicas}\n  selector: {matchLabels: {app: big}}\n  template:\n    metadata: {labels: {app: big}}\n    spec: {containers: [{name: c, image: i}]}\n`;
-    const { value, ms } = timed(() => buildCluster(loadText(text, 'r.yaml').objects, defaultSettings()));
-    expect(value.pods.filter((p) => p.namespace === 'default')).toHaveLength(MAX_SIMULATED_REPLICAS);
+  const deployment = (name: string, replicas: string): string =>
+    `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: ${name}}\nspec:\n  replicas: ${replicas}\n  selector: {matchLabels: {app: ${name}}}\n  template:\n    metadata: {labels: {app: ${name}}}\n    spec: {containers: [{name: c, image: i}]}\n`;
+
+  // The run's pod limit (MAX_SIMULATED_PODS by default) is a parameter, lowered here so that each
+  // case builds a few thousand pods instead of 200,000; the code path is the same.
+  test.each([['9007199254740993'], ['1e15'], ['2147483648']])('replicas: %s is cut at the pod limit, quickly, and the cut is recorded', (replicas) => {
+    const { value, ms } = timed(() => buildCluster(loadText(deployment('big', replicas), 'r.yaml').objects, defaultSettings(), { maxSimulatedPods: 3000 }));
     expect(ms).toBeLessThan(20_000);
+    expect(value.pods.filter((p) => p.namespace === 'default')).toHaveLength(3000);
+    const big = value.workloads.find((w) => w.name === 'big')!;
+    expect(big.replicas).toBe(3000);
+    expect(big.replicasNotSimulated).toBeGreaterThan(0);
   });
 
-  test('many huge Deployments stay within the cluster-wide pod budget, each keeping a pod', () => {
-    // Enough workloads at the per-workload cap to pass the cluster-wide budget.
-    const count = Math.ceil(MAX_SIMULATED_PODS / MAX_SIMULATED_REPLICAS) + 5;
-    const docs = Array.from({ length: count }, (_, i) => `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d${i}}\nspec:\n  replicas: 1000000\n  selector: {matchLabels: {app: d${i}}}\n  template:\n    metadata: {labels: {app: d${i}}}\n    spec: {containers: [{name: c, image: i}]}\n`);
-    const { value, ms } = timed(() => buildCluster(loadText(docs.join('---\n'), 'r.yaml').objects, defaultSettings()));
+  test('many huge Deployments stay within the pod limit, each keeping a pod and each cut recorded', () => {
+    const count = 12;
+    const docs = Array.from({ length: count }, (_, i) => deployment(`d${i}`, '1000000'));
+    const value = buildCluster(loadText(docs.join('---\n'), 'r.yaml').objects, defaultSettings(), { maxSimulatedPods: 3000 });
     const mine = value.workloads.filter((w) => w.namespace === 'default');
     expect(mine).toHaveLength(count);
-    for (const w of mine) expect(w.pods.length).toBeGreaterThanOrEqual(1);
-    const generated = mine.reduce((n, w) => n + w.pods.length, 0);
-    expect(generated).toBeLessThanOrEqual(MAX_SIMULATED_PODS + count);
-    expect(generated).toBeGreaterThanOrEqual(MAX_SIMULATED_PODS);
-    expect(ms).toBeLessThan(40_000);
+    // Workloads are simulated in name order: d0 takes the limit, every later one gets one pod.
+    expect(mine.map((w) => [w.name, w.pods.length, w.replicasNotSimulated])).toEqual(
+      mine.map((w) => [w.name, w.name === 'd0' ? 3000 : 1, w.name === 'd0' ? 1000000 - 3000 : 1000000 - 1]),
+    );
+  });
+
+  test('1,005 replicas are 1,005 pods (no per-workload cap)', () => {
+    const value = buildCluster(loadText(deployment('web', '1005'), 'r.yaml').objects, defaultSettings());
+    const web = value.workloads.find((w) => w.name === 'web')!;
+    expect([web.pods.length, web.replicasNotSimulated]).toEqual([1005, undefined]);
   });
 });
 

@@ -69,6 +69,7 @@ function cluster(services: SimService[], namespaces: string[] = []): Cluster {
     endpointsOf: () => undefined,
     slicesOf: () => [],
     podsMatching: () => [],
+    namespace: () => undefined,
   };
 }
 

@@ -1,6 +1,6 @@
 /** `lineup get KIND`: kubectl tables (no AGE column) and `-o yaml|json` Lists of the simulated objects. */
 import { isObject, type Json, type JsonObject } from '../../k8s/json';
-import type { Cluster } from '../../cluster/model';
+import type { Cluster, SimIngress } from '../../cluster/model';
 import { gatewayObject, routeObject } from '../../cluster/gateway-api/api';
 import type { SimGateway } from '../../cluster/gateway-api/model';
 import { ENDPOINTS_COLUMNS, endpointsRow } from './endpoints';
@@ -65,7 +65,7 @@ function items(cluster: Cluster, kind: GetKind, namespace: string | undefined): 
       break;
     case 'ingresses':
       // The model keeps Ingresses as given: show them with the resolved namespace filled in.
-      list = cluster.ingresses.map((i) => ({ namespace: i.namespace, name: i.name, row: (w) => ingressRow(i, w), api: () => withNamespace(i.obj.raw, i.namespace) }));
+      list = cluster.ingresses.map((i) => ({ namespace: i.namespace, name: i.name, row: (w) => ingressRow(i, w), api: () => ingressApi(i) }));
       break;
     case 'gateways': {
       const api = cluster.gatewayApi;
@@ -146,6 +146,15 @@ export function getList(cluster: Cluster, kind: GetKind, format: 'json' | 'yaml'
 function withNamespace(raw: JsonObject, namespace: string): JsonObject {
   const meta = isObject(raw.metadata) ? raw.metadata : {};
   return { ...raw, metadata: { ...meta, namespace } };
+}
+
+/** The Ingress as stored: its namespace filled in and the class DefaultIngressClass admission gave it. */
+function ingressApi(i: SimIngress): JsonObject {
+  const api = withNamespace(i.obj.raw, i.namespace);
+  if (i.ingressClassName === undefined) return api;
+  if (api.spec === undefined) api.spec = { ingressClassName: i.ingressClassName };
+  else if (isObject(api.spec) && api.spec.ingressClassName === undefined) api.spec = { ...api.spec, ingressClassName: i.ingressClassName };
+  return api;
 }
 
 function sortKeys(v: Json): Json;

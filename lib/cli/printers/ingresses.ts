@@ -8,8 +8,8 @@ export const INGRESS_COLUMNS = ['NAME', 'CLASS', 'HOSTS', 'ADDRESS', 'PORTS'];
 const LOAD_BALANCER_WIDTH = 16;
 
 export function ingressRow(ing: SimIngress, wide: boolean): string[] {
-  // kubectl shows spec.ingressClassName only, not the legacy annotation.
-  const className = str(at(ing.obj.raw, 'spec', 'ingressClassName')) ?? '<none>';
+  // kubectl shows spec.ingressClassName only (as stored: DefaultIngressClass admission may have set it), not the legacy annotation.
+  const className = ing.ingressClassName ?? '<none>';
   return [ing.name, className, formatHosts(ing.rules.map((r) => r.host)), ingressAddress(ing, wide), ing.tls.length > 0 ? '80, 443' : '80'];
 }
 

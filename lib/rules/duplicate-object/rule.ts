@@ -1,6 +1,7 @@
 /**
  * duplicate-object: two objects with the same identity. `kubectl apply` applies both and the later
- * one silently wins, so what the author reads in the first is not what runs.
+ * one silently wins, so what the author reads in the first is not what runs; the simulation keeps
+ * the later one too.
  */
 import { isModelled } from '../support/kinds';
 import { objectLabel } from '../support/describe';
@@ -14,7 +15,8 @@ export const duplicateObject: Rule = {
   explanation:
     'Two documents declare the same object (same kind, namespace and name). The API server holds one object per ' +
     'identity: `kubectl apply` applies them in order and the later one replaces the earlier, and `kubectl create` ' +
-    'fails on the second. Whatever the first document says (its selector, ports, replicas) is lost. Legacy API groups ' +
+    'fails on the second. Whatever the first document says (its selector, ports, replicas) is lost, and lineup ' +
+    'simulates the later declaration for the same reason. Legacy API groups ' +
     'count as the same resource (`extensions/v1beta1` and `apps/v1` Deployments). Rename one of them or delete the ' +
     'duplicate; a missing `metadata.namespace` puts an object in `default` (or the `-n` namespace), which often causes ' +
     'the clash.',
@@ -37,7 +39,7 @@ export const duplicateObject: Rule = {
       hits.push({
         object: o,
         field: 'metadata.name',
-        message: `${objectLabel(o)} is declared twice (first at ${where}); the later declaration replaces the earlier one when applied — rename one of them or delete the duplicate`,
+        message: `${objectLabel(o)} is declared twice (first at ${where}); the later declaration replaces the earlier one when applied, and lineup simulates the later one, as a second kubectl apply would — rename one of them or delete the duplicate`,
       });
     }
     return hits;

@@ -20,11 +20,10 @@ export const ingressPathConflict: Rule = {
     'give them different hosts or paths.',
   check({ cluster }) {
     const hits: RuleHit[] = [];
-    const defaultClass = cluster.ingressClasses.filter((c) => c.isDefault).map((c) => c.name).sort(byString)[0];
     const ingresses = cluster.ingresses.filter((i) => i.served).sort((a, b) => byString(a.namespace, b.namespace) || byString(a.name, b.name));
     const first = new Map<string, string>();
     for (const ing of ingresses) {
-      const cls = ing.className ?? defaultClass ?? '';
+      const cls = ing.className ?? '';
       const own = new Set<string>();
       for (const r of ingressRoutes(ing)) {
         if (r.path === undefined) continue;

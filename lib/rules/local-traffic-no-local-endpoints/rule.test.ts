@@ -19,6 +19,18 @@ describe('local-traffic-no-local-endpoints', () => {
         },
       ],
     ],
+    // kube-proxy answers a load balancer's health check on healthCheckNodePort with 503 on nodes
+    // without a local ready endpoint (kubernetes/kubernetes pkg/proxy/healthcheck/service_health.go,
+    // hcHandler.ServeHTTP), so the load balancer sends nothing there.
+    ['LoadBalancer: one replica is enough, the load balancer avoids the other nodes', yamlOf(workload('Deployment', 'web', { app: 'web' }, { replicas: 1, ports: [{ containerPort: 80 }] }), local('web', 'LoadBalancer')), () => []],
+    [
+      'LoadBalancer with no ready endpoint on any node',
+      yamlOf(
+        pod('web', { app: 'web' }, [{ containerPort: 80 }], { nodeName: 'node-1', status: { phase: 'Running', podIP: '10.244.1.7', conditions: [{ type: 'Ready', status: 'False' }] } }),
+        local('web', 'LoadBalancer'),
+      ),
+      (t) => [{ rule: 'local-traffic-no-local-endpoints', severity: 'warning', field: 'spec.externalTrafficPolicy', line: lineOf(t, 'externalTrafficPolicy'), message: ['no endpoint is ready on any node'] }],
+    ],
     ['a DaemonSet covers every node', yamlOf(workload('DaemonSet', 'web', { app: 'web' }, { ports: [{ containerPort: 80 }] }), local('web', 'LoadBalancer')), () => []],
     [
       'pods that are not ready do not count',

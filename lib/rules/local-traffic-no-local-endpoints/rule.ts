@@ -15,8 +15,9 @@ export const localTrafficNoLocalEndpoints: Rule = {
     'With `externalTrafficPolicy: Local` kube-proxy keeps the client\'s source IP by never forwarding external traffic ' +
     '(NodePort, load-balancer and external IPs) to another node: each node only uses ready endpoints running on itself. ' +
     'A connection that arrives at a node without such a pod is dropped — a NodePort on that node simply times out. ' +
-    'Cloud load balancers avoid those nodes through the `healthCheckNodePort`, but anything that addresses the nodes ' +
-    'directly does not. Run a ready pod on every node that receives traffic (a DaemonSet, or more replicas spread across ' +
+    'Cloud load balancers avoid those nodes through the `healthCheckNodePort`, so a LoadBalancer Service is only ' +
+    'reported when no node at all runs a ready endpoint; a NodePort Service (or external IPs) is reported for every node ' +
+    'without one, because whatever addresses the nodes directly does not know which ones to avoid. Run a ready pod on every node that receives traffic (a DaemonSet, or more replicas spread across ' +
     'nodes), send traffic only to the nodes listed as healthy, or use `externalTrafficPolicy: Cluster` if the client IP ' +
     'is not needed.',
   check({ cluster }) {
@@ -31,6 +32,11 @@ export const localTrafficNoLocalEndpoints: Rule = {
       const without = cluster.nodes.map((n) => n.name).filter((n) => !withEndpoint.has(n));
       if (without.length === 0) continue;
       const serving = cluster.nodes.map((n) => n.name).filter((n) => withEndpoint.has(n));
+      // A load balancer asks every node's healthCheckNodePort, where kube-proxy answers 503 without a
+      // local ready endpoint, and sends traffic only to the nodes that answer 200: as long as some
+      // node serves, nothing arriving through the load balancer is dropped (ingress-nginx's cloud
+      // deploy: one replica behind a Local LoadBalancer, by design).
+      if (svc.type === 'LoadBalancer' && serving.length > 0) continue;
       hits.push({
         object: svc.obj,
         field: 'spec.externalTrafficPolicy',

@@ -43,6 +43,19 @@ describe('service-selects-no-pods', () => {
       (t) => [{ rule: 'service-selects-no-pods', severity: 'error', field: 'spec.selector', line: lineOf(t, 'selector:', 2) + 1, message: ['Deployment web (0 replicas) has these labels but runs no pod'] }],
     ],
     [
+      'a workload scaled to zero carrying every pair: no "lacks" hint with nothing to list',
+      yamlOf(workload('Deployment', 'web', { app: 'web', tier: 'frontend' }, { replicas: 0, ports: [{ containerPort: 80 }] }), service('web', { app: 'web', tier: 'frontend' }, [{ port: 80 }])),
+      (t) => [
+        {
+          rule: 'service-selects-no-pods',
+          severity: 'error',
+          field: 'spec.selector',
+          line: lineOf(t, 'selector:', 2) + 1,
+          message: ['Service default/web selects app=web,tier=frontend, but no pod in namespace default has all of those labels; Deployment web (0 replicas) has these labels but runs no pod'],
+        },
+      ],
+    ],
+    [
       'nothing anywhere',
       yamlOf(service('web', { app: 'web' }, [{ port: 80 }])),
       (t) => [{ rule: 'service-selects-no-pods', severity: 'error', field: 'spec.selector', line: lineOf(t, 'selector:') + 1, message: ['no pod or pod template in namespace default carries this label'] }],
@@ -57,6 +70,8 @@ describe('service-selects-no-pods', () => {
     ],
   ];
   test.each(cases)('%s', (_name, text, expected) => {
-    expectFindings(check(text, 'service-selects-no-pods'), expected(text));
+    const found = check(text, 'service-selects-no-pods');
+    expectFindings(found, expected(text));
+    for (const f of found) expect(f.message).not.toMatch(/lacks ;|lacks $|\[object Object\]/);
   });
 });

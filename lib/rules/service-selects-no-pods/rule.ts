@@ -108,7 +108,9 @@ function describeMiss(cluster: Cluster, { index, idle: idleByNs, pairs }: Indexe
     const best = [...score.entries()].sort((a, b) => b[1] - a[1] || byString(a[0], b[0]))[0];
     if (best) {
       const missing = keys.filter((k) => !nsIndex.get(k)?.get(selector[k])?.has(best[0])).map((k) => `${k}=${selector[k]}`);
-      hints.push(`each label exists, but on different pods: ${best[0]} lacks ${missing.join(',')}`);
+      // Nothing missing: the owner carries every pair but runs no pod with all of them (a workload
+      // scaled to zero, said by the hint below, or pairs spread over one workload's pods).
+      if (missing.length > 0) hints.push(`each label exists, but on different pods: ${best[0]} lacks ${missing.join(',')}`);
     }
   }
   // 4. Workloads with these labels but no pods.

@@ -2,9 +2,11 @@
  * service-target-port-not-declared: a numeric targetPort that none of the selected containers
  * declares. Container ports are informational (traffic reaches any port the process listens on), so
  * this is a warning: usually a Service port copied into targetPort, or a container listening elsewhere.
+ * Only Services whose selected containers declare ports at all are judged: many working apps
+ * declare none, and nothing can be concluded from their silence.
  */
 import { at } from '../../k8s/json';
-import { declaredPorts, declaresNumber, distinctLabels } from '../support/container-ports';
+import { declaredPorts, declaresAnyPort, declaresNumber, distinctLabels } from '../support/container-ports';
 import { listSome, serviceLabel, servicePortLabel } from '../support/describe';
 import type { Rule, RuleHit } from '../rule';
 import { selectedServicePorts } from '../support/services';
@@ -19,11 +21,14 @@ export const serviceTargetPortNotDeclared: Rule = {
     'the port with the Service port\'s protocol, the most likely reason is that nothing listens there — for example a ' +
     'Service `port: 80` copied into `targetPort` while the application listens on 8080 — and connections are refused ' +
     'or reset by the pod. Set `targetPort` to the port the container listens on, or declare it under the container\'s ' +
-    '`ports` (with the right protocol) so the intent is explicit; better still, name the container port and target it by name.',
+    '`ports` (with the right protocol) so the intent is explicit; better still, name the container port and target it by name. ' +
+    'Declaring container ports is optional, so when none of the selected containers declares any port the rule stays silent.',
   check({ cluster }) {
     const hits: RuleHit[] = [];
     for (const { svc, port } of selectedServicePorts(cluster)) {
       if (typeof port.targetPort !== 'number') continue;
+      // Declaring ports is optional: when no selected container declares any, there is nothing to judge.
+      if (!svc.selectedPods.some(declaresAnyPort)) continue;
       const target = port.targetPort;
       if (svc.selectedPods.some((pod) => declaresNumber(pod, target, port.protocol))) continue;
       const declared = declaredPorts(svc.selectedPods);
@@ -33,7 +38,7 @@ export const serviceTargetPortNotDeclared: Rule = {
         hints.push(`${target} is declared as ${otherProtocol.protocol} (container ${otherProtocol.container}), not ${port.protocol} — make the protocols agree`);
       }
       const labels = distinctLabels(declared);
-      hints.push(labels.length > 0 ? `the selected containers declare ${listSome(labels, 8)}` : 'the selected containers declare no ports');
+      hints.push(`the selected containers declare ${listSome(labels, 8)}`);
       const defaulted = isTargetPortOmitted(svc.obj.raw, port.index) ? ' (targetPort defaults to port)' : '';
       hits.push({
         object: svc.obj,

@@ -11,10 +11,11 @@ describe('statefulset-service-missing', () => {
     [
       'seed broken: StatefulSet without its Service',
       yamlOf(web),
+      // A warning: only the pods' DNS names are affected (StatefulSet docs, "Stable Network ID").
       (t) => [
         {
           rule: 'statefulset-service-missing',
-          severity: 'error',
+          severity: 'warning',
           field: 'spec.serviceName',
           line: lineOf(t, 'serviceName: nginx'),
           message: [
@@ -27,7 +28,7 @@ describe('statefulset-service-missing', () => {
     [
       'a near miss in the name',
       yamlOf(web, service('ngnix', { app: 'nginx' }, [{ name: 'web', port: 80 }], { spec: { clusterIP: 'None' } })),
-      (t) => [{ rule: 'statefulset-service-missing', severity: 'error', field: 'spec.serviceName', line: lineOf(t, 'serviceName: nginx'), message: ['did you mean Service ngnix?'] }],
+      (t) => [{ rule: 'statefulset-service-missing', severity: 'warning', field: 'spec.serviceName', line: lineOf(t, 'serviceName: nginx'), message: ['did you mean Service ngnix?'] }],
     ],
     [
       'a governing Service that is not headless (warning)',

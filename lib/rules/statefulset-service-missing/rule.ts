@@ -1,7 +1,8 @@
 /**
  * statefulset-service-missing: a StatefulSet's `serviceName` is the governing Service that gives
  * its pods stable DNS names (`web-0.nginx.default.svc.cluster.local`). The API server does not
- * check that it exists, and only a headless Service publishes per-pod records.
+ * check that it exists, and only a headless Service publishes per-pod records. Only those names
+ * are affected (the pods run and other Services reach them), so it is a warning.
  */
 import { formatSelector } from '../../k8s/labels';
 import { objectLabel, serviceLabel } from '../support/describe';
@@ -11,16 +12,17 @@ import type { Rule, RuleHit } from '../rule';
 
 export const statefulSetServiceMissing: Rule = {
   id: 'statefulset-service-missing',
-  severity: 'error',
+  severity: 'warning',
   title: 'StatefulSet serviceName naming no (headless) Service',
   explanation:
     'A StatefulSet\'s `serviceName` names the governing Service: a headless Service (`clusterIP: None`) in the same ' +
     'namespace whose DNS records give every pod a stable name, `<pod>.<serviceName>.<namespace>.svc.<cluster domain>` ' +
     '(for example `web-0.nginx.default.svc.cluster.local`), which clustered software such as databases uses to find its ' +
-    'peers. The API server does not check that the Service exists; without it those names do not resolve (an error), ' +
-    'and with a Service that is not headless they do not exist either, because CoreDNS only publishes per-pod records ' +
-    'for headless Services (a warning). Create a headless Service with that name selecting the StatefulSet\'s pods, or ' +
-    'set `clusterIP: None` on the existing one.',
+    'peers. The API server does not check that the Service exists; without it those names do not resolve, and with a ' +
+    'Service that is not headless they do not exist either, because CoreDNS only publishes per-pod records for headless ' +
+    'Services. Nothing else depends on it (the pods run, and other Services still reach them), so this is a warning: it ' +
+    'matters when the software addresses its peers by those names. Create a headless Service with that name selecting ' +
+    'the StatefulSet\'s pods, or set `clusterIP: None` on the existing one.',
   check({ cluster }) {
     const hits: RuleHit[] = [];
     let byNs: Map<string, string[]> | undefined;
@@ -46,7 +48,6 @@ export const statefulSetServiceMissing: Rule = {
         hits.push({
           object: w.obj,
           field: 'spec.serviceName',
-          severity: 'warning',
           message:
             `${objectLabel(w.obj)} uses ${serviceLabel(svc)} as its governing Service, but it is not headless` +
             `${svc.clusterIP && svc.clusterIP !== 'None' ? ` (clusterIP ${svc.clusterIP})` : ''}, so CoreDNS publishes no per-pod records ` +

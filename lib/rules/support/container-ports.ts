@@ -18,6 +18,12 @@ export function declaresNumber(pod: SimPod, port: number, protocol: Protocol): b
   return false;
 }
 
+/** Whether any container of the pod declares a port at all. */
+export function declaresAnyPort(pod: SimPod): boolean {
+  for (const c of pod.containers) if (c.ports.length > 0) return true;
+  return false;
+}
+
 /** Every distinct declared port of the pods, sorted by name, number, protocol, container. */
 export function declaredPorts(pods: readonly SimPod[]): DeclaredPort[] {
   const seen = new Map<string, DeclaredPort>();

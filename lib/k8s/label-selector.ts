@@ -1,0 +1,87 @@
+/**
+ * metav1.LabelSelector (`matchLabels` and `matchExpressions`), as apimachinery's
+ * LabelSelectorAsSelector reads it: every pair and every expression must hold; `In` needs the key
+ * with one of the values, `NotIn` holds when the key is absent or has none of them, `Exists` and
+ * `DoesNotExist` look at the key only. An empty selector selects everything; a malformed one
+ * (unknown operator, `In` without values) selects nothing, as its conversion fails upstream.
+ */
+import { arr, isObject, str, strMap } from './json';
+
+export interface LabelSelectorRequirement {
+  key: string;
+  operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist';
+  values: string[];
+}
+
+export interface LabelSelector {
+  matchLabels: Record<string, string>;
+  matchExpressions: LabelSelectorRequirement[];
+  /** The selector could not be converted (upstream: an error; it selects nothing). */
+  invalid: boolean;
+}
+
+const OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist'];
+
+/** Reads a LabelSelector; absent or `null` is the empty selector. */
+export function readLabelSelector(raw: unknown): LabelSelector {
+  const selector: LabelSelector = { matchLabels: {}, matchExpressions: [], invalid: false };
+  if (raw === undefined || raw === null) return selector;
+  if (!isObject(raw)) return { ...selector, invalid: true };
+  selector.matchLabels = strMap(raw.matchLabels) ?? {};
+  for (const e of arr(raw.matchExpressions)) {
+    const key = isObject(e) ? str(e.key) : undefined;
+    const operator = isObject(e) ? str(e.operator) : undefined;
+    if (key === undefined || operator === undefined || !OPERATORS.includes(operator)) {
+      selector.invalid = true;
+      continue;
+    }
+    const values = arr(isObject(e) ? e.values : undefined).filter((v): v is string => typeof v === 'string');
+    // In and NotIn need values; Exists and DoesNotExist must have none.
+    if ((operator === 'In' || operator === 'NotIn') !== values.length > 0) selector.invalid = true;
+    selector.matchExpressions.push({ key, operator: operator as LabelSelectorRequirement['operator'], values });
+  }
+  return selector;
+}
+
+export function isEmptySelector(s: LabelSelector): boolean {
+  return !s.invalid && Object.keys(s.matchLabels).length === 0 && s.matchExpressions.length === 0;
+}
+
+export function matchesLabelSelector(labels: Record<string, string>, s: LabelSelector): boolean {
+  if (s.invalid) return false;
+  for (const key of Object.keys(s.matchLabels)) {
+    if (!Object.prototype.hasOwnProperty.call(labels, key) || labels[key] !== s.matchLabels[key]) return false;
+  }
+  for (const e of s.matchExpressions) {
+    const has = Object.prototype.hasOwnProperty.call(labels, e.key);
+    switch (e.operator) {
+      case 'In':
+        if (!has || !e.values.includes(labels[e.key])) return false;
+        break;
+      case 'NotIn':
+        if (has && e.values.includes(labels[e.key])) return false;
+        break;
+      case 'Exists':
+        if (!has) return false;
+        break;
+      case 'DoesNotExist':
+        if (has) return false;
+        break;
+    }
+  }
+  return true;
+}
+
+/** `app=web,tier in (a,b),!debug` — kubectl's selector text, pairs sorted by key, then the expressions in order. */
+export function formatLabelSelector(s: LabelSelector): string {
+  const parts = Object.keys(s.matchLabels)
+    .sort()
+    .map((k) => `${k}=${s.matchLabels[k]}`);
+  for (const e of s.matchExpressions) {
+    if (e.operator === 'In') parts.push(`${e.key} in (${[...e.values].sort().join(',')})`);
+    else if (e.operator === 'NotIn') parts.push(`${e.key} notin (${[...e.values].sort().join(',')})`);
+    else if (e.operator === 'Exists') parts.push(e.key);
+    else parts.push(`!${e.key}`);
+  }
+  return parts.length > 0 ? parts.join(',') : '<everything>';
+}
