@@ -1,4 +1,5 @@
 /** statefulset-service-missing: table-driven cases, each with the exact finding expected. */
+import { simulate } from '../../simulate';
 import { check, type Expected, expectFindings, lineOf, service, workload, yamlOf } from '../../../test/rules/helpers';
 
 type Case = [string, string, (text: string) => Expected[]];
@@ -43,6 +44,32 @@ describe('statefulset-service-missing', () => {
         },
       ],
     ],
+    [
+      'a headless governing Service that selects none of its pods',
+      yamlOf(web, service('nginx', { app: 'web' }, [{ name: 'web', port: 80 }], { spec: { clusterIP: 'None' } })),
+      (t) => [
+        {
+          rule: 'statefulset-service-missing',
+          severity: 'warning',
+          field: 'spec.serviceName',
+          line: lineOf(t, 'serviceName: nginx'),
+          message: [
+            "StatefulSet default/web uses Service default/nginx as its governing Service, but the Service selects app=web and none of the StatefulSet's pods (labels app=nginx), so they are not its endpoints and get no stable DNS names (web-0.nginx.default.svc.cluster.local does not resolve); make the Service select app=nginx",
+          ],
+        },
+      ],
+    ],
+    ['a headless governing Service selecting a subset of labels still selects the pods', yamlOf(workload('StatefulSet', 'web', { app: 'nginx', tier: 'db' }, { serviceName: 'nginx', replicas: 1 }), headless), () => []],
+    ['a selector-less headless Service (hand-written endpoints may name the pods) is left alone', yamlOf(web, service('nginx', undefined, [{ name: 'web', port: 80 }], { spec: { clusterIP: 'None' } })), () => []],
+    ['no replicas: nothing to name', yamlOf(workload('StatefulSet', 'web', { app: 'nginx' }, { serviceName: 'nginx', replicas: 0 }), service('nginx', { app: 'web' }, [{ port: 80 }], { spec: { clusterIP: 'None' } })), () => []],
   ];
   test.each(cases)('%s', (_n, text, expected) => expectFindings(check(text, 'statefulset-service-missing'), expected(text)));
+
+  test('the DNS view agrees: the pod name resolves only when the governing Service selects the pod', () => {
+    const resolves = (svcSelector: Record<string, string>) => {
+      const sim = simulate(yamlOf(web, service('nginx', svcSelector, [{ name: 'web', port: 80 }], { spec: { clusterIP: 'None' } })));
+      return sim.dns('web-0.nginx.default.svc.cluster.local').rcode;
+    };
+    expect([resolves({ app: 'nginx' }), resolves({ app: 'web' })]).toEqual(['NOERROR', 'NXDOMAIN']);
+  });
 });

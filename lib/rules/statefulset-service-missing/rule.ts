@@ -8,7 +8,13 @@ import { formatSelector } from '../../k8s/labels';
 import { objectLabel, serviceLabel } from '../support/describe';
 import { serviceNamesByNamespace } from '../support/lookups';
 import { closest } from '../support/near-miss';
+import type { SimPod } from '../../cluster/model';
 import type { Rule, RuleHit } from '../rule';
+
+function selectsAny(selected: readonly SimPod[], pods: readonly SimPod[]): boolean {
+  const names = new Set(selected.map((p) => `${p.namespace}/${p.name}`));
+  return pods.some((p) => names.has(`${p.namespace}/${p.name}`));
+}
 
 export const statefulSetServiceMissing: Rule = {
   id: 'statefulset-service-missing',
@@ -20,9 +26,11 @@ export const statefulSetServiceMissing: Rule = {
     '(for example `web-0.nginx.default.svc.cluster.local`), which clustered software such as databases uses to find its ' +
     'peers. The API server does not check that the Service exists; without it those names do not resolve, and with a ' +
     'Service that is not headless they do not exist either, because CoreDNS only publishes per-pod records for headless ' +
-    'Services. Nothing else depends on it (the pods run, and other Services still reach them), so this is a warning: it ' +
-    'matters when the software addresses its peers by those names. Create a headless Service with that name selecting ' +
-    'the StatefulSet\'s pods, or set `clusterIP: None` on the existing one.',
+    'Services. The records are made from the Service\'s endpoints, so a headless Service whose selector matches none of ' +
+    'the StatefulSet\'s pods publishes no name for them either. Nothing else depends on it (the pods run, and other ' +
+    'Services still reach them), so this is a warning: it matters when the software addresses its peers by those names. ' +
+    'Create a headless Service with that name selecting the StatefulSet\'s pods, set `clusterIP: None` on the existing ' +
+    'one, or make its selector match the pod template\'s labels.',
   check({ cluster }) {
     const hits: RuleHit[] = [];
     let byNs: Map<string, string[]> | undefined;
@@ -52,6 +60,16 @@ export const statefulSetServiceMissing: Rule = {
             `${objectLabel(w.obj)} uses ${serviceLabel(svc)} as its governing Service, but it is not headless` +
             `${svc.clusterIP && svc.clusterIP !== 'None' ? ` (clusterIP ${svc.clusterIP})` : ''}, so CoreDNS publishes no per-pod records ` +
             `(${podDns} does not resolve); set clusterIP: None on the Service (or add a separate headless Service and name it in serviceName)`,
+        });
+      } else if (svc.selector !== undefined && w.pods.length > 0 && !selectsAny(svc.selectedPods, w.pods)) {
+        // Selector-less Services are left alone: their hand-written endpoints may name the pods.
+        hits.push({
+          object: w.obj,
+          field: 'spec.serviceName',
+          message:
+            `${objectLabel(w.obj)} uses ${serviceLabel(svc)} as its governing Service, but the Service selects ${formatSelector(svc.selector)} ` +
+            `and none of the StatefulSet's pods (labels ${formatSelector(w.templateLabels)}), so they are not its endpoints and get no stable DNS names ` +
+            `(${podDns} does not resolve); make the Service select ${formatSelector(w.templateLabels)}`,
         });
       }
     }
