@@ -6,6 +6,7 @@
  * the Gateway after load. Writes the "Gateway API" section of bench/RESULTS.md (run.ts keeps it).
  */
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { buildCluster } from '../lib/cluster/build';
@@ -118,7 +119,7 @@ function main(): void {
     GATEWAY_SECTION_START,
     '## Gateway API: routes of 10 rules',
     '',
-    `\`node build/bench/gateway.js --routes ${sizes.join(',')} --runs ${runs}\` (bench/gateway.ts): one Gateway, N HTTPRoutes of 10 rules each (PathPrefix with a header, Exact with a method, PathPrefix with a query parameter, plain PathPrefix; every third rule a 90/10 split) over N/10 Services of 2 pods. In-process, median of the runs; \`trace\` is the median (and the slowest) of four requests through the Gateway on a freshly built cluster (matching rule deep in the last route, a wildcard host, an Exact path, and a host nothing serves). Node ${process.version}, ${new Date().toISOString().slice(0, 10)}.`,
+    `\`node build/bench/gateway.js --routes ${sizes.join(',')} --runs ${runs}\` (bench/gateway.ts): one Gateway, N HTTPRoutes of 10 rules each (PathPrefix with a header, Exact with a method, PathPrefix with a query parameter, plain PathPrefix; every third rule a 90/10 split) over N/10 Services of 2 pods. In-process, median of the runs; \`trace\` is the median (and the slowest) of four requests through the Gateway on a freshly built cluster (matching rule deep in the last route, a wildcard host, an Exact path, and a host nothing serves). Node ${process.version}, ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} CPUs with load average ${os.loadavg()[0].toFixed(1)} at the end (other processes sharing the machine make these figures upper bounds).`,
     '',
     '| routes | rules | objects | load | cluster | check (all rules) | findings | trace (median) | trace (slowest) |',
     '|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
