@@ -1,5 +1,5 @@
 /**
- * Seed 001 §2.3: an ExternalName alias for someapi.somecompany.com. Named `someapi` because the
+ * From the user's notes: an ExternalName alias for someapi.somecompany.com. Named `someapi` because the
  * seed's name, `external-service`, is taken by the manual-Endpoints scenario in the same namespace.
  */
 import { Chart, type ChartProps } from 'cdk8s';

@@ -1,4 +1,4 @@
-/** Seed 001 §2.2: selector-less Service `external-service` plus manual Endpoints 11.11.11.11 / 22.22.22.22 port 80. */
+/** From the user's notes: selector-less Service `external-service` plus manual Endpoints 11.11.11.11 / 22.22.22.22 port 80. */
 import { Chart, type ChartProps } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ExternalService } from '../lib/constructs';

@@ -1,5 +1,5 @@
 /**
- * Seed 002 §4: one Ingress in front of several Services, by host and path — foo.example.com /,
+ * From the user's notes: one Ingress in front of several Services, by host and path — foo.example.com /,
  * bar.example.com /api (Prefix, port by name) and /healthz (Exact, port by number), a default
  * backend and TLS for both hosts. Includes the IngressClass and the TLS Secret it refers to.
  */

@@ -1,5 +1,5 @@
 /**
- * Seed 002 §2.1: a kube-dns-like Service with one port number on two protocols — `dns` 53/UDP and
+ * From the user's notes: a kube-dns-like Service with one port number on two protocols — `dns` 53/UDP and
  * `dns-tcp` 53/TCP — targeting container ports by NAME (a named targetPort matches name AND
  * protocol). In its own namespace, so it does not shadow the cluster's real kube-dns.
  */

@@ -1,4 +1,4 @@
-/** Seed 001 §3.2: LoadBalancer Service `kubia-loadbalancer` (80 → 8080) for the kubia pods. */
+/** From the user's notes: LoadBalancer Service `kubia-loadbalancer` (80 → 8080) for the kubia pods. */
 import { Chart, type ChartProps } from 'cdk8s';
 import { Construct } from 'constructs';
 import { LoadBalancerService } from '../lib/constructs';

@@ -1,5 +1,5 @@
 /**
- * Seed 001 §3.3: `externalTrafficPolicy: Local` — a node port that only forwards to pods on the node
+ * From the user's notes: `externalTrafficPolicy: Local` — a node port that only forwards to pods on the node
  * that received the connection (no extra hop, client IP preserved). On a node without a kubia pod,
  * connections from outside are dropped; `lineup trace --from-external` shows it.
  */

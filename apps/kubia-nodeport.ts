@@ -1,4 +1,4 @@
-/** Seed 001 §3.1: NodePort Service `kubia-nodeport` (80 → 8080, node port 30123) for the kubia pods. */
+/** From the user's notes: NodePort Service `kubia-nodeport` (80 → 8080, node port 30123) for the kubia pods. */
 import { Chart, type ChartProps } from 'cdk8s';
 import { Construct } from 'constructs';
 import { NodePortService } from '../lib/constructs';

@@ -1,4 +1,4 @@
-/** Entry point of `cdk8s synth` (cdk8s.yaml runs the compiled build/apps/main.js): all example apps. */
+/** Entry point of `cdk8s synth` (cdk8s.yaml runs it with ts-node): all example apps. */
 import { App } from 'cdk8s';
 import { addExampleCharts } from './charts';
 

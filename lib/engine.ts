@@ -5,7 +5,7 @@
  */
 import type { Finding } from './findings';
 import type { Cluster, ClusterSettings } from './cluster/model';
-import type { LoadResult } from './load/types';
+import type { LoadResult, OriginLookup } from './load/types';
 import { loadPaths } from './load/load';
 import { fromObjects } from './load/objects';
 import { buildCluster } from './cluster/build';
@@ -64,6 +64,8 @@ export function checkCluster(cluster: Cluster, load: LoadResult): Finding[] {
 export interface CheckObjectsOptions {
   /** Construct path of each document (cdk8s), used as the finding's location. */
   constructPaths?: (string | undefined)[];
+  /** Where each document's construct was created in the app's source (findings carry it as `origin`). */
+  origins?: readonly (OriginLookup | undefined)[];
   /** The simulated cluster (the fields of a `--cluster` file). */
   settings?: LineupSettings;
   namespace?: string;
@@ -72,7 +74,7 @@ export interface CheckObjectsOptions {
 /** Checks already-parsed objects (a cdk8s chart's manifests) and returns the findings. */
 export function checkObjects(docs: unknown[], opts: CheckObjectsOptions = {}): Finding[] {
   const settings = settingsFromValue(opts.settings);
-  const { objects, findings } = fromObjects(docs, '<objects>', opts.namespace ?? 'default', opts.constructPaths);
+  const { objects, findings } = fromObjects(docs, '<objects>', opts.namespace ?? 'default', opts.constructPaths, opts.origins);
   const load: LoadResult = { objects, findings, unknownKinds: {}, files: [] };
   const cluster = buildCluster(objects, settings);
   return checkCluster(cluster, load);

@@ -1,4 +1,4 @@
-/** The one shape every layer reports problems in (CONTRACT §5). */
+/** The one shape every layer reports problems in (docs/findings.md). */
 export type Severity = 'error' | 'warning' | 'info';
 
 export const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
@@ -31,8 +31,8 @@ export interface Finding {
   /** cdk8s construct path of the object, when it came from a chart. */
   constructPath?: string;
   /**
-   * Where the object was declared in the app's own source (TypeScript `file:line:column` of the
-   * construct's creation), when known.
+   * Where the object was declared in the app's source: the `file:line:column` of the construct's
+   * creation (`new ClusterIPService(this, 'web', …)`), file relative to the working directory.
    */
   origin?: SourceLocation;
 }

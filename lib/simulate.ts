@@ -64,8 +64,8 @@ function loadInput(input: unknown, namespace: string): LoadResult {
     return { objects, findings, unknownKinds: {}, files: [] };
   }
   if (isChartOrApp(input)) {
-    const { docs, constructPaths } = manifestsOf(input);
-    const { objects, findings } = fromObjects(docs, '<chart>', namespace, constructPaths);
+    const { docs, constructPaths, origins } = manifestsOf(input);
+    const { objects, findings } = fromObjects(docs, '<chart>', namespace, constructPaths, origins);
     return { objects, findings, unknownKinds: {}, files: [] };
   }
   throw new TypeError('simulate(): input must be a cdk8s Chart or App, an array of objects, or YAML/JSON text');

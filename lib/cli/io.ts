@@ -13,7 +13,7 @@ export interface CliIO {
   env?: Record<string, string | undefined>;
 }
 
-/** Exit statuses (CONTRACT §4). */
+/** Exit statuses (docs/cli.md). */
 export const EXIT_OK = 0;
 /** `check` found findings at or above `--fail-on`. */
 export const EXIT_FINDINGS = 1;

@@ -1,5 +1,5 @@
 /**
- * The `lineup` command line (CONTRACT §4), built with commander. Only commander is loaded up front;
+ * The `lineup` command line (docs/cli.md), built with commander. Only commander is loaded up front;
  * each command requires its modules (engine, views, printers) when it runs, so start-up stays fast.
  */
 import { Command, Option } from 'commander';

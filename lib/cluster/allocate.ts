@@ -1,5 +1,5 @@
 /**
- * ClusterIP and NodePort allocation as the API server does it on create (reference §6), made
+ * ClusterIP and NodePort allocation as the API server does it on create, made
  * deterministic. Upstream picks a random free value in the upper (dynamic) band, scanning linearly
  * with wrap-around, and falls back to the lower (static) band when the upper one is full. Here the
  * "random" start is a stable hash of the Service's `namespace/name`, so the same input always

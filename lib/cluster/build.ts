@@ -1,6 +1,6 @@
 /**
  * buildCluster: the inputs applied to a fresh simulated cluster — what the API server, the
- * controllers, the scheduler and the pod network would hold afterwards (CONTRACT §2–3).
+ * controllers, the scheduler and the pod network would hold afterwards.
  *
  * Order of work, as in a real cluster: built-ins; Services defaulted and allocated; workloads
  * expanded into pods; pods scheduled and given IPs; Services select pods; endpoints and

@@ -1,7 +1,7 @@
 /**
  * The endpoints controller as a pure function: Service (+ its selected pods) → v1 Endpoints.
  * Follows upstream pkg/controller/endpoint/endpoints_controller.go (syncService) and
- * pkg/api/v1/endpoints/util.go (RepackSubsets); reference §2.3 and §2.5.
+ * pkg/api/v1/endpoints/util.go (RepackSubsets).
  */
 import { arr, at, byString, str, type JsonObject } from '../k8s/json';
 import type { IPFamily } from '../k8s/ip';

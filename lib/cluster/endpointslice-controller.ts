@@ -1,7 +1,7 @@
 /**
  * The EndpointSlice controller as a pure function: Service (+ its selected pods, + nodes) →
  * discovery.k8s.io/v1 EndpointSlices. Follows upstream kubernetes/endpointslice (reconciler.go,
- * utils.go); reference §2.4. Also the slice rendering shared with EndpointSlice mirroring.
+ * utils.go). Also the slice rendering shared with EndpointSlice mirroring.
  */
 import { at, byString, str, type JsonObject } from '../k8s/json';
 import type { IPFamily } from '../k8s/ip';

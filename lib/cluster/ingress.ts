@@ -1,5 +1,5 @@
 /**
- * Ingresses and IngressClasses in the model's shape (reference §7). networking.k8s.io/v1 is the
+ * Ingresses and IngressClasses in the model's shape. networking.k8s.io/v1 is the
  * modelled form; the legacy v1beta1 shape (`backend.serviceName`/`servicePort`, `spec.backend`)
  * is read as well so that old manifests still route. Malformed parts are skipped (validation
  * reports them); nothing here throws.

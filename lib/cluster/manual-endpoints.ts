@@ -1,7 +1,7 @@
 /**
  * Endpoints and EndpointSlices written by users (selector-less Services, seed 001's
  * external-service), and EndpointSliceMirroring, which copies such Endpoints into slices
- * (upstream pkg/controller/endpointslicemirroring; reference §2.4 last bullet).
+ * (upstream pkg/controller/endpointslicemirroring).
  *
  * Input is anyone's YAML: malformed entries are dropped here (api-validation reports them), never
  * thrown on. What is dropped: addresses without a string `ip`, ports whose number is not an

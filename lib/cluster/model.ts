@@ -23,7 +23,7 @@ export interface KubernetesVersion {
   minor: number;
 }
 
-/** `--cluster FILE` after defaults were filled in (CONTRACT §3). */
+/** `--cluster FILE` after defaults were filled in (docs/settings.md). */
 export interface ClusterSettings {
   kubernetesVersion: KubernetesVersion;
   clusterDomain: string;

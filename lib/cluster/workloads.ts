@@ -16,7 +16,7 @@ import { specOf, type PodDraft } from './pods';
 import { eligibleNodes } from './schedule';
 import { versionAtLeast } from './settings';
 
-/** apiVersions under which each workload kind is modelled (CONTRACT §2, incl. the legacy groups). */
+/** apiVersions under which each workload kind is modelled (incl. the legacy groups). */
 const WORKLOAD_API_VERSIONS: Record<string, readonly string[]> = {
   Deployment: ['apps/v1', 'apps/v1beta1', 'apps/v1beta2', 'extensions/v1beta1'],
   ReplicaSet: ['apps/v1', 'apps/v1beta2', 'extensions/v1beta1'],

@@ -13,4 +13,8 @@ export * from './ingress-bundle';
 export * from './gateway';
 export * from './http-route-bundle';
 export * from './expose';
-export * from './validation';
+// The synth-time check's public part (the render bookkeeping between constructs and check stays inside).
+export {
+  configureLineup, ensureLineupValidation, formatFinding, formatSynthReport, lineupFindings, lineupPluginWillJudge, validateChart,
+  type FailOn, type LineupOptions,
+} from './validation';

@@ -7,6 +7,7 @@ import { ApiObject, Lazy, type ApiObjectMetadata } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ClusterIPService, type ClusterIPServiceProps } from './cluster-ip-service';
 import { ServiceBase } from './service-base';
+import { recordConstructOrigin } from '../load/construct-origins';
 import { ensureLineupValidation } from './validation';
 
 /** How an Ingress path is compared with the request path. */
@@ -116,6 +117,8 @@ export class IngressBundle extends Construct {
 
   public constructor(scope: Construct, id: string, props: IngressBundleProps = {}) {
     super(scope, id);
+    // Where the user's code created it, for findings about what it renders.
+    recordConstructOrigin(this);
     this.rules = (props.rules ?? []).map((r) => ({ host: r.host, paths: [...r.paths] }));
     this.tls = (props.tls ?? []).map((t) => ({ ...t }));
     this.defaultBackend = props.defaultBackend;

@@ -6,6 +6,7 @@
 import { ApiObject, Lazy, type ApiObjectMetadata, type ApiObjectMetadataDefinition } from 'cdk8s';
 import { Construct } from 'constructs';
 import { copyPort, renderServicePort, type ServicePortSpec } from './ports';
+import { recordConstructOrigin } from '../load/construct-origins';
 import { ensureLineupValidation, noteRendered, watchObject } from './validation';
 
 /** Session affinity of a Service. */
@@ -33,6 +34,8 @@ export abstract class ServiceBase extends Construct {
 
   protected constructor(scope: Construct, id: string, props: ServiceBaseProps) {
     super(scope, id);
+    // Where the user's code created it, for findings about what it renders.
+    recordConstructOrigin(this);
     this._ports = (props.ports ?? []).map(copyPort);
     this.apiObject = new ApiObject(this, 'Resource', {
       apiVersion: 'v1',

@@ -18,6 +18,9 @@ import * as path from 'node:path';
 import { ApiObject, Chart } from 'cdk8s';
 import type { IConstruct } from 'constructs';
 import { checkObjects } from '../engine';
+import { originLookup } from '../load/chart';
+import type { OriginLookup } from '../load/types';
+import { ensureOriginsFile } from './origins-writer';
 import { SEVERITY_RANK, compareFindings, type Finding, type Severity } from '../findings';
 import type { LineupSettings } from '../cluster/settings';
 
@@ -78,6 +81,7 @@ export function ensureLineupValidation(scope: IConstruct): void {
   const chart = Chart.of(scope);
   if (registered.has(chart)) return;
   registered.add(chart);
+  ensureOriginsFile(rootOf(chart));
   chart.node.addValidation({ validate: () => validateChart(chart) });
 }
 
@@ -166,6 +170,8 @@ function findingsOfChart(chart: Chart, state: AppCheck): { findings: Finding[]; 
 /** One ApiObject of the App as rendered for the check: its JSON, or why it could not be rendered. */
 interface Rendered {
   path: string;
+  /** Where the app's code created the object (see load/construct-origins.ts). */
+  origin: OriginLookup;
   chart: Chart | undefined;
   doc?: unknown;
   error?: string;
@@ -198,10 +204,10 @@ function checkApp(app: IConstruct): AppCheck {
         chart = undefined;
       }
       try {
-        rendered.push({ path: c.node.path, chart, doc: c.toJson() });
+        rendered.push({ path: c.node.path, origin: originLookup(c), chart, doc: c.toJson() });
         if (ownObjects.has(c)) watched.add(c);
       } catch (e) {
-        rendered.push({ path: c.node.path, chart, error: e instanceof Error ? e.message.split('\n')[0] : String(e) });
+        rendered.push({ path: c.node.path, origin: originLookup(c), chart, error: e instanceof Error ? e.message.split('\n')[0] : String(e) });
       }
     }
   } finally {
@@ -209,10 +215,12 @@ function checkApp(app: IConstruct): AppCheck {
   }
   const docs: unknown[] = [];
   const paths: string[] = [];
+  const origins: OriginLookup[] = [];
   for (const r of rendered) {
     if (r.error !== undefined) continue;
     docs.push(r.doc);
     paths.push(r.path);
+    origins.push(r.origin);
   }
   const bySettings = new Map<string, Finding[]>();
   return {
@@ -225,7 +233,7 @@ function checkApp(app: IConstruct): AppCheck {
       const key = JSON.stringify(settings ?? null);
       let findings = bySettings.get(key);
       if (!findings) {
-        findings = checkObjects(docs, { constructPaths: paths, settings });
+        findings = checkObjects(docs, { constructPaths: paths, origins, settings });
         bySettings.set(key, findings);
       }
       return findings;

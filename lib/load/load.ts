@@ -20,6 +20,7 @@ import { readBlockYaml, releaseScalarCache } from './fast-yaml';
 import { DocumentSource, ItemSource, LocatableText, positionInDocument } from './locate';
 import { describeIoError, readInput } from './read-input';
 import { identify } from './objects';
+import { ORIGINS_FILE, attachOrigins } from './origins-file';
 import { documentText, firstContentPosition, splitDocuments, type DocumentChunk } from './split';
 import type { LoadOptions, LoadResult, ManifestObject, ManifestSource } from './types';
 import { SCHEMA } from './yaml-schema';
@@ -28,6 +29,9 @@ const MANIFEST_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
 
 /** cdk8s writes this next to the manifests when validations are configured; it is not a manifest. */
 const CDK8S_METADATA_FILE = 'construct-metadata.json';
+
+/** Files in an output directory that are not manifests (lineup's origins file has no manifest extension anyway). */
+const NOT_MANIFESTS = new Set([CDK8S_METADATA_FILE, ORIGINS_FILE]);
 
 interface ParsedDoc {
   value?: unknown;
@@ -87,6 +91,7 @@ export function loadText(text: string, file: string, opts: LoadOptions = {}): Lo
   } finally {
     releaseScalarCache();
   }
+  attachOrigins(result);
   return result;
 }
 
@@ -251,7 +256,7 @@ function listDirectory(dir: string, seen: Set<string>, out: string[]): void {
     if (stat.isDirectory()) {
       if (name === 'node_modules' || name.startsWith('.')) continue;
       listDirectory(full, seen, out);
-    } else if (stat.isFile() && MANIFEST_EXTENSIONS.has(path.extname(name).toLowerCase()) && name !== CDK8S_METADATA_FILE) {
+    } else if (stat.isFile() && MANIFEST_EXTENSIONS.has(path.extname(name).toLowerCase()) && !NOT_MANIFESTS.has(name)) {
       out.push(full);
     }
   }
@@ -297,6 +302,7 @@ export function loadPaths(paths: string[], opts: LoadOptions = {}): LoadResult {
   } finally {
     releaseScalarCache();
   }
+  attachOrigins(result);
   return result;
 }
 

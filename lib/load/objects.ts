@@ -5,7 +5,7 @@
 import { isObject, str, type JsonObject } from '../k8s/json';
 import type { Finding, SourceLocation } from '../findings';
 import { describeShapeProblem, documentShapeProblem } from './depth';
-import { CLUSTER_SCOPED_KINDS, type ManifestObject, type ManifestSource } from './types';
+import { CLUSTER_SCOPED_KINDS, type ManifestObject, type ManifestSource, type OriginLookup } from './types';
 
 export interface IdentifyResult {
   object?: ManifestObject;
@@ -55,7 +55,7 @@ export function identify(doc: unknown, source: ManifestSource, defaultNamespace:
  * Wraps already-parsed objects (tests, cdk8s charts) without text positions: every field locates
  * to the object's own start. `label(i)` names the origin, e.g. a construct path.
  */
-export function fromObjects(docs: unknown[], file = '<objects>', defaultNamespace = 'default', constructPaths?: (string | undefined)[]): { objects: ManifestObject[]; findings: Finding[] } {
+export function fromObjects(docs: unknown[], file = '<objects>', defaultNamespace = 'default', constructPaths?: (string | undefined)[], origins?: readonly (OriginLookup | undefined)[]): { objects: ManifestObject[]; findings: Finding[] } {
   const objects: ManifestObject[] = [];
   const findings: Finding[] = [];
   docs.forEach((doc, i) => {
@@ -69,6 +69,8 @@ export function fromObjects(docs: unknown[], file = '<objects>', defaultNamespac
       constructPath,
       locate: () => ({ file: sourceFile, line: 1, column: 1 }),
     };
+    const origin = origins?.[i];
+    if (origin) source.locateOrigin = origin;
     // Objects built in code can nest without end or refer to themselves; refuse them before
     // anything recursive (copies, JSON output) walks them.
     const shape = documentShapeProblem(doc);
@@ -76,7 +78,11 @@ export function fromObjects(docs: unknown[], file = '<objects>', defaultNamespac
       ? { finding: { rule: 'manifest-invalid-object', severity: 'error', message: `document ${i + 1}: ${describeShapeProblem(shape, true)}`, source: source.locate() } }
       : identify(doc, source, defaultNamespace);
     if (r.object) objects.push(r.object);
-    if (r.finding) findings.push(constructPath ? { ...r.finding, constructPath } : r.finding);
+    if (r.finding) {
+      const f: Finding = constructPath ? { ...r.finding, constructPath } : r.finding;
+      const at = origin?.();
+      findings.push(at ? { ...f, origin: at } : f);
+    }
   });
   return { objects, findings };
 }

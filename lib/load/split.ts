@@ -2,7 +2,7 @@
  * Splitting a YAML stream into documents with a cheap line scan, so that each document can be
  * parsed on its own: fast (the block reader, else js-yaml) for the model, and again for positions
  * only when a finding needs one. A line starting with `---` or `...` followed by a space or the line end is a
- * document marker wherever it appears (YAML 1.2 §9.1: not even block scalars may contain one at
+ * document marker wherever it appears (YAML 1.2, section 9.1: not even block scalars may contain one at
  * column 0), so the scan cannot cut a document in the wrong place.
  */
 export interface DocumentChunk {

@@ -1,6 +1,9 @@
 import type { JsonObject } from '../k8s/json';
 import type { Finding, SourceLocation } from '../findings';
 
+/** Where a construct was created, relative to the working directory; resolved when first asked. */
+export type OriginLookup = () => SourceLocation | undefined;
+
 /**
  * Where an object came from. Positions are computed lazily: the model is built from a fast parse,
  * and only objects that get a finding pay for locating a field (see load/locate.ts).
@@ -13,8 +16,13 @@ export interface ManifestSource {
   /** 1-based line/column where the object starts. */
   line: number;
   column: number;
-  /** cdk8s construct path, for objects synthesized from a chart. */
+  /** cdk8s construct path, for objects synthesized from a chart (or recorded next to `dist/`). */
   constructPath?: string;
+  /**
+   * Where the object's construct was created in the app's source (relative to the working
+   * directory), when known; resolved on demand because only objects with findings need it.
+   */
+  locateOrigin?: OriginLookup;
   /**
    * Exact position of a field path (`spec.ports[0].targetPort`) within this object. Falls back to
    * the nearest ancestor that exists in the text, and finally to the object's start.

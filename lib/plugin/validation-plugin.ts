@@ -18,7 +18,7 @@
 import type { LineupSettings } from '../cluster/settings';
 import type { Finding, Severity } from '../findings';
 import { SEVERITY_RANK } from '../findings';
-import { toolVersion } from '../report/version';
+import { ruleDocsLink, toolVersion } from '../report/version';
 
 interface ViolatingResource {
   resourceName: string;
@@ -122,7 +122,9 @@ export class LineupValidation {
 export function locationOf(f: Finding): string {
   const obj = f.object ? `${f.object.kind} ${f.object.namespace ? `${f.object.namespace}/` : ''}${f.object.name}` : 'document';
   const file = f.source ? ` (${f.source.file}:${f.source.line}:${f.source.column})` : '';
-  return `${obj}${f.field ? ` ${f.field}` : ''}${file}`;
+  // The line of the app that created the object, read from the origins file `cdk8s synth` wrote.
+  const origin = f.origin ? `, declared at ${f.origin.file}:${f.origin.line}:${f.origin.column}` : '';
+  return `${obj}${f.field ? ` ${f.field}` : ''}${file}${origin}`;
 }
 
 /** One violation per (rule, message): the CLI's report table shows the resources under each. */
@@ -132,7 +134,7 @@ export function toViolations(findings: Finding[]): Violation[] {
     const key = `${f.rule}\u0000${f.message}`;
     let v = byKey.get(key);
     if (!v) {
-      v = { ruleName: `${f.rule} (${f.severity})`, recommendation: f.message, fix: `see https://github.com/cdk8s-lineup/cdk8s-lineup/blob/main/docs/rules.md#${f.rule}`, violatingResources: [] };
+      v = { ruleName: `${f.rule} (${f.severity})`, recommendation: f.message, fix: `see ${ruleDocsLink(f.rule)}`, violatingResources: [] };
       byKey.set(key, v);
     }
     v.violatingResources.push({ resourceName: f.object?.name ?? '<document>', manifestPath: f.source?.file ?? '', locations: [locationOf(f)] });

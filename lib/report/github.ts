@@ -3,7 +3,7 @@
  * (`::error file=…,line=…,col=…,title=<rule>::<message>`), which the runner turns into annotations.
  */
 import { compareFindings, type Finding, type Severity } from '../findings';
-import { relativePath } from './location';
+import { formatLocation, relativePath } from './location';
 import type { ReportSummary } from './summary';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
@@ -17,11 +17,18 @@ export function formatGithub(findings: readonly Finding[], _summary: ReportSumma
   const cwd = opts.cwd ?? process.cwd();
   const lines = [...findings].sort(compareFindings).map((f) => {
     const props: string[] = [];
-    const file = f.source?.file ?? f.constructPath;
+    // Annotate the line of the app that declared the object when it is known (pull requests show
+    // the source, not the synthesized manifests); the message then says which manifest and construct.
+    const at = f.origin ?? f.source;
+    const file = f.origin?.file ?? f.source?.file ?? f.constructPath;
     if (file) props.push(`file=${escapeProperty(relativePath(file, cwd))}`);
-    if (f.source) props.push(`line=${f.source.line}`, `col=${f.source.column}`);
+    if (at) props.push(`line=${at.line}`, `col=${at.column}`);
     props.push(`title=${escapeProperty(f.rule)}`);
-    return `::${COMMAND[f.severity]} ${props.join(',')}::${escapeData(f.message)}`;
+    const context: string[] = [];
+    if (f.constructPath !== undefined) context.push(`construct ${f.constructPath}`);
+    if (f.origin && f.source && f.source.file !== f.constructPath) context.push(`manifest ${formatLocation(f)}`);
+    const message = context.length ? `${f.message} (${context.join(', ')})` : f.message;
+    return `::${COMMAND[f.severity]} ${props.join(',')}::${escapeData(message)}`;
   });
   return lines.length ? lines.join('\n') + '\n' : '';
 }

@@ -7,7 +7,7 @@ import { registeredRules, type RuleInfo } from './rule-info';
 import { formatSarif } from './sarif';
 import type { ReportSummary } from './summary';
 import { formatText } from './text';
-import { toolVersion } from './version';
+import { toolHomepage, toolVersion } from './version';
 
 export { formatText } from './text';
 export { formatJson, findingJson } from './json';
@@ -37,7 +37,7 @@ export function formatReport(format: ReportFormat, findings: readonly Finding[],
     case 'json':
       return formatJson(findings, summary);
     case 'sarif':
-      return formatSarif(findings, summary, { rules: opts.rules ?? registeredRules(), version: toolVersion(), cwd: opts.cwd });
+      return formatSarif(findings, summary, { rules: opts.rules ?? registeredRules(), version: toolVersion(), cwd: opts.cwd, informationUri: toolHomepage() });
     case 'junit':
       return formatJunit(findings, summary, { objects: opts.objects });
     case 'github':

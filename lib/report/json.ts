@@ -1,4 +1,4 @@
-/** `check -o json`: exactly the CONTRACT §5 shape, keys in the documented order. */
+/** `check -o json`: the shape docs/findings.md documents, keys in that order. */
 import { compareFindings, type Finding } from '../findings';
 import type { ReportSummary } from './summary';
 
@@ -21,5 +21,7 @@ export function findingJson(f: Finding): Record<string, unknown> {
   }
   if (f.field !== undefined) out.field = f.field;
   if (f.source) out.source = { file: f.source.file, line: f.source.line, column: f.source.column };
+  if (f.constructPath !== undefined) out.constructPath = f.constructPath;
+  if (f.origin) out.origin = { file: f.origin.file, line: f.origin.line, column: f.origin.column };
   return out;
 }

@@ -4,7 +4,7 @@
  * errors or warnings; info findings go to the testcase's system-out.
  */
 import { compareFindings, type Finding, type ObjectRef } from '../findings';
-import { formatLocation, formatObjectRef, objectKey } from './location';
+import { formatDeclaredAt, formatLocation, formatObjectRef, objectKey } from './location';
 import type { ReportSummary } from './summary';
 
 /** An object that was checked (so objects without findings appear as passing testcases). */
@@ -22,6 +22,8 @@ interface Case {
   name: string;
   line: number;
   findings: Finding[];
+  /** The app's line that declared the object (`file`/`line` attributes, which CI test reporters link). */
+  origin?: { file: string; line: number };
 }
 
 export function formatJunit(findings: readonly Finding[], _summary: ReportSummary, opts: JunitOptions = {}): string {
@@ -45,6 +47,7 @@ export function formatJunit(findings: readonly Finding[], _summary: ReportSummar
     let c = cases.get(key);
     if (!c) cases.set(key, (c = { name: f.object ? formatObjectRef(f.object) : `document at line ${line}`, line, findings: [] }));
     c.findings.push(f);
+    if (f.origin && !c.origin) c.origin = { file: f.origin.file, line: f.origin.line };
   }
 
   let totalTests = 0;
@@ -73,7 +76,8 @@ function failing(c: Case): boolean {
 }
 
 function testcase(file: string, c: Case): string[] {
-  const open = `    <testcase name="${attr(c.name)}" classname="${attr(file)}"`;
+  const at = c.origin ? ` file="${attr(c.origin.file)}" line="${c.origin.line}"` : '';
+  const open = `    <testcase name="${attr(c.name)}" classname="${attr(file)}"${at}`;
   if (c.findings.length === 0) return [`${open}/>`];
   const lines = [`${open}>`];
   const problems = c.findings.filter((f) => f.severity !== 'info');
@@ -90,7 +94,9 @@ function testcase(file: string, c: Case): string[] {
 }
 
 function describe(f: Finding): string {
-  return `${formatLocation(f)}  ${f.severity}  ${f.rule}  ${f.message}`;
+  const declared = formatDeclaredAt(f);
+  const from = declared !== undefined && declared !== f.source?.file ? `\n    declared by ${declared}` : '';
+  return `${formatLocation(f)}  ${f.severity}  ${f.rule}  ${f.message}${from}`;
 }
 
 /** XML 1.0 cannot carry most control characters at all, even escaped: drop them. */

@@ -8,6 +8,16 @@ export function formatLocation(f: Finding): string {
   return f.constructPath ?? '-';
 }
 
+/**
+ * Where the object behind a finding was declared in the app: `app/web/Resource at main.ts:12:5`,
+ * the construct path alone, or undefined for objects not synthesized by a cdk8s app.
+ */
+export function formatDeclaredAt(f: Finding): string | undefined {
+  const origin = f.origin ? `${f.origin.file}:${f.origin.line}:${f.origin.column}` : undefined;
+  if (f.constructPath !== undefined && origin) return `${f.constructPath} at ${origin}`;
+  return f.constructPath ?? origin;
+}
+
 /** `Service default/web`, `Node node-1` (cluster-scoped objects have no namespace). */
 export function formatObjectRef(ref: ObjectRef): string {
   return `${ref.kind} ${ref.namespace ? `${ref.namespace}/` : ''}${ref.name}`;

@@ -16,10 +16,11 @@ export interface SarifOptions {
   version: string;
   /** Directory that artifact URIs are relative to (default: the process's working directory). */
   cwd?: string;
+  /** The tool's home page (package.json `homepage`); left out when there is none. */
+  informationUri?: string;
 }
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
-const INFORMATION_URI = 'https://github.com/cdk8s-lineup/cdk8s-lineup';
 
 export function formatSarif(findings: readonly Finding[], _summary: ReportSummary, opts: SarifOptions): string {
   const cwd = opts.cwd ?? process.cwd();
@@ -42,7 +43,7 @@ export function formatSarif(findings: readonly Finding[], _summary: ReportSummar
             name: 'cdk8s-lineup',
             version: opts.version,
             semanticVersion: opts.version,
-            informationUri: INFORMATION_URI,
+            ...(opts.informationUri ? { informationUri: opts.informationUri } : {}),
             rules: rules.map(ruleDescriptor),
           },
         },
@@ -70,10 +71,28 @@ function ruleDescriptor(r: RuleInfo): Record<string, unknown> {
 function result(f: Finding, ruleIndex: number, cwd: string): Record<string, unknown> {
   const out: Record<string, unknown> = { ruleId: f.rule, ruleIndex, level: LEVEL[f.severity], message: { text: f.message } };
   const file = f.source?.file ?? f.constructPath;
+  let manifest: Record<string, unknown> | undefined;
   if (file !== undefined && file !== '') {
     const physicalLocation: Record<string, unknown> = { artifactLocation: { uri: toUri(relativePath(file, cwd)) } };
     if (f.source) physicalLocation.region = { startLine: Math.max(1, f.source.line), startColumn: Math.max(1, f.source.column) };
-    out.locations = [{ physicalLocation }];
+    manifest = { physicalLocation };
+  }
+  const logical = f.constructPath !== undefined ? [{ fullyQualifiedName: f.constructPath, kind: 'object' }] : undefined;
+  if (f.origin) {
+    // The line of the app that declared the object is where a reviewer can fix it (the synthesized
+    // manifests are build output, often not even committed); the manifest stays as a related location.
+    const primary: Record<string, unknown> = {
+      physicalLocation: {
+        artifactLocation: { uri: toUri(relativePath(f.origin.file, cwd)) },
+        region: { startLine: Math.max(1, f.origin.line), startColumn: Math.max(1, f.origin.column) },
+      },
+    };
+    if (logical) primary.logicalLocations = logical;
+    out.locations = [primary];
+    if (manifest && f.source && f.source.file !== f.constructPath) out.relatedLocations = [{ id: 1, ...manifest, message: { text: 'synthesized manifest' } }];
+  } else if (manifest) {
+    if (logical) manifest.logicalLocations = logical;
+    out.locations = [manifest];
   }
   // Stable across runs and line moves, so code scanning tracks an alert while the YAML around it changes.
   const identity = [f.rule, f.object?.kind ?? '', f.object?.namespace ?? '', f.object?.name ?? '', f.field ?? '', f.object ? '' : f.message].join('\u0000');

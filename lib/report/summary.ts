@@ -1,4 +1,4 @@
-/** The counts every report format ends with (CONTRACT §5 `summary`). */
+/** The counts every report format ends with (`summary` in docs/findings.md). */
 import type { Finding } from '../findings';
 
 export interface ReportSummary {

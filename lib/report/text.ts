@@ -3,7 +3,7 @@
  * (`file:line:column  severity  rule  message`), then a summary line.
  */
 import { compareFindings, type Finding } from '../findings';
-import { formatLocation, formatObjectRef, objectKey } from './location';
+import { formatDeclaredAt, formatLocation, formatObjectRef, objectKey } from './location';
 import { plural, type ReportSummary } from './summary';
 
 export interface TextOptions {
@@ -32,6 +32,9 @@ export function formatText(findings: readonly Finding[], summary: ReportSummary,
     out.push(paint('1', g.title));
     for (const f of g.items) {
       out.push(`  ${formatLocation(f)}  ${paint(SEVERITY_COLOR[f.severity], f.severity)}  ${f.rule}  ${f.message}`);
+      // Objects synthesized by a cdk8s app: the construct and the line of code that declared it.
+      const declared = formatDeclaredAt(f);
+      if (declared !== undefined && declared !== f.source?.file) out.push(`      declared by ${declared}`);
     }
     out.push('');
   }

@@ -30,6 +30,8 @@ export function hitToFinding(rule: Rule, hit: RuleHit): Finding {
   if (hit.field !== undefined) f.field = hit.field;
   f.source = hit.object.source.locate(hit.sourceField ?? hit.field);
   if (hit.object.source.constructPath !== undefined) f.constructPath = hit.object.source.constructPath;
+  const origin = hit.object.source.locateOrigin?.();
+  if (origin) f.origin = origin;
   return f;
 }
 

@@ -75,7 +75,8 @@ export interface ToResolveExpectation extends SimulationOptions {
 }
 
 interface MatcherContext {
-  isNot: boolean;
+  /** Optional: jest 29's types declare it so (`boolean | undefined`), jest 30's as a boolean. */
+  isNot?: boolean;
 }
 
 interface MatcherResult {
@@ -90,10 +91,12 @@ function simulation(received: unknown, opts: SimulationOptions): Simulation {
   return simulate(received, { settings: opts.settings, namespace: opts.namespace });
 }
 
-/** `Service default/web (chart/service) spec.selector` — what and where, construct path first. */
+/** `Service default/web (chart/service/Resource at main.ts:12:5) spec.selector` — what and where: construct path, then the line that declared it. */
 function whereOf(f: Finding): string {
   const obj = f.object ? `${f.object.kind} ${f.object.namespace ? `${f.object.namespace}/` : ''}${f.object.name}` : 'document';
-  const at = f.constructPath ?? (f.source && !f.source.file.startsWith('<') ? `${f.source.file}:${f.source.line}:${f.source.column}` : undefined);
+  const origin = f.origin ? `${f.origin.file}:${f.origin.line}:${f.origin.column}` : undefined;
+  const path = f.constructPath ?? (f.source && !f.source.file.startsWith('<') ? `${f.source.file}:${f.source.line}:${f.source.column}` : undefined);
+  const at = path && origin ? `${path} at ${origin}` : (path ?? origin);
   return `${obj}${at ? ` (${at})` : ''}${f.field ? ` ${f.field}` : ''}`;
 }
 
@@ -106,7 +109,7 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-function callText(matcher: string, args: unknown[], isNot: boolean): string {
+function callText(matcher: string, args: unknown[], isNot: boolean | undefined): string {
   const shown = args.filter((a) => a !== undefined).map((a) => (typeof a === 'string' ? JSON.stringify(a) : showArg(a)));
   return `expect(received)${isNot ? '.not' : ''}.${matcher}(${shown.join(', ')})`;
 }

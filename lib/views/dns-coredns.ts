@@ -1,7 +1,7 @@
 /**
  * What the cluster DNS server answers: CoreDNS's `kubernetes` plugin as kubeadm configures it
  * (`kubernetes cluster.local in-addr.arpa ip6.arpa { pods insecure; fallthrough in-addr.arpa ip6.arpa; ttl 30 }`),
- * as a pure function of the simulated cluster. Reference §4.1 and §4.3; the control flow follows
+ * as a pure function of the simulated cluster. The control flow follows
  * CoreDNS (parseRequest → Records → findServices/findPods, then the per-type answer builders of
  * plugin/backend_lookup.go), so corner cases come out the way CoreDNS answers them:
  * - endpoint names (`<hostname>.<svc>.<ns>.svc.<zone>`) resolve under any non-ExternalName Service,

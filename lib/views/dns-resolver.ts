@@ -1,7 +1,7 @@
 /**
  * A pod's stub resolver: the resolv.conf the kubelet writes (pkg/kubelet/network/dns: getPodDNSType,
  * generateSearchesForDNSClusterFirst, appendDNSConfig) and glibc's search-list walk (res_nsearch),
- * asking the simulated CoreDNS (dns-coredns.ts) for each candidate name. Reference §4.2.
+ * asking the simulated CoreDNS (dns-coredns.ts) for each candidate name.
  */
 import type { Cluster, SimPod } from '../cluster/model';
 import { arr, at, obj, str } from '../k8s/json';

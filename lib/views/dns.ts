@@ -1,5 +1,5 @@
 /**
- * The DNS view (CONTRACT §4 `dns`): what CoreDNS answers for a name (dns-coredns.ts) and how a
+ * The DNS view (`lineup dns`, docs/cli.md): what CoreDNS answers for a name (dns-coredns.ts) and how a
  * pod's resolver gets there through its search path (dns-resolver.ts).
  */
 export { dnsRecords, DNS_TYPES, RECORD_TTL, DNS_VERSION_TTL, DNS_SCHEMA_VERSION } from './dns-coredns';

@@ -1,6 +1,6 @@
 /**
- * The Docker-links-style service variables the kubelet injects into a container (reference §3;
- * kubelet getServiceEnvVarMap + makeEnvironmentVariables, envvars.FromServices).
+ * The Docker-links-style service variables the kubelet injects into a container
+ * (kubelet getServiceEnvVarMap + makeEnvironmentVariables, envvars.FromServices).
  *
  * Order. The kubelet collects the services into a map keyed by service name and appends the
  * resulting variables from another map, so on a real node the order changes from one container

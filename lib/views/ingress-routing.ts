@@ -1,5 +1,5 @@
 /**
- * How an ingress controller routes an HTTP request over the served Ingresses (reference §7.2–7.4).
+ * How an ingress controller routes an HTTP request over the served Ingresses (ingress-nginx's matching, see docs/cli.md `trace`).
  *
  * 1. Host: rules whose host equals the request host (port stripped, case-insensitive) beat wildcard
  *    rules (`*.foo.com` matches exactly one extra label), which beat rules without a host. Like a

@@ -157,8 +157,12 @@ const compiled = path.join(__dirname, '..', '..', 'build', 'apps', 'main.js');
         env: { ...process.env, CDK8S_CHECK_UPGRADE: 'false' },
         stdio: 'pipe',
       });
-      // construct-metadata.json is cdk8s's own (written because cdk8s.yaml configures validations).
-      expect(fs.readdirSync(out).filter((f) => f !== 'construct-metadata.json').sort()).toEqual(APP_NAMES.map((n) => `${n}.k8s.yaml`).sort());
+      // construct-metadata.json is cdk8s's own (written because cdk8s.yaml configures validations);
+      // cdk8s-lineup.origins links each object to the apps/*.ts line that declared it.
+      expect(fs.readdirSync(out).filter((f) => f !== 'construct-metadata.json').sort()).toEqual(['cdk8s-lineup.origins', ...APP_NAMES.map((n) => `${n}.k8s.yaml`)].sort());
+      const origins = JSON.parse(fs.readFileSync(path.join(out, 'cdk8s-lineup.origins'), 'utf8')) as { objects: { constructPath: string; origin?: { file: string } }[] };
+      const kubia = origins.objects.find((o) => o.constructPath === 'kubia/service/Resource');
+      expect(kubia?.origin?.file).toBe(path.relative(out, path.join(root, 'apps', 'kubia.ts')).split(path.sep).join('/'));
     } finally {
       fs.rmSync(out, { recursive: true, force: true });
     }

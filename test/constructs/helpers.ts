@@ -27,6 +27,8 @@ export interface ReportedFinding {
   severity: string;
   rule: string;
   at: string;
+  /** The `(file:line:column)` after the path: where the app's code created the construct. */
+  origin?: string;
   detail: string;
 }
 
@@ -38,8 +40,8 @@ export function reportedFindings(message: string): ReportedFinding[] {
   const lines = message.split('\n');
   const out: ReportedFinding[] = [];
   lines.forEach((line, i) => {
-    const m = /^ {4}(error|warning|info) (\S+) at (.+)$/.exec(line);
-    if (m) out.push({ severity: m[1], rule: m[2], at: m[3], detail: (lines[i + 1] ?? '').replace(/^ {6}/, '') });
+    const m = /^ {4}(error|warning|info) (\S+) at (.+?)(?: \((\S+:\d+:\d+)\))?$/.exec(line);
+    if (m) out.push({ severity: m[1], rule: m[2], at: m[3], ...(m[4] ? { origin: m[4] } : {}), detail: (lines[i + 1] ?? '').replace(/^ {6}/, '') });
   });
   return out;
 }

@@ -53,8 +53,9 @@ describe('chart validation', () => {
     expect(findings.map((f) => [f.rule, f.severity, f.field, f.constructPath])).toEqual([
       ['service-selects-no-pods', 'error', 'spec.selector', 'broken/typo/Resource'],
     ]);
-    expect(formatFinding(findings[0])).toBe('error service-selects-no-pods at broken/typo/Resource\n  spec.selector: Service default/web selects app=wbe, but no pod in namespace default has that label; did you mean app=web (Deployment web)?');
-    // With the TypeScript line that created the object, when it is known.
+    // With the line of this test that created the construct (recorded when it was created).
+    expect(findings[0].origin).toEqual({ file: 'test/constructs/validation.test.ts', line: 50, column: 5 });
+    expect(formatFinding(findings[0])).toBe(`error service-selects-no-pods at broken/typo/Resource (test/constructs/validation.test.ts:50:5)\n  spec.selector: Service default/web selects app=wbe, but no pod in namespace default has that label; did you mean app=web (Deployment web)?`);
     expect(formatFinding({ ...findings[0], origin: { file: 'main.ts', line: 12, column: 5 } }).split('\n')[0]).toBe('error service-selects-no-pods at broken/typo/Resource (main.ts:12:5)');
   });
 

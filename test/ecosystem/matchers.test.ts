@@ -50,7 +50,7 @@ describe('toLineUp', () => {
 
   test('fails with each finding: severity, rule, object, construct path, field, message', () => {
     expect(failure(() => expect(shop({ selector: 'wbe' })).toLineUp())).toBe(
-      ['expect(received).toLineUp()', '', '1 finding at or above error:', '', '  error service-selects-no-pods: Service default/web (test/service) spec.selector', `    ${TYPO}`].join('\n'),
+      ['expect(received).toLineUp()', '', '1 finding at or above error:', '', '  error service-selects-no-pods: Service default/web (test/service at test/ecosystem/matchers.test.ts:24:3) spec.selector', `    ${TYPO}`].join('\n'),
     );
     expect(shop({ selector: 'wbe' })).not.toLineUp();
   });
@@ -60,7 +60,7 @@ describe('toLineUp', () => {
     new ApiObject(chart, 'ep', { apiVersion: 'v1', kind: 'Endpoints', metadata: { name: 'orphan' }, subsets: [{ addresses: [{ ip: '10.0.0.1' }], ports: [{ port: 80 }] }] });
     expect(chart).toLineUp();
     const message = failure(() => expect(chart).toLineUp({ failOn: 'warning' }));
-    expect(message).toMatch(/^expect\(received\)\.toLineUp\(\{ failOn: "warning" \}\)\n\n1 finding at or above warning:\n\n {2}warning endpoints-without-service: Endpoints default\/orphan \(test\/ep\)/);
+    expect(message).toMatch(/^expect\(received\)\.toLineUp\(\{ failOn: "warning" \}\)\n\n1 finding at or above warning:\n\n {2}warning endpoints-without-service: Endpoints default\/orphan \(test\/ep at test\/ecosystem\/matchers\.test\.ts:60:5\)/);
   });
 });
 
@@ -95,7 +95,7 @@ describe('toRoute', () => {
 
   test('a selector typo: kube-proxy rejects, and the finding says why', () => {
     const message = failure(() => expect(shop({ selector: 'wbe' })).toRoute('web', { port: 80, count: 3 }))!;
-    expect(message).toMatch(/^expect\(received\)\.toRoute\("web", \{ port: 80, count: 3 \}\)\n\nkube-proxy on node-1 rejects connections to 10\.\d+\.\d+\.\d+:80: .+\n\nFindings on Service default\/web:\n {2}error service-selects-no-pods: Service default\/web \(test\/service\) spec\.selector\n {4}/);
+    expect(message).toMatch(/^expect\(received\)\.toRoute\("web", \{ port: 80, count: 3 \}\)\n\nkube-proxy on node-1 rejects connections to 10\.\d+\.\d+\.\d+:80: .+\n\nFindings on Service default\/web:\n {2}error service-selects-no-pods: Service default\/web \(test\/service at test\/ecosystem\/matchers\.test\.ts:24:3\) spec\.selector\n {4}/);
     expect(message.endsWith(TYPO)).toBe(true);
     expect(shop({ selector: 'wbe' })).not.toRoute('web', { port: 80 });
   });

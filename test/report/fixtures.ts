@@ -40,3 +40,10 @@ export const ruleFixtures: RuleInfo[] = [
   { id: 'service-target-port-not-declared', severity: 'warning', title: 'targetPort not declared by a container', explanation: 'No selected container declares the numeric targetPort.' },
   { id: 'example-note', severity: 'info', title: 'A note', explanation: 'Notes say something worth knowing.' },
 ];
+
+/** selectsNoPods as `lineup check dist/` reports it after `cdk8s synth` wrote the origins file. */
+export const selectsNoPodsFromApp: Finding = {
+  ...selectsNoPods,
+  constructPath: 'shop/web/Resource',
+  origin: { file: 'main.ts', line: 12, column: 5 },
+};

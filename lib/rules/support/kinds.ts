@@ -1,5 +1,5 @@
 /**
- * Which objects the simulator models (CONTRACT §2). Rules report only on these: objects of other
+ * Which objects the simulator models (docs/cli.md, inputs). Rules report only on these: objects of other
  * kinds (and same-named kinds of other API groups, like Knative's `serving.knative.dev` Service) are
  * counted by the loader and otherwise left alone.
  */

@@ -74,7 +74,7 @@ export function canonicalAddress(text: string): string {
   return `${text}/${ip.family === 'IPv4' ? 32 : 128}`;
 }
 
-/** libxtables' xtables_save_string: quoting is skipped only for `[A-Za-z0-9_-]+`; we always quote (CONTRACT §4). */
+/** libxtables' xtables_save_string: quoting is skipped only for `[A-Za-z0-9_-]+`; we always quote (docs/cli.md `iptables-save`). */
 function quote(text: string): string {
   return `"${text.replace(/(["\\])/g, '\\$1')}"`;
 }
