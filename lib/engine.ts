@@ -58,7 +58,7 @@ export function openCluster(paths: string[], opts: OpenOptions = {}): Opened {
 
 /** Every finding for a loaded and built cluster: load findings plus every rule. */
 export function checkCluster(cluster: Cluster, load: LoadResult): Finding[] {
-  return runRules(cluster, load.findings);
+  return runRules(cluster, load.findings, { input: load });
 }
 
 export interface CheckObjectsOptions {
@@ -74,8 +74,8 @@ export interface CheckObjectsOptions {
 /** Checks already-parsed objects (a cdk8s chart's manifests) and returns the findings. */
 export function checkObjects(docs: unknown[], opts: CheckObjectsOptions = {}): Finding[] {
   const settings = settingsFromValue(opts.settings);
-  const { objects, findings } = fromObjects(docs, '<objects>', opts.namespace ?? 'default', opts.constructPaths, opts.origins);
-  const load: LoadResult = { objects, findings, unknownKinds: {}, files: [] };
+  const { objects, findings, skipped } = fromObjects(docs, '<objects>', opts.namespace ?? 'default', opts.constructPaths, opts.origins);
+  const load: LoadResult = { objects, findings, unknownKinds: {}, files: [], skipped, kustomizations: [] };
   const cluster = buildCluster(objects, settings);
   return checkCluster(cluster, load);
 }

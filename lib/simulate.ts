@@ -60,13 +60,13 @@ function isChartOrApp(input: unknown): boolean {
 function loadInput(input: unknown, namespace: string): LoadResult {
   if (typeof input === 'string') return loadText(input, '<text>', { defaultNamespace: namespace });
   if (Array.isArray(input)) {
-    const { objects, findings } = fromObjects(input, '<objects>', namespace);
-    return { objects, findings, unknownKinds: {}, files: [] };
+    const { objects, findings, skipped } = fromObjects(input, '<objects>', namespace);
+    return { objects, findings, unknownKinds: {}, files: [], skipped, kustomizations: [] };
   }
   if (isChartOrApp(input)) {
     const { docs, constructPaths, origins } = manifestsOf(input);
-    const { objects, findings } = fromObjects(docs, '<chart>', namespace, constructPaths, origins);
-    return { objects, findings, unknownKinds: {}, files: [] };
+    const { objects, findings, skipped } = fromObjects(docs, '<chart>', namespace, constructPaths, origins);
+    return { objects, findings, unknownKinds: {}, files: [], skipped, kustomizations: [] };
   }
   throw new TypeError('simulate(): input must be a cdk8s Chart or App, an array of objects, or YAML/JSON text');
 }

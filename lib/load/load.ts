@@ -1,7 +1,7 @@
 /**
  * Reading manifests: files, directories, standard input; multi-document YAML, JSON, `kind: List`.
- * The model is built from a fast parse per document: the block reader (fast-yaml.ts) for plain
- * block YAML, which is nearly every manifest, else js-yaml; source positions are located lazily
+ * The model is built from a js-yaml parse per document (the fastest YAML parser there is, with no
+ * positions); source positions are located lazily, only for objects that get a finding
  * (locate.ts). Malformed input never throws: it becomes manifest-parse-error or
  * manifest-invalid-object findings. Only I/O problems (missing path, unreadable file) throw
  * UsageError, which the CLI turns into exit status 2.
@@ -16,13 +16,13 @@ import { isObject, type Json, type JsonObject } from '../k8s/json';
 import type { PathStep } from '../k8s/field-path';
 import { UsageError } from '../errors';
 import { describeShapeProblem, documentShapeProblem, type ShapeProblem } from './depth';
-import { readBlockYaml, releaseScalarCache } from './fast-yaml';
-import { DocumentSource, ItemSource, LocatableText, positionInDocument } from './locate';
+import { DocumentSource, ItemSource, LocatableText } from './locate';
 import { describeIoError, readInput } from './read-input';
 import { identify } from './objects';
 import { ORIGINS_FILE, attachOrigins } from './origins-file';
 import { documentText, firstContentPosition, splitDocuments, type DocumentChunk } from './split';
 import type { LoadOptions, LoadResult, ManifestObject, ManifestSource } from './types';
+import { yaml11Readings, type Yaml11Reading } from './yaml11';
 import { SCHEMA } from './yaml-schema';
 
 const MANIFEST_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
@@ -84,13 +84,9 @@ function placeholderFinding(file: string, chunk: DocumentChunk, chunkText: strin
 
 /** Loads one file's text. `file` is how findings name it. */
 export function loadText(text: string, file: string, opts: LoadOptions = {}): LoadResult {
-  const result: LoadResult = { objects: [], findings: [], unknownKinds: {}, files: [file] };
+  const result: LoadResult = { objects: [], findings: [], unknownKinds: {}, files: [file], skipped: [], kustomizations: [] };
   objectLimit = maxInputObjects();
-  try {
-    addText(result, text, file, opts.defaultNamespace ?? 'default');
-  } finally {
-    releaseScalarCache();
-  }
+  addText(result, text, file, opts.defaultNamespace ?? 'default');
   attachOrigins(result);
   return result;
 }
@@ -103,15 +99,6 @@ function addText(result: LoadResult, rawText: string, file: string, defaultNames
   const json = trimmed.startsWith('{') || trimmed.startsWith('[') ? parseJson(text) : undefined;
   const chunks: DocumentChunk[] = json ? jsonChunk(text) : splitDocuments(text);
   for (const chunk of chunks) {
-    if (!json) {
-      // Plain block YAML (nearly every manifest) is read straight from the file's text; it has no
-      // aliases and the reader kept to the depth and size bounds, so no shape check is needed.
-      const block = readBlockYaml(text, chunk.start, chunk.end, chunk.markerLine);
-      if (block !== undefined) {
-        addDocument(result, block.value as Json, file, text, chunk, true, block.contentAt, undefined, defaultNamespace);
-        continue;
-      }
-    }
     const chunkText = documentText(text, chunk);
     const parsed = json ?? parseChunk(chunk, chunkText);
     if (parsed.error) {
@@ -124,12 +111,14 @@ function addText(result: LoadResult, rawText: string, file: string, defaultNames
       result.findings.push(shapeFinding(file, chunk, chunkText, shape));
       continue;
     }
-    // Only js-yaml reads flow mappings as keys (the block reader and JSON never make one).
-    if (!json && hasMappingKey(parsed.value)) {
+    // js-yaml reads a mapping as a key (`{{ .Values.x }}`, an unrendered template, or a `?` key) as
+    // "[object Object]"; JSON never makes one, and YAML only with a `{` or a `?`.
+    if (!json && (chunkText.includes('{') || chunkText.includes('?')) && hasMappingKey(parsed.value)) {
       result.findings.push(placeholderFinding(file, chunk, chunkText));
       continue;
     }
-    addDocument(result, parsed.value as Json, file, text, chunk, false, undefined, firstContentPosition(chunkText), defaultNamespace);
+    const readings = json ? [] : yaml11Readings(chunkText, parsed.value);
+    addDocument(result, parsed.value as Json, file, text, chunk, firstContentPosition(chunkText), readings, defaultNamespace);
   }
 }
 
@@ -147,41 +136,58 @@ function parseJson(text: string): ParsedDoc | undefined {
 }
 
 /**
- * Adds one document's object(s). Where the document's content starts: an offset (block reader)
- * or a line and column within the document's text.
+ * Adds one document's object(s); `first` is where its content starts within the document's text,
+ * `readings` the plain scalars in it that kubectl reads differently (paths from the document's root).
  */
-function addDocument(result: LoadResult, value: Json, file: string, text: string, chunk: DocumentChunk, blockYaml: boolean, contentAt: number | undefined, first: { line: number; column: number } | undefined, defaultNamespace: string): void {
+function addDocument(result: LoadResult, value: Json, file: string, text: string, chunk: DocumentChunk, first: { line: number; column: number }, readings: Yaml11Reading[], defaultNamespace: string): void {
+  const line = chunk.startLine - 1 + first.line;
   if (isList(value)) {
     // `kind: List` (what `kubectl get -o yaml` prints) is flattened into its items, which share the document's positions.
-    const document = new LocatableText(file, text, chunk, blockYaml);
-    const start = contentAt !== undefined ? positionInDocument(file, text, chunk, contentAt) : { file, line: chunk.startLine - 1 + first!.line, column: first!.column };
-    addListItems(result, value, document, chunk.index, start, [], defaultNamespace);
+    const document = new LocatableText(file, text, chunk);
+    addListItems(result, value, document, chunk.index, { file, line, column: first.column }, [], readings, defaultNamespace);
     return;
   }
-  const start = contentAt !== undefined ? positionInDocument(file, text, chunk, contentAt) : { line: chunk.startLine - 1 + first!.line, column: first!.column };
-  addObject(result, value, new DocumentSource(file, text, chunk, blockYaml, chunk.index, start.line, start.column), defaultNamespace);
+  addObject(result, value, new DocumentSource(file, text, chunk, chunk.index, line, first.column), readings, defaultNamespace);
+}
+
+/** The readings under `prefix` (a List item's path), with paths from there. */
+function readingsUnder(readings: Yaml11Reading[], prefix: readonly PathStep[]): Yaml11Reading[] {
+  return readings.filter((r) => prefix.every((step, i) => r.path[i] === step)).map((r) => ({ ...r, path: r.path.slice(prefix.length) }));
 }
 
 function isList(value: Json): value is JsonObject & { items: Json[] } {
   return isObject(value) && typeof value.kind === 'string' && value.kind.endsWith('List') && Array.isArray(value.items);
 }
 
-function addListItems(result: LoadResult, list: JsonObject & { items: Json[] }, document: LocatableText, documentIndex: number, documentStart: SourceLocation, base: readonly PathStep[], defaultNamespace: string): void {
+function addListItems(result: LoadResult, list: JsonObject & { items: Json[] }, document: LocatableText, documentIndex: number, documentStart: SourceLocation, base: readonly PathStep[], readings: Yaml11Reading[], defaultNamespace: string): void {
   list.items.forEach((item, i) => {
     const path = [...base, 'items', i];
     if (isList(item)) {
-      addListItems(result, item, document, documentIndex, documentStart, path, defaultNamespace);
+      addListItems(result, item, document, documentIndex, documentStart, path, readings, defaultNamespace);
     } else {
       const start = document.locatePath(path, undefined, documentStart);
-      addObject(result, item, new ItemSource(document, documentIndex, start.line, start.column, path), defaultNamespace);
+      addObject(result, item, new ItemSource(document, documentIndex, start.line, start.column, path), readings.length > 0 ? readingsUnder(readings, path) : readings, defaultNamespace);
     }
   });
 }
 
-function addObject(result: LoadResult, value: Json, source: ManifestSource, defaultNamespace: string): void {
-  const { object, finding } = identify(value, source, defaultNamespace);
+/** kustomize's file names: a folder holding one is a kustomization. */
+const KUSTOMIZATION_FILES = new Set(['kustomization.yaml', 'kustomization.yml']);
+
+function addObject(result: LoadResult, value: Json, source: ManifestSource, readings: Yaml11Reading[], defaultNamespace: string): void {
+  const { object, finding, skipped } = identify(value, source, defaultNamespace);
+  if (skipped) {
+    result.skipped.push({ file: source.file, line: source.line, column: source.column, reason: skipped });
+    const dir = path.posix.dirname(source.file);
+    // A kustomize file found in a folder (by its name or its kind) makes the folder a kustomization, once.
+    if (source.file !== '<stdin>' && (skipped === 'kustomize' || KUSTOMIZATION_FILES.has(path.posix.basename(source.file))) && !result.kustomizations.some((k) => k.dir === dir)) {
+      result.kustomizations.push({ dir, file: source.file, line: source.line, column: source.column });
+    }
+    return;
+  }
   if (finding) result.findings.push(finding);
   if (object) {
+    if (readings.length > 0) object.yaml11 = readings;
     result.objects.push(object);
     if (result.objects.length > objectLimit) {
       throw new UsageError(`the inputs hold more than ${objectLimit.toLocaleString('en')} objects (at ${source.file}); lineup models at most that many per run, so memory stays bounded: check the inputs in parts, e.g. one directory or namespace at a time`);
@@ -287,20 +293,16 @@ export function expandPaths(paths: string[]): string[] {
 
 /** Loads every manifest under the given paths (`-` = standard input). */
 export function loadPaths(paths: string[], opts: LoadOptions = {}): LoadResult {
-  const result: LoadResult = { objects: [], findings: [], unknownKinds: {}, files: [] };
+  const result: LoadResult = { objects: [], findings: [], unknownKinds: {}, files: [], skipped: [], kustomizations: [] };
   const defaultNamespace = opts.defaultNamespace ?? 'default';
   objectLimit = maxInputObjects();
-  try {
-    for (const file of expandPaths(paths)) {
-      const display = file === '-' ? '<stdin>' : file.split(path.sep).join('/');
-      const bytes = readInput(file, display);
-      result.files.push(display);
-      const { text, finding } = decodeUtf8(bytes, display);
-      if (finding) result.findings.push(finding);
-      if (text !== undefined) addText(result, text, display, defaultNamespace);
-    }
-  } finally {
-    releaseScalarCache();
+  for (const file of expandPaths(paths)) {
+    const display = file === '-' ? '<stdin>' : file.split(path.sep).join('/');
+    const bytes = readInput(file, display);
+    result.files.push(display);
+    const { text, finding } = decodeUtf8(bytes, display);
+    if (finding) result.findings.push(finding);
+    if (text !== undefined) addText(result, text, display, defaultNamespace);
   }
   attachOrigins(result);
   return result;

@@ -1,43 +1,150 @@
 /**
  * Exact positions for field paths, computed on demand. Only objects that get a finding pay for
- * locating: a document the block reader read (fast-yaml.ts) is read again with positions
- * recorded (microseconds); any other document gets a positioned `yaml` parse (with a
- * LineCounter, ~10× slower than the model's parse). Once per document, cached.
+ * locating: the `yaml` package's concrete syntax tree of the document
+ * (tokens with offsets, no values built) answers the common case — a path through block and flow
+ * mappings and sequences with plain or quoted keys; anything it cannot answer exactly as the
+ * composed document would (keys that resolve to numbers or booleans, anchors and tags on the way,
+ * `?` keys) is answered by a composed `yaml` document, about twice the work.
  */
-import type { Document, LineCounter, Node, Pair } from 'yaml';
+import type { CST, Document, Node, Pair } from 'yaml';
 import type { SourceLocation } from '../findings';
 import { parsePath, type PathStep } from '../k8s/field-path';
-import { blockYamlPositions, locateOffset, type NodePosition } from './fast-yaml';
 import { documentText, type DocumentChunk } from './split';
 import type { ManifestSource } from './types';
-
-/** File line and column of `offset`, counted from the start of the document `chunk` of the file's text `source`. */
-export function positionInDocument(file: string, source: string, chunk: Pick<DocumentChunk, 'start' | 'startLine' | 'markerLine'>, offset: number): SourceLocation {
-  let line = chunk.startLine;
-  // The first line starts at the `---` when the document starts after one.
-  let lineStart = chunk.markerLine ? chunk.start - 3 : chunk.start;
-  for (let i = chunk.start; i < offset; i++) {
-    if (source.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { file, line, column: offset - lineStart + 1 };
-}
 
 /** `yaml` is loaded on first use: a run without findings never needs it (start-up time counts). */
 function yamlLib(): typeof import('yaml') {
   return require('yaml') as typeof import('yaml');
 }
 
-export interface PositionedDocument {
-  doc: Document.Parsed;
-  lines: LineCounter;
+/** Where a path leads: the deepest step found (`named`: its key or item), and the value's start. */
+export interface Reached {
+  named: number | undefined;
+  value: number | undefined;
+  /** How many steps were found. */
+  resolved: number;
 }
 
 /**
- * One document of a file, by offsets into the file's text (no copy of its own: the values read
- * from it already point into that text), plus where it sits in the file.
+ * A plain key that the composed document reads as something other than its text (`80`, `0x1F`,
+ * `true`, `~`, `.5`): a field path names it by that value, so only the composed document can match it.
+ */
+const PLAIN_KEY_MAY_RESOLVE = /^(?:[-+.0-9~]|(?:true|True|TRUE|false|False|FALSE|null|Null|NULL)$)/;
+
+type CollectionItem = CST.BlockMap['items'][number] | CST.FlowCollection['items'][number];
+
+/** Anchors and tags before a key or value: the composed document positions such nodes differently. */
+function hasProperties(tokens: readonly CST.SourceToken[] | undefined): boolean {
+  return tokens !== undefined && tokens.some((t) => t.type === 'anchor' || t.type === 'tag' || t.type === 'explicit-key-ind');
+}
+
+/** The item of a mapping whose key is `step`, or undefined (not there); null when only the composed document can tell. */
+function findEntry(items: readonly CollectionItem[], step: string): CollectionItem | undefined | null {
+  const { CST: cst } = yamlLib();
+  for (const item of items) {
+    const key = item.key;
+    if (!key || hasProperties(item.start)) return null;
+    if (key.type === 'scalar') {
+      if (PLAIN_KEY_MAY_RESOLVE.test(key.source)) return null;
+    } else if (key.type !== 'single-quoted-scalar' && key.type !== 'double-quoted-scalar') {
+      return null;
+    }
+    const resolved = cst.resolveAsScalar(key);
+    if (!resolved || resolved.value === step) return resolved ? item : null;
+  }
+  return undefined;
+}
+
+/** Start of a value's text, or undefined for a value that has none (`key:` alone). Null: ask the composed document. */
+function valueStart(item: CollectionItem, value: CST.Token | undefined): number | undefined | null {
+  if (hasProperties(item.sep) || hasProperties(item.start)) return null;
+  if (value === undefined) return undefined;
+  switch (value.type) {
+    case 'block-map':
+    case 'block-seq':
+    case 'flow-collection':
+    case 'block-scalar':
+      return value.offset;
+    case 'scalar':
+    case 'single-quoted-scalar':
+    case 'double-quoted-scalar':
+      return value.source === '' ? null : value.offset;
+    default:
+      return null;
+  }
+}
+
+/**
+ * Follows `steps` through a document's syntax tree. Null when the tree cannot answer exactly as the
+ * composed document would; the caller then asks the composed document.
+ */
+export function reachInTree(root: CST.Token | undefined, steps: readonly PathStep[]): Reached | null {
+  if (root === undefined || !('offset' in root)) return null;
+  let node: CST.Token | undefined = root;
+  let named: number | undefined = root.offset;
+  let value: number | undefined = named;
+  let resolved = 0;
+  for (const step of steps) {
+    let item: CollectionItem | undefined | null;
+    if (node.type === 'block-map' || (node.type === 'flow-collection' && node.start.source === '{')) {
+      item = findEntry(node.items, String(step));
+      if (item === null) return null;
+      if (item === undefined) break;
+      named = item.key!.offset;
+    } else if ((node.type === 'block-seq' || (node.type === 'flow-collection' && node.start.source === '[')) && typeof step === 'number') {
+      item = node.items[step];
+      if (item === undefined) break;
+      if (item.key !== undefined || item.value === undefined) return null;
+    } else if (node.type === 'scalar' || node.type === 'single-quoted-scalar' || node.type === 'double-quoted-scalar' || node.type === 'block-seq' || node.type === 'flow-collection') {
+      break;
+    } else {
+      return null;
+    }
+    const start = valueStart(item, item.value);
+    if (start === null) return null;
+    if (item.key === undefined) named = start;
+    value = start ?? named;
+    resolved++;
+    node = item.value;
+    if (node === undefined) break;
+  }
+  return { named, value, resolved };
+}
+
+/** Follows `steps` through the composed document (values resolved as the `yaml` package reads them). */
+export function reachInDocument(doc: Document.Parsed, steps: readonly PathStep[]): Reached | undefined {
+  if (!doc.contents) return undefined;
+  const { isMap, isSeq, isScalar } = yamlLib();
+  let node: Node | null = doc.contents as Node;
+  let named: number | undefined = node.range?.[0];
+  let value: number | undefined = named;
+  let resolved = 0;
+  for (const step of steps) {
+    if (isMap(node)) {
+      const pair: Pair | undefined = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(step));
+      if (!pair) break;
+      const key = pair.key as Node;
+      named = key.range?.[0] ?? named;
+      node = (pair.value as Node | null) ?? null;
+      value = node?.range && node.range[0] < node.range[1] ? node.range[0] : named;
+    } else if (isSeq(node) && typeof step === 'number') {
+      const item = node.items[step] as Node | undefined;
+      if (!item) break;
+      named = item.range?.[0] ?? named;
+      value = named;
+      node = item;
+    } else {
+      break;
+    }
+    resolved++;
+    if (node === null) break;
+  }
+  return { named, value, resolved };
+}
+
+/**
+ * One document of a file, by offsets into the file's text (no copy of its own until a position is
+ * asked), plus where it sits in the file.
  */
 export class LocatableText {
   readonly start: number;
@@ -45,16 +152,12 @@ export class LocatableText {
   /** 1-based line in the file where the document starts. */
   readonly startLine: number;
   readonly markerLine: boolean;
-  private parsed: PositionedDocument | null | undefined = undefined;
-  private blockPositions: NodePosition | null | undefined = undefined;
 
   constructor(
     readonly file: string,
     /** The whole file's text. */
     private readonly source: string,
     chunk: DocumentChunk,
-    /** The block reader read this document, so it can locate in it without `yaml`. */
-    private readonly blockYaml: boolean,
   ) {
     this.start = chunk.start;
     this.end = chunk.end;
@@ -62,34 +165,9 @@ export class LocatableText {
     this.markerLine = chunk.markerLine;
   }
 
-  /** The document's text (the `---` on its first line blanked), built only for a `yaml` parse. */
+  /** The document's text (the `---` on its first line blanked), built only when a position is asked. */
   get text(): string {
     return documentText(this.source, { start: this.start, end: this.end, markerLine: this.markerLine, startLine: this.startLine, index: 0 });
-  }
-
-  /** File line and column of an offset into the file's text, within this document. */
-  positionAt(offset: number): SourceLocation {
-    return positionInDocument(this.file, this.source, this, offset);
-  }
-
-  private positioned(): PositionedDocument | undefined {
-    if (this.parsed === undefined) {
-      try {
-        const { LineCounter, parseDocument } = yamlLib();
-        const lines = new LineCounter();
-        const doc = parseDocument(this.text, { lineCounter: lines, keepSourceTokens: false, uniqueKeys: false });
-        this.parsed = { doc, lines };
-      } catch {
-        this.parsed = null;
-      }
-    }
-    return this.parsed ?? undefined;
-  }
-
-  private toLocation(offset: number): SourceLocation {
-    const parsed = this.positioned()!;
-    const { line, col } = parsed.lines.linePos(offset);
-    return { file: this.file, line: this.startLine - 1 + line, column: col };
   }
 
   /**
@@ -98,46 +176,37 @@ export class LocatableText {
    * example does; a flow `{}`/`[]` or a scalar, the value itself), or its key when the value has
    * no text (`key:` alone). When the path stops early (a missing field), the key of the deepest
    * step that exists: a missing `metadata.name` points at `metadata:`, not at its first entry.
+   *
+   * Nothing is kept between calls: thousands of findings would otherwise keep thousands of parsed
+   * documents alive with the model, and a document rarely has more than one finding.
    */
   locatePath(base: readonly PathStep[], fieldPath: string | undefined, fallback: SourceLocation): SourceLocation {
     const steps = fieldPath ? [...base, ...parsePath(fieldPath)] : base;
-    if (this.blockYaml) {
-      if (this.blockPositions === undefined) this.blockPositions = blockYamlPositions(this.source, this.start, this.end, this.markerLine) ?? null;
-      const offset = this.blockPositions ? locateOffset(this.blockPositions, steps) : undefined;
-      // Undefined: a key the `yaml` package may read differently; it answers below, as it does for other documents.
-      if (offset !== undefined) return this.positionAt(offset);
-    }
-    const parsed = this.positioned();
-    if (!parsed || !parsed.doc.contents) return fallback;
-    const { isMap, isSeq, isScalar } = yamlLib();
-    let node: Node | null = parsed.doc.contents as Node;
-    // Where the deepest existing step is named (its key, or the list item), and where its value starts.
-    let named: number | undefined = node.range?.[0];
-    let value: number | undefined = named;
-    let resolved = 0;
-    for (const step of steps) {
-      if (isMap(node)) {
-        const pair: Pair | undefined = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(step));
-        if (!pair) break;
-        const key = pair.key as Node;
-        named = key.range?.[0] ?? named;
-        node = (pair.value as Node | null) ?? null;
-        value = node?.range && node.range[0] < node.range[1] ? node.range[0] : named;
-      } else if (isSeq(node) && typeof step === 'number') {
-        const item = node.items[step] as Node | undefined;
-        if (!item) break;
-        named = item.range?.[0] ?? named;
-        value = named;
-        node = item;
-      } else {
-        break;
+    const { LineCounter, Parser, parseDocument } = yamlLib();
+    const text = this.text;
+    let lines = new LineCounter();
+    let reached: Reached | null | undefined;
+    try {
+      reached = reachInTree(documentTree(new Parser(lines.addNewLine).parse(text)), steps);
+      if (reached === null) {
+        lines = new LineCounter();
+        reached = reachInDocument(parseDocument(text, { lineCounter: lines, keepSourceTokens: false, uniqueKeys: false }), steps);
       }
-      resolved++;
-      if (node === null) break;
+    } catch {
+      return fallback;
     }
-    const best = resolved === steps.length ? value : named;
-    return best === undefined ? fallback : this.toLocation(best);
+    if (!reached) return fallback;
+    const best = reached.resolved === steps.length ? reached.value : reached.named;
+    if (best === undefined) return fallback;
+    const { line, col } = lines.linePos(best);
+    return { file: this.file, line: this.startLine - 1 + line, column: col };
   }
+}
+
+/** The content of the first document among a text's tokens. */
+function documentTree(tokens: Iterable<CST.Token>): CST.Token | undefined {
+  for (const token of tokens) if (token.type === 'document') return token.value;
+  return undefined;
 }
 
 interface SerializedSource {
@@ -157,12 +226,11 @@ export class DocumentSource extends LocatableText implements ManifestSource {
     file: string,
     source: string,
     chunk: DocumentChunk,
-    blockYaml: boolean,
     readonly documentIndex: number,
     readonly line: number,
     readonly column: number,
   ) {
-    super(file, source, chunk, blockYaml);
+    super(file, source, chunk);
   }
 
   locate(fieldPath?: string): SourceLocation {

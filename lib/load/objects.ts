@@ -5,12 +5,18 @@
 import { isObject, str, type JsonObject } from '../k8s/json';
 import type { Finding, SourceLocation } from '../findings';
 import { describeShapeProblem, documentShapeProblem } from './depth';
-import { CLUSTER_SCOPED_KINDS, type ManifestObject, type ManifestSource, type OriginLookup } from './types';
+import { CLUSTER_SCOPED_KINDS, type ManifestObject, type ManifestSource, type OriginLookup, type SkippedDocument } from './types';
 
 export interface IdentifyResult {
   object?: ManifestObject;
   finding?: Finding;
+  /** Not a Kubernetes object at all: skipped, not judged. */
+  skipped?: SkippedDocument['reason'];
 }
+
+/** kustomize's own kinds; Flux's `Kustomization` (another API group) is a real API object. */
+const KUSTOMIZE_KINDS = new Set(['Kustomization', 'Component']);
+const KUSTOMIZE_GROUP = 'kustomize.config.k8s.io/';
 
 /** Validates the identity fields of one document and wraps it; never throws. */
 export function identify(doc: unknown, source: ManifestSource, defaultNamespace: string): IdentifyResult {
@@ -26,8 +32,11 @@ export function identify(doc: unknown, source: ManifestSource, defaultNamespace:
       },
     };
   }
+  // An application's own config file (a YAML file that is no manifest) names neither.
+  if (doc.apiVersion === undefined && doc.kind === undefined) return { skipped: 'not-a-manifest' };
   const apiVersion = str(doc.apiVersion);
   const kind = str(doc.kind);
+  if (kind !== undefined && KUSTOMIZE_KINDS.has(kind) && (apiVersion === undefined || apiVersion.startsWith(KUSTOMIZE_GROUP))) return { skipped: 'kustomize' };
   const metadata = isObject(doc.metadata) ? doc.metadata : undefined;
   const name = metadata ? str(metadata.name) : undefined;
   const missing: string[] = [];
@@ -55,9 +64,10 @@ export function identify(doc: unknown, source: ManifestSource, defaultNamespace:
  * Wraps already-parsed objects (tests, cdk8s charts) without text positions: every field locates
  * to the object's own start. `label(i)` names the origin, e.g. a construct path.
  */
-export function fromObjects(docs: unknown[], file = '<objects>', defaultNamespace = 'default', constructPaths?: (string | undefined)[], origins?: readonly (OriginLookup | undefined)[]): { objects: ManifestObject[]; findings: Finding[] } {
+export function fromObjects(docs: unknown[], file = '<objects>', defaultNamespace = 'default', constructPaths?: (string | undefined)[], origins?: readonly (OriginLookup | undefined)[]): { objects: ManifestObject[]; findings: Finding[]; skipped: SkippedDocument[] } {
   const objects: ManifestObject[] = [];
   const findings: Finding[] = [];
+  const skipped: SkippedDocument[] = [];
   docs.forEach((doc, i) => {
     const constructPath = constructPaths?.[i];
     const sourceFile = constructPath ?? file;
@@ -83,6 +93,7 @@ export function fromObjects(docs: unknown[], file = '<objects>', defaultNamespac
       const at = origin?.();
       findings.push(at ? { ...f, origin: at } : f);
     }
+    if (r.skipped) skipped.push({ file: sourceFile, line: 1, column: 1, reason: r.skipped });
   });
-  return { objects, findings };
+  return { objects, findings, skipped };
 }

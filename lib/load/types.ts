@@ -1,5 +1,6 @@
 import type { JsonObject } from '../k8s/json';
 import type { Finding, SourceLocation } from '../findings';
+import type { Yaml11Reading } from './yaml11';
 
 /** Where a construct was created, relative to the working directory; resolved when first asked. */
 export type OriginLookup = () => SourceLocation | undefined;
@@ -39,6 +40,26 @@ export interface ManifestObject {
   namespace: string;
   raw: JsonObject;
   source: ManifestSource;
+  /** Plain scalars that kubectl reads as another type or number (YAML 1.1); absent when there are none. */
+  yaml11?: readonly Yaml11Reading[];
+}
+
+/** A document that is not a Kubernetes object: skipped, not judged, and counted. */
+export interface SkippedDocument {
+  file: string;
+  line: number;
+  column: number;
+  /** `not-a-manifest`: neither apiVersion nor kind (an application's own config file); `kustomize`: a kustomize file. */
+  reason: 'not-a-manifest' | 'kustomize';
+}
+
+/** A folder holding a kustomization, whose files were read as they are rather than as kustomize renders them. */
+export interface KustomizationFolder {
+  dir: string;
+  /** The kustomization file and where its document starts. */
+  file: string;
+  line: number;
+  column: number;
 }
 
 export interface LoadResult {
@@ -48,6 +69,10 @@ export interface LoadResult {
   /** Kinds that are not modelled, with how many objects of each were seen ("apiVersion/kind" → count). */
   unknownKinds: Record<string, number>;
   files: string[];
+  /** Documents that are not Kubernetes objects (the summary counts them). */
+  skipped: SkippedDocument[];
+  /** Folders read as plain files although kustomize would render them. */
+  kustomizations: KustomizationFolder[];
 }
 
 export interface LoadOptions {

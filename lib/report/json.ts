@@ -3,8 +3,10 @@ import { compareFindings, type Finding } from '../findings';
 import type { ReportSummary } from './summary';
 
 export function formatJson(findings: readonly Finding[], summary: ReportSummary): string {
+  // `skipped` (documents that are not Kubernetes objects) only when there were any.
+  const counts = summary.skipped ? { objects: summary.objects, skipped: summary.skipped } : { objects: summary.objects };
   const doc = {
-    summary: { objects: summary.objects, errors: summary.errors, warnings: summary.warnings, infos: summary.infos },
+    summary: { ...counts, errors: summary.errors, warnings: summary.warnings, infos: summary.infos },
     findings: [...findings].sort(compareFindings).map(findingJson),
   };
   return JSON.stringify(doc, null, 2) + '\n';

@@ -4,12 +4,14 @@ import type { Finding } from '../findings';
 export interface ReportSummary {
   /** Objects that were loaded and checked. */
   objects: number;
+  /** Documents that are not Kubernetes objects (applications' own config files, kustomize files); present when there are any. */
+  skipped?: number;
   errors: number;
   warnings: number;
   infos: number;
 }
 
-export function summarize(findings: readonly Finding[], objects: number): ReportSummary {
+export function summarize(findings: readonly Finding[], objects: number, skipped = 0): ReportSummary {
   let errors = 0;
   let warnings = 0;
   let infos = 0;
@@ -18,7 +20,7 @@ export function summarize(findings: readonly Finding[], objects: number): Report
     else if (f.severity === 'warning') warnings++;
     else infos++;
   }
-  return { objects, errors, warnings, infos };
+  return skipped > 0 ? { objects, skipped, errors, warnings, infos } : { objects, errors, warnings, infos };
 }
 
 /** `1 error`, `2 warnings`, `0 infos`. */

@@ -39,6 +39,7 @@ export function formatText(findings: readonly Finding[], summary: ReportSummary,
     out.push('');
   }
   const counts = findings.length === 0 ? 'no problems found' : `${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${plural(summary.infos, 'info')}`;
-  out.push(`${plural(summary.objects, 'object')} checked: ${counts}`);
+  const skipped = summary.skipped ? ` (${plural(summary.skipped, 'document')} skipped: not Kubernetes objects)` : '';
+  out.push(`${plural(summary.objects, 'object')} checked${skipped}: ${counts}`);
   return out.join('\n') + '\n';
 }

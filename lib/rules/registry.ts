@@ -17,6 +17,7 @@ import { ingressBackendMissingPort } from './ingress-backend-missing-port/rule';
 import { ingressBackendMissingService } from './ingress-backend-missing-service/rule';
 import { ingressPathConflict } from './ingress-path-conflict/rule';
 import { ingressTlsSecretMissing } from './ingress-tls-secret-missing/rule';
+import { kustomizationNotRendered } from './kustomization-not-rendered/rule';
 import { localTrafficNoLocalEndpoints } from './local-traffic-no-local-endpoints/rule';
 import { manifestInvalidObject } from './manifest-invalid-object/rule';
 import { manifestParseError } from './manifest-parse-error/rule';
@@ -35,11 +36,14 @@ import { serviceTargetPortNotDeclared } from './service-target-port-not-declared
 import { serviceTargetPortUnresolved } from './service-target-port-unresolved/rule';
 import { serviceWithoutEndpoints } from './service-without-endpoints/rule';
 import { statefulSetServiceMissing } from './statefulset-service-missing/rule';
+import { yamlImplicitType } from './yaml-implicit-type/rule';
 
 export const rules: readonly Rule[] = [
   manifestParseError,
   manifestInvalidObject,
+  yamlImplicitType,
   duplicateObject,
+  kustomizationNotRendered,
   apiValidation,
   nodePortOutOfRange,
   nodePortConflict,

@@ -6,10 +6,15 @@
  */
 import type { Cluster } from '../cluster/model';
 import type { Severity } from '../findings';
-import type { ManifestObject } from '../load/types';
+import type { SourceLocation } from '../findings';
+import type { LoadResult, ManifestObject } from '../load/types';
+
+/** What the loader noticed about the input besides its objects. */
+export type InputFacts = Pick<LoadResult, 'kustomizations'>;
 
 export interface RuleContext {
   cluster: Cluster;
+  input: InputFacts;
 }
 
 /** One problem on one object. The runner turns it into a located Finding. */
@@ -27,6 +32,13 @@ export interface RuleHit {
   severity?: Severity;
 }
 
+/** A problem with the input rather than with one object (a folder read as plain files), located at a file. */
+export interface InputHit {
+  at: SourceLocation;
+  message: string;
+  severity?: Severity;
+}
+
 export interface Rule {
   /** Stable ID, the name of the rule's folder; also what `lineup.dev/ignore` names. */
   id: string;
@@ -35,5 +47,5 @@ export interface Rule {
   title: string;
   /** One paragraph for the docs: what it means, why traffic breaks, how to fix it. */
   explanation: string;
-  check(ctx: RuleContext): RuleHit[];
+  check(ctx: RuleContext): (RuleHit | InputHit)[];
 }

@@ -7,12 +7,16 @@ import { compareFindings, type Finding, type ObjectRef } from '../findings';
 import type { ManifestObject } from '../load/types';
 import { isIgnored } from './ignore';
 import { rules } from './registry';
-import type { Rule, RuleHit } from './rule';
+import type { InputFacts, InputHit, Rule, RuleHit } from './rule';
 
 export interface RunOptions {
   /** Run only these rule IDs (load findings are kept only if their rule is listed too). */
   only?: string[];
+  /** What the loader noticed besides the objects (none when not given). */
+  input?: InputFacts;
 }
+
+const NO_INPUT_FACTS: InputFacts = { kustomizations: [] };
 
 export function objectRef(o: ManifestObject): ObjectRef {
   const ref: ObjectRef = { apiVersion: o.apiVersion, kind: o.kind, name: o.name };
@@ -47,9 +51,9 @@ export function runRules(cluster: Cluster, loadFindings: Finding[], opts: RunOpt
   const ignoreCache = new Map<ManifestObject, Set<string>>();
   for (const rule of rules) {
     if (only && !only.has(rule.id)) continue;
-    let hits: RuleHit[];
+    let hits: (RuleHit | InputHit)[];
     try {
-      hits = rule.check({ cluster });
+      hits = rule.check({ cluster, input: opts.input ?? NO_INPUT_FACTS });
     } catch (err) {
       // A rule must never take the whole check down; say which one failed so it can be fixed.
       out.push({
@@ -60,6 +64,10 @@ export function runRules(cluster: Cluster, loadFindings: Finding[], opts: RunOpt
       continue;
     }
     for (const hit of hits) {
+      if ('at' in hit) {
+        out.push({ rule: rule.id, severity: hit.severity ?? rule.severity, message: hit.message, source: hit.at });
+        continue;
+      }
       if (isIgnored(hit.object, rule.id, ignoreCache)) continue;
       out.push(hitToFinding(rule, hit));
     }

@@ -131,6 +131,20 @@ describe('check', () => {
     expect(r.out).toMatch(/2 objects checked: 1 error, \d+ warnings?, \d+ infos?\n$/);
   });
 
+  it('counts documents that are not Kubernetes objects in the summary, and says once that a kustomize folder was read as plain files', async () => {
+    const kdir = path.join(dir, 'kustomized');
+    fs.mkdirSync(kdir);
+    fs.writeFileSync(path.join(kdir, 'kustomization.yaml'), 'resources:\n- seed.yaml\n');
+    fs.writeFileSync(path.join(kdir, 'app-config.yaml'), 'log_level: info\nworkers: 4\n');
+    fs.writeFileSync(path.join(kdir, 'seed.yaml'), SEED_003);
+    const json = JSON.parse((await lineup(['check', kdir, '-o', 'json'])).out);
+    expect(json.summary).toEqual({ objects: 5, skipped: 2, errors: 0, warnings: 0, infos: 1 });
+    expect(json.findings.map((f: { rule: string; source: { file: string } }) => [f.rule, path.basename(f.source.file)])).toEqual([['kustomization-not-rendered', 'kustomization.yaml']]);
+    const text = await lineup(['check', kdir]);
+    expect(text.code).toBe(0);
+    expect(text.out).toMatch(/\n5 objects checked \(2 documents skipped: not Kubernetes objects\): 0 errors, 0 warnings, 1 info\n$/);
+  });
+
   it('prints the CONTRACT §5 JSON shape', async () => {
     const r = await lineup(['check', broken, '-o', 'json']);
     expect(r.code).toBe(1);

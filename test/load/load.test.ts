@@ -161,6 +161,30 @@ describe('loadPaths', () => {
   });
 });
 
+describe('documents that are not Kubernetes objects', () => {
+  test("an application's own config (neither apiVersion nor kind) and kustomize kinds are skipped and counted, not findings", () => {
+    const text = `cluster_name: Test\n---\napiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n---\n${SERVICE}---\nkind: Service\nmetadata:\n  name: half\n`;
+    const r = loadText(text, 'mixed.yaml');
+    expect(r.objects.map((o) => o.name)).toEqual(['web']);
+    expect(r.skipped).toEqual([
+      { file: 'mixed.yaml', line: 1, column: 1, reason: 'not-a-manifest' },
+      { file: 'mixed.yaml', line: 3, column: 1, reason: 'kustomize' },
+    ]);
+    // A document with one of the two is a manifest with a mistake: still a finding.
+    expect(r.findings.map((f) => [f.rule, f.field])).toEqual([['manifest-invalid-object', 'apiVersion']]);
+    expect(r.kustomizations).toEqual([{ dir: '.', file: 'mixed.yaml', line: 3, column: 1 }]);
+  });
+
+  test('YAML 1.1 readings are kept on the object, List items with paths from the item', () => {
+    const list = `apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: ConfigMap\n  metadata:\n    name: a\n  data:\n    X: "on"\n- apiVersion: v1\n  kind: ConfigMap\n  metadata:\n    name: b\n  data:\n    X: on\n`;
+    const r = loadText(list, 'list.yaml');
+    expect(r.objects.map((o) => [o.name, o.yaml11])).toEqual([
+      ['a', undefined],
+      ['b', [{ path: ['data', 'X'], text: 'on', kubectl: true, lineup: 'on' }]],
+    ]);
+  });
+});
+
 describe('unrendered template placeholders', () => {
   // kubectl (sigs.k8s.io/yaml over go-yaml) refuses `{{cell}}`: YAML reads it as a mapping with a
   // mapping as key, which its YAML-to-JSON conversion rejects ("invalid map key"). js-yaml would

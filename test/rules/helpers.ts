@@ -4,18 +4,19 @@ import { defaultSettings } from '../../lib/cluster/settings';
 import type { Cluster } from '../../lib/cluster/model';
 import type { Finding } from '../../lib/findings';
 import { loadText } from '../../lib/load/load';
+import type { LoadResult } from '../../lib/load/types';
 import { runRules } from '../../lib/rules/run';
 import YAML from 'yaml';
 
-export function clusterOf(yaml: string): { cluster: Cluster; loadFindings: Finding[] } {
+export function clusterOf(yaml: string): { cluster: Cluster; loadFindings: Finding[]; load: LoadResult } {
   const load = loadText(yaml, 'test.yaml');
-  return { cluster: buildCluster(load.objects, defaultSettings()), loadFindings: load.findings };
+  return { cluster: buildCluster(load.objects, defaultSettings()), loadFindings: load.findings, load };
 }
 
 /** Findings of the given rules only (all rules when none are named). */
 export function check(yaml: string, ...only: string[]): Finding[] {
-  const { cluster, loadFindings } = clusterOf(yaml);
-  return runRules(cluster, loadFindings, only.length > 0 ? { only } : {});
+  const { cluster, loadFindings, load } = clusterOf(yaml);
+  return runRules(cluster, loadFindings, only.length > 0 ? { only, input: load } : { input: load });
 }
 
 /** The comparable part of a finding for table-driven expectations. */

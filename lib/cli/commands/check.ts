@@ -13,7 +13,7 @@ export interface CheckOptions extends CommonOptions {
 export function runCheck(paths: string[], opts: CheckOptions, io: CliIO): number {
   const { cluster, load } = open(paths, opts);
   const findings = checkCluster(cluster, load);
-  const summary = summarize(findings, load.objects.length);
+  const summary = summarize(findings, load.objects.length, load.skipped.length);
   const format = (opts.output ?? 'text') as ReportFormat;
   const env = io.env ?? process.env;
   // Only JUnit lists the objects that passed; the other formats never read them.

@@ -1,0 +1,154 @@
+/**
+ * The YAML 1.1 reading of a manifest. kubectl reads manifests with sigs.k8s.io/yaml, which decodes
+ * them with its fork of go-yaml v2, and go-yaml v2 resolves an unquoted (plain) scalar by YAML 1.1
+ * rules: `yes`, `no`, `on`, `off`, `y`, `n` are booleans, `0644` is octal, `_` may sit anywhere in a
+ * number. lineup, like every YAML 1.2 reader, reads those as strings and decimals. The loader
+ * records each plain scalar whose two readings differ (a typed fact on the object); the
+ * yaml-implicit-type rule judges whether the difference matters for the field it is in.
+ */
+import type { CST } from 'yaml';
+import type { PathStep } from '../k8s/field-path';
+
+/** What go-yaml v2 makes of a plain scalar, once decoded into an untyped value (as kubectl does). */
+export type Yaml11Value = boolean | number | string | null;
+
+/** One plain scalar that kubectl reads as another type or number than lineup does. */
+export interface Yaml11Reading {
+  /** Where it is in the object (`data`, `FEATURE`). */
+  path: PathStep[];
+  /** As written (a multi-line plain scalar folded into one line). */
+  text: string;
+  /** What kubectl reads. */
+  kubectl: Yaml11Value;
+  /** What lineup (and any YAML 1.2 reader) reads. */
+  lineup: unknown;
+}
+
+/** go-yaml v2's table of plain scalars resolved by lookup (resolve.go `resolveMapList`), `<<` aside. */
+const LOOKUP = new Map<string, Yaml11Value>([
+  ...['y', 'Y', 'yes', 'Yes', 'YES', 'true', 'True', 'TRUE', 'on', 'On', 'ON'].map((s): [string, Yaml11Value] => [s, true]),
+  ...['n', 'N', 'no', 'No', 'NO', 'false', 'False', 'FALSE', 'off', 'Off', 'OFF'].map((s): [string, Yaml11Value] => [s, false]),
+  ...['', '~', 'null', 'Null', 'NULL'].map((s): [string, Yaml11Value] => [s, null]),
+  ...['.nan', '.NaN', '.NAN'].map((s): [string, Yaml11Value] => [s, NaN]),
+  ...['.inf', '.Inf', '.INF', '+.inf', '+.Inf', '+.INF'].map((s): [string, Yaml11Value] => [s, Infinity]),
+  ...['-.inf', '-.Inf', '-.INF'].map((s): [string, Yaml11Value] => [s, -Infinity]),
+]);
+
+/**
+ * Integer literals Go's strconv.ParseInt/ParseUint (base 0) and big.Int.SetString (base 0) accept
+ * once go-yaml has removed every `_`: a sign, then `0x`, `0b`, `0o` in either case, a leading `0`
+ * for octal, or decimal.
+ */
+const GO_INTEGER = /^([-+]?)(?:0[xX]([0-9a-fA-F]+)|0[bB]([01]+)|0[oO]([0-7]+)|(0[0-7]*)|([1-9][0-9]*))$/;
+
+/** resolve.go `yamlStyleFloat`, tried after the integers. */
+const YAML_STYLE_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
+
+/** Go's strconv.ParseFloat on what go-yaml tries it with (a scalar starting with `.`): decimal forms only. */
+const GO_DOT_FLOAT = /^\.[0-9]+([eE][-+]?[0-9]+)?$/;
+
+function goInteger(text: string): number | undefined {
+  const m = GO_INTEGER.exec(text);
+  if (!m) return undefined;
+  const [, sign, hex, binary, octal, leadingZero, decimal] = m;
+  const digits = hex !== undefined ? `0x${hex}` : binary !== undefined ? `0b${binary}` : octal !== undefined ? `0o${octal}` : leadingZero !== undefined ? `0o${leadingZero.slice(1) || '0'}` : decimal;
+  const magnitude = Number(BigInt(digits));
+  return sign === '-' ? -magnitude : magnitude;
+}
+
+/**
+ * go-yaml v2's `resolve` for an untagged plain scalar, as decoded into `interface{}`. Timestamps
+ * are left out: decoded into `interface{}`, go-yaml v2 gives a timestamp back as its string.
+ */
+export function resolveYaml11(text: string): Yaml11Value {
+  const known = LOOKUP.get(text);
+  if (known !== undefined || LOOKUP.has(text)) return known ?? null;
+  const hint = text.charCodeAt(0);
+  if (hint === 0x2e /* . */) {
+    return GO_DOT_FLOAT.test(text) ? Number(text) : text;
+  }
+  const isDigit = hint >= 0x30 && hint <= 0x39;
+  if (isDigit || hint === 0x2b /* + */ || hint === 0x2d /* - */) {
+    const plain = text.replace(/_/g, '');
+    const integer = goInteger(plain);
+    if (integer !== undefined) return integer;
+    if (YAML_STYLE_FLOAT.test(plain)) {
+      const float = Number(plain);
+      // ParseFloat fails on out-of-range values; go-yaml then keeps the text.
+      if (Number.isFinite(float)) return float;
+    }
+  }
+  return text;
+}
+
+/** Whether kubectl's reading and lineup's differ (NaN reads the same both ways). */
+function differ(kubectl: Yaml11Value, lineup: unknown): boolean {
+  if (typeof kubectl === 'number' && typeof lineup === 'number') return !(kubectl === lineup || (Number.isNaN(kubectl) && Number.isNaN(lineup)));
+  return kubectl !== lineup;
+}
+
+/**
+ * Where a document may hold a plain scalar that reads differently under YAML 1.1: one of the
+ * boolean words alone in a value position (after `key: `, `- `, or in a flow collection; perhaps
+ * after an anchor), or a
+ * number-like token there with a leading zero, an upper-case base prefix, a sign before a dot, or
+ * an underscore. A test on the text (about a tenth of the time js-yaml takes to parse it), so that
+ * only such documents (few) are parsed again; it may say yes to a quoted or block-scalar text.
+ */
+const CANDIDATE = /(?:[:-][ \t]+|[[{,][ \t]*)(?:&\S+[ \t]+)?(?:(?:[yYnN]|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF)[ \t]*(?:$|[#,\]}])|[-+]?0[0-7_BOX]|[-+]\.|[-+]?[0-9.][^\s,\]}#]*_)/m;
+
+export function mayHoldYaml11Readings(documentText: string): boolean {
+  return CANDIDATE.test(documentText);
+}
+
+type Item = CST.BlockMap['items'][number] | CST.FlowCollection['items'][number];
+
+function tagged(item: Item): boolean {
+  return (item.sep ?? []).some((t) => t.type === 'tag') || item.start.some((t) => t.type === 'tag');
+}
+
+/**
+ * The plain scalars of a document (its text) that kubectl reads differently from the value lineup
+ * read from it (`value`). Only a document that may hold one is parsed again (into the `yaml`
+ * package's syntax tree: no values built). Paths follow the value: keys are matched as lineup read
+ * them, and what lineup's value lacks (merge keys, aliases) is not followed.
+ */
+export function yaml11Readings(documentText: string, value: unknown): Yaml11Reading[] {
+  if (!mayHoldYaml11Readings(documentText)) return [];
+  const { CST: cst, Parser } = require('yaml') as typeof import('yaml');
+  let tree: CST.Token | undefined;
+  for (const token of new Parser().parse(documentText)) {
+    if (token.type === 'document') {
+      tree = token.value;
+      break;
+    }
+  }
+  const resolveAsScalar = cst.resolveAsScalar;
+  const out: Yaml11Reading[] = [];
+  const visit = (token: CST.Token | undefined, path: PathStep[], read: unknown): void => {
+    if (token === undefined) return;
+    if (token.type === 'scalar') {
+      const text = resolveAsScalar(token)?.value;
+      if (text === undefined) return;
+      const kubectl = resolveYaml11(text);
+      if (differ(kubectl, read)) out.push({ path, text, kubectl, lineup: read });
+      return;
+    }
+    const isMap = token.type === 'block-map' || (token.type === 'flow-collection' && token.start.source === '{');
+    const isSeq = token.type === 'block-seq' || (token.type === 'flow-collection' && token.start.source === '[');
+    if (isMap && read !== null && typeof read === 'object' && !Array.isArray(read)) {
+      for (const item of token.items) {
+        if (!item.key || tagged(item)) continue;
+        const key = resolveAsScalar(item.key)?.value;
+        if (key === undefined || !Object.prototype.hasOwnProperty.call(read, key)) continue;
+        visit(item.value, [...path, key], (read as Record<string, unknown>)[key]);
+      }
+    } else if (isSeq && Array.isArray(read)) {
+      token.items.forEach((item, i) => {
+        if (!tagged(item)) visit(item.value, [...path, i], read[i]);
+      });
+    }
+  };
+  visit(tree, [], value);
+  return out;
+}
