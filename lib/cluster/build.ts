@@ -13,6 +13,7 @@ import { parseIP, cidrContains } from '../k8s/ip';
 import type { ManifestObject } from '../load/types';
 import { allocate, serviceIPAt, type AllocationRequest } from './allocate';
 import {
+  BUILTIN_FILE,
   builtinObject,
   CLUSTER_DNS_LABEL,
   corednsDeploymentRaw,
@@ -30,6 +31,7 @@ import { PodIndex } from './index-pods';
 import { buildGatewayApi, emptyGatewayApi } from './gateway-api/build';
 import { defaultIngressClass, isIngress, isIngressClass, readIngress, readIngressClass } from './ingress';
 import { manualEndpoints, manualEndpointSlice, mirrorEndpoints } from './manual-endpoints';
+import { isPodMonitor, isServiceMonitor, readPodMonitor, readServiceMonitor } from './monitors';
 import type { Cluster, ClusterSettings, SimNamespace, SimEndpoints, SimEndpointSlice, SimNode, SimPod, SimService, SimWorkload } from './model';
 import { specOf, finishPod, observedStatus, type Placement, type PodDraft } from './pods';
 import { buildNodes, eligibleNodes, PodIPAllocator, readNodeObject, type NodeInput } from './schedule';
@@ -44,7 +46,7 @@ import { controllerOwnerKey, isWorkload, ownerKey, readWorkload, workloadPods, t
  * (so selectors still find their pods), and the model records how many replicas were left out
  * (`SimWorkload.replicasNotSimulated`) for a finding to name.
  */
-export const MAX_SIMULATED_PODS = 200_000;
+export const MAX_SIMULATED_PODS = 100_000;
 
 /** Limits that protect the process; tests lower them. */
 export interface BuildLimits {
@@ -116,10 +118,12 @@ interface Sorted {
   workloads: ManifestObject[];
   ingresses: ManifestObject[];
   ingressClasses: ManifestObject[];
+  serviceMonitors: ManifestObject[];
+  podMonitors: ManifestObject[];
 }
 
 function sortObjects(objects: ManifestObject[]): Sorted {
-  const s: Sorted = { services: [], endpoints: [], slices: [], pods: [], nodes: [], namespaces: [], workloads: [], ingresses: [], ingressClasses: [] };
+  const s: Sorted = { services: [], endpoints: [], slices: [], pods: [], nodes: [], namespaces: [], workloads: [], ingresses: [], ingressClasses: [], serviceMonitors: [], podMonitors: [] };
   // Seen (kind, namespace, name) triples in nested maps (no key string built per object), each with
   // the list and index where its object went.
   const seen = new Map<string, Map<string, Map<string, { list: ManifestObject[]; index: number }>>>();
@@ -154,6 +158,8 @@ function listFor(s: Sorted, o: ManifestObject): ManifestObject[] | undefined {
   if (isWorkload(o)) return s.workloads;
   if (isIngress(o)) return s.ingresses;
   if (isIngressClass(o)) return s.ingressClasses;
+  if (isServiceMonitor(o)) return s.serviceMonitors;
+  if (isPodMonitor(o)) return s.podMonitors;
   return undefined;
 }
 
@@ -311,6 +317,28 @@ export function buildCluster(objects: ManifestObject[], settings: ClusterSetting
       namespaceLabels: (namespace: string) => namespaceByName.get(namespace)?.labels ?? { [NAMESPACE_NAME_LABEL]: namespace },
       service: (namespace: string, name: string) => serviceByName.get(namespace, name),
     }) ?? emptyGatewayApi();
+
+  // Prometheus Operator monitors: what each one's scrape job would select.
+  const serviceMonitors = input.serviceMonitors
+    .map((o) => guarded(readServiceMonitor, o, services))
+    .filter((m): m is NonNullable<typeof m> => m !== undefined)
+    .sort(compareNsName);
+  let podsByNamespace: Map<string, SimPod[]> | undefined;
+  const podsOf = (namespace: string): SimPod[] => {
+    if (!podsByNamespace) {
+      podsByNamespace = new Map();
+      for (const pod of pods) {
+        const list = podsByNamespace.get(pod.namespace);
+        if (list) list.push(pod);
+        else podsByNamespace.set(pod.namespace, [pod]);
+      }
+    }
+    return podsByNamespace.get(namespace) ?? [];
+  };
+  const podMonitors = input.podMonitors
+    .map((o) => guarded(readPodMonitor, o, podsOf, pods))
+    .filter((m): m is NonNullable<typeof m> => m !== undefined)
+    .sort(compareNsName);
   return {
     settings,
     objects,
@@ -327,6 +355,8 @@ export function buildCluster(objects: ManifestObject[], settings: ClusterSetting
     },
     ingresses,
     ingressClasses,
+    serviceMonitors,
+    podMonitors,
     gatewayApi,
     allocationProblems,
     dnsServiceIP: clusterDnsIP(serviceByName.get('kube-system', 'kube-dns'), settings),
@@ -553,14 +583,16 @@ function buildPods(workloads: SimWorkload[], podObjects: ManifestObject[], nodes
   let budget = maxSimulatedPods;
   for (const w of workloads) {
     if (parent.has(w) || observedWorkloads.has(w)) continue;
-    if (w.replicas > budget) {
+    // The cluster's own CoreDNS is there whatever the input holds: it is neither cut nor counted.
+    const builtin = w.obj.source.file === BUILTIN_FILE;
+    if (!builtin && w.replicas > budget) {
       const simulated = Math.min(w.replicas, Math.max(1, budget));
       w.replicasNotSimulated = w.replicas - simulated;
       w.replicas = simulated;
     }
     const drafts = guarded(workloadPods, w, settings, nodes, names);
     if (!drafts) continue;
-    budget -= drafts.length;
+    if (!builtin) budget -= drafts.length;
     for (const d of drafts) {
       const pod = finishPod(d, simulate(d, d.spreadIndex));
       d.owner?.pods.push(pod);

@@ -12,6 +12,7 @@
 import type { JsonObject } from '../k8s/json';
 import type { Cidr, IPFamily } from '../k8s/ip';
 import type { ManifestObject } from '../load/types';
+import type { SimPodMonitor, SimServiceMonitor } from './monitors';
 import type { GatewayApi } from './gateway-api/model';
 
 export type Protocol = 'TCP' | 'UDP' | 'SCTP';
@@ -326,6 +327,10 @@ export interface Cluster {
   endpointSlices: SimEndpointSlice[];
   ingresses: SimIngress[];
   ingressClasses: SimIngressClass[];
+  /** Prometheus Operator ServiceMonitors, with the Services they select. Sorted by namespace, name. */
+  serviceMonitors: SimServiceMonitor[];
+  /** Prometheus Operator PodMonitors, with the pods they select. Sorted by namespace, name. */
+  podMonitors: SimPodMonitor[];
   /** Gateway API objects and what a conformant controller decides about them (gateway-api/model.ts). */
   gatewayApi: GatewayApi;
   allocationProblems: AllocationProblem[];

@@ -23,6 +23,8 @@ import { manifestInvalidObject } from './manifest-invalid-object/rule';
 import { manifestParseError } from './manifest-parse-error/rule';
 import { nodePortConflict } from './node-port-conflict/rule';
 import { nodePortOutOfRange } from './node-port-out-of-range/rule';
+import { podMonitorPortMissing } from './podmonitor-port-missing/rule';
+import { replicasNotSimulated } from './replicas-not-simulated/rule';
 import type { Rule } from './rule';
 import { routeBackendNotFound } from './route-backend-not-found/rule';
 import { routeBackendNotPermitted } from './route-backend-not-permitted/rule';
@@ -35,6 +37,8 @@ import { serviceSelectsNoPods } from './service-selects-no-pods/rule';
 import { serviceTargetPortNotDeclared } from './service-target-port-not-declared/rule';
 import { serviceTargetPortUnresolved } from './service-target-port-unresolved/rule';
 import { serviceWithoutEndpoints } from './service-without-endpoints/rule';
+import { serviceMonitorPortMissing } from './servicemonitor-port-missing/rule';
+import { serviceMonitorSelectsNoServices } from './servicemonitor-selects-no-services/rule';
 import { statefulSetServiceMissing } from './statefulset-service-missing/rule';
 import { yamlImplicitType } from './yaml-implicit-type/rule';
 
@@ -73,6 +77,10 @@ export const rules: readonly Rule[] = [
   localTrafficNoLocalEndpoints,
   statefulSetServiceMissing,
   envReferenceUnresolved,
+  serviceMonitorSelectsNoServices,
+  serviceMonitorPortMissing,
+  podMonitorPortMissing,
+  replicasNotSimulated,
 ];
 
 export function findRule(id: string): Rule | undefined {

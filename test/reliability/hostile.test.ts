@@ -264,7 +264,7 @@ describe('numbers beyond 2^53', () => {
     `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: ${name}}\nspec:\n  replicas: ${replicas}\n  selector: {matchLabels: {app: ${name}}}\n  template:\n    metadata: {labels: {app: ${name}}}\n    spec: {containers: [{name: c, image: i}]}\n`;
 
   // The run's pod limit (MAX_SIMULATED_PODS by default) is a parameter, lowered here so that each
-  // case builds a few thousand pods instead of 200,000; the code path is the same.
+  // case builds a few thousand pods instead of 100,000; the code path is the same.
   test.each([['9007199254740993'], ['1e15'], ['2147483648']])('replicas: %s is cut at the pod limit, quickly, and the cut is recorded', (replicas) => {
     const { value, ms } = timed(() => buildCluster(loadText(deployment('big', replicas), 'r.yaml').objects, defaultSettings(), { maxSimulatedPods: 3000 }));
     expect(ms).toBeLessThan(20_000);

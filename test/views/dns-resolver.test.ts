@@ -70,6 +70,8 @@ function cluster(services: SimService[], namespaces: string[] = []): Cluster {
     slicesOf: () => [],
     podsMatching: () => [],
     namespace: () => undefined,
+    serviceMonitors: [],
+    podMonitors: [],
   };
 }
 

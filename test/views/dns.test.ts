@@ -81,6 +81,8 @@ function cluster(opts: { services: SimService[]; slices?: SimEndpointSlice[]; na
     slicesOf: (ns, name) => slices.filter((s) => s.namespace === ns && s.serviceName === name).sort((a, b) => (a.name < b.name ? -1 : 1)),
     podsMatching: () => [],
     namespace: () => undefined,
+    serviceMonitors: [],
+    podMonitors: [],
   };
 }
 

@@ -228,6 +228,8 @@ function fakeCluster(services: SimService[], slices: SimEndpointSlice[], version
     slicesOf: (ns, name) => slices.filter((s) => s.namespace === ns && s.serviceName === name),
     podsMatching: () => [],
     namespace: () => undefined,
+    serviceMonitors: [],
+    podMonitors: [],
   };
 }
 

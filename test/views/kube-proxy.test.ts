@@ -61,6 +61,8 @@ function cluster(opts: { version: string; podCIDR: string; nodes: { name: string
     slicesOf: (ns, name) => opts.slices.filter((s) => s.namespace === ns && s.serviceName === name).sort((a, b) => (a.name < b.name ? -1 : 1)),
     podsMatching: () => [],
     namespace: () => undefined,
+    serviceMonitors: [],
+    podMonitors: [],
   };
 }
 

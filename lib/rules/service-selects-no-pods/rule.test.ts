@@ -60,6 +60,31 @@ describe('service-selects-no-pods', () => {
       yamlOf(service('web', { app: 'web' }, [{ port: 80 }])),
       (t) => [{ rule: 'service-selects-no-pods', severity: 'error', field: 'spec.selector', line: lineOf(t, 'selector:') + 1, message: ['no pod or pod template in namespace default carries this label'] }],
     ],
+    // kube-prometheus: prometheus-k8s selects the pods the Prometheus Operator makes from the
+    // Prometheus resource k8s; lineup runs no operator, so it cannot tell, and only notes it.
+    [
+      'pods an operator makes from a custom resource of the namespace: a note',
+      yamlOf(service('prometheus-k8s', { app: 'prometheus' }, [{ port: 9090 }]), { apiVersion: 'monitoring.coreos.com/v1', kind: 'Prometheus', metadata: { name: 'k8s' }, spec: { replicas: 2 } }),
+      (t) => [
+        {
+          rule: 'service-selects-no-pods',
+          severity: 'info',
+          field: 'spec.selector',
+          line: lineOf(t, 'selector:') + 1,
+          message: ['Service default/prometheus-k8s selects app=prometheus, but no pod in namespace default has that label; no pod or pod template of the input carries that label, but custom resources in namespace default (Prometheus k8s) may be turned into pods by their operator'],
+        },
+      ],
+    ],
+    [
+      'a typo stays an error next to custom resources',
+      yamlOf(web, service('web', { app: 'wbe' }, [{ port: 80 }]), { apiVersion: 'monitoring.coreos.com/v1', kind: 'Prometheus', metadata: { name: 'k8s' }, spec: {} }),
+      (t) => [{ rule: 'service-selects-no-pods', severity: 'error', field: 'spec.selector', line: lineOf(t, 'selector:', 2) + 1, message: ['did you mean app=web (Deployment web)?'] }],
+    ],
+    [
+      "Kubernetes' own API groups are not custom resources",
+      yamlOf(service('web', { app: 'web' }, [{ port: 80 }]), { apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: { name: 'web' }, spec: {} }, { apiVersion: 'autoscaling.k8s.io/v1', kind: 'VerticalPodAutoscaler', metadata: { name: 'web' }, spec: {} }),
+      (t) => [{ rule: 'service-selects-no-pods', severity: 'error', field: 'spec.selector', line: lineOf(t, 'selector:') + 1, message: ['no pod or pod template in namespace default carries this label'] }],
+    ],
     ['a selector that matches', yamlOf(web, service('web', { app: 'web' }, [{ port: 80 }])), () => []],
     ['a selector-less Service (another rule)', yamlOf(web, service('web', undefined, [{ port: 80 }])), () => []],
     ['an ExternalName Service ignores its selector', yamlOf(service('web', { app: 'nope' }, [{ port: 80 }], { spec: { type: 'ExternalName', externalName: 'example.com' } })), () => []],

@@ -11,6 +11,7 @@ import { idleWorkloadLabel, LabelIndexByNamespace, namespacesByPair } from '../s
 import { closest } from '../support/near-miss';
 import type { Rule, RuleHit } from '../rule';
 import { selectingServices } from '../support/services';
+import { apiGroup, isModelled } from '../support/kinds';
 
 export const serviceSelectsNoPods: Rule = {
   id: 'service-selects-no-pods',
@@ -22,7 +23,9 @@ export const serviceSelectsNoPods: Rule = {
     'the cluster IP ("connection refused") and the DNS name of a headless Service resolves to nothing. The cause is ' +
     'almost always a typo in a label key or value, a pod template that carries different labels, a workload in a ' +
     'different namespace (a Service never selects pods of another namespace), or a workload scaled to zero. Make the ' +
-    'selector a subset of the pod template\'s labels; the finding names the closest labels that do exist.',
+    'selector a subset of the pod template\'s labels; the finding names the closest labels that do exist. When nothing ' +
+    'in the input comes close but the namespace holds custom resources (a Prometheus, a Kafka cluster, a database ' +
+    'cluster), their operator probably makes the pods: the finding is then a note (info), since lineup does not run operators.',
   check({ cluster }) {
     const missed: { svc: SimService; selector: Record<string, string> }[] = [];
     for (const svc of selectingServices(cluster)) {
@@ -40,7 +43,26 @@ export const serviceSelectsNoPods: Rule = {
       }
     }
     const indexes: Indexes = { index: new LabelIndexByNamespace(cluster), idle: idleWorkloadsByNamespace(cluster), pairs: namespacesByPair(cluster, wanted) };
-    return missed.map(({ svc, selector }): RuleHit => ({ object: svc.obj!, field: 'spec.selector', message: describeMiss(cluster, indexes, svc, selector) }));
+    let custom: Map<string, string[]> | undefined;
+    return missed.map(({ svc, selector }): RuleHit => {
+      const miss = describeMiss(cluster, indexes, svc, selector);
+      if (!miss.explained) {
+        // Nothing of the input comes close; an operator may make these pods from a custom resource.
+        custom ??= customResourcesByNamespace(cluster);
+        const resources = custom.get(svc.namespace);
+        if (resources) {
+          return {
+            object: svc.obj!,
+            field: 'spec.selector',
+            severity: 'info',
+            message:
+              `${miss.head}; no pod or pod template of the input carries ${Object.keys(selector).length === 1 ? 'that label' : 'those labels'}, but custom resources in namespace ` +
+              `${svc.namespace} (${listSome(resources, 3)}) may be turned into pods by their operator, which lineup does not run; if one of them makes pods with these labels, nothing is wrong`,
+          };
+        }
+      }
+      return { object: svc.obj!, field: 'spec.selector', message: miss.text };
+    });
   },
 };
 
@@ -50,7 +72,8 @@ interface Indexes {
   pairs: Map<string, Map<string, string[]>>;
 }
 
-function describeMiss(cluster: Cluster, { index, idle: idleByNs, pairs }: Indexes, svc: SimService, selector: Record<string, string>): string {
+/** The message, its opening, and whether any hint explains the miss (else only the generic advice is given). */
+function describeMiss(cluster: Cluster, { index, idle: idleByNs, pairs }: Indexes, svc: SimService, selector: Record<string, string>): { text: string; head: string; explained: boolean } {
   const ns = svc.namespace;
   const keys = Object.keys(selector).sort(byString);
   const head =
@@ -135,8 +158,27 @@ function describeMiss(cluster: Cluster, { index, idle: idleByNs, pairs }: Indexe
         `a Service only selects pods in its own namespace`,
     );
   }
-  if (hints.length === 0) hints.push(`no pod or pod template in namespace ${ns} carries ${keys.length === 1 ? 'this label' : 'these labels'}; add ${keys.length === 1 ? 'it' : 'them'} to the pod template or fix the selector`);
-  return `${head}; ${hints.join('; ')}`;
+  const explained = hints.length > 0;
+  if (!explained) hints.push(`no pod or pod template in namespace ${ns} carries ${keys.length === 1 ? 'this label' : 'these labels'}; add ${keys.length === 1 ? 'it' : 'them'} to the pod template or fix the selector`);
+  return { text: `${head}; ${hints.join('; ')}`, head, explained };
+}
+
+/**
+ * Objects of custom resource kinds (an API group that is not one of Kubernetes' own, `*.k8s.io` or
+ * unqualified), by namespace, as `Prometheus k8s`: operators such as the Prometheus Operator,
+ * Strimzi or CloudNativePG turn them into pods that the input does not hold.
+ */
+function customResourcesByNamespace(cluster: Cluster): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const o of cluster.objects) {
+    const group = apiGroup(o.apiVersion);
+    if (!o.namespace || isModelled(o) || !group.includes('.') || group.endsWith('.k8s.io')) continue;
+    const list = out.get(o.namespace);
+    const label = `${o.kind} ${o.name}`;
+    if (!list) out.set(o.namespace, [label]);
+    else if (!list.includes(label)) list.push(label);
+  }
+  return out;
 }
 
 /** Workloads that run no pods (0 replicas, CronJobs), by namespace; normally very few. */

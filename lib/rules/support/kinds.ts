@@ -20,6 +20,8 @@ const MODELLED_GROUPS: Record<string, readonly string[]> = {
   Ingress: ['networking.k8s.io', 'extensions'],
   IngressClass: ['networking.k8s.io'],
   NetworkPolicy: ['networking.k8s.io'],
+  ServiceMonitor: ['monitoring.coreos.com'],
+  PodMonitor: ['monitoring.coreos.com'],
   GatewayClass: ['gateway.networking.k8s.io'],
   Gateway: ['gateway.networking.k8s.io'],
   HTTPRoute: ['gateway.networking.k8s.io'],
