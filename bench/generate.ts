@@ -369,10 +369,85 @@ ${helmLabels(app, '    ')}data:
 ${data}`;
 }
 
+/** Per namespace: deny everything, then allow DNS lookups (egress to the CoreDNS pods). */
+function namespacePolicies(ns: string): string {
+  return `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: default-deny
+  namespace: ${ns}
+spec:
+  podSelector: {}
+  policyTypes:
+  - Ingress
+  - Egress
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: allow-dns
+  namespace: ${ns}
+spec:
+  podSelector: {}
+  policyTypes:
+  - Egress
+  egress:
+  - to:
+    - namespaceSelector:
+        matchLabels:
+          kubernetes.io/metadata.name: kube-system
+      podSelector:
+        matchLabels:
+          k8s-app: kube-dns
+    ports:
+    - port: 53
+      protocol: UDP
+    - port: 53
+      protocol: TCP
+`;
+}
+
+/** Per namespace (`app` undefined) or per app: admit the namespace's backends and the ingress controller on the http port, and let them call other backends. */
+function allowPolicy(ns: string, app: string | undefined): string {
+  const name = app ?? 'allow-backends';
+  const podSelector = app ? `\n    matchLabels:\n      app.kubernetes.io/name: ${app}` : ' {}';
+  return `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: ${name}
+  namespace: ${ns}
+spec:
+  podSelector:${podSelector}
+  policyTypes:
+  - Ingress
+  - Egress
+  ingress:
+  - from:
+    - podSelector:
+        matchLabels:
+          app.kubernetes.io/managed-by: Helm
+    - namespaceSelector:
+        matchLabels:
+          kubernetes.io/metadata.name: ingress-nginx
+    ports:
+    - port: http
+  egress:
+  - to:
+    - podSelector:
+        matchLabels:
+          app.kubernetes.io/managed-by: Helm
+    ports:
+    - port: http
+`;
+}
+
 /**
  * About `size` objects. One app in `mistakeEvery` gets one mistake, rotating through MISTAKES.
+ * With `policies`, the same set gains NetworkPolicies (added on top of `size`, counted in
+ * `objects`): per namespace a default deny and a DNS allowance, plus allow rules for the backends
+ * either once per namespace (`per-namespace`) or once per app (`per-app`).
  */
-export function generate(size: number, opts: { seed?: number; files?: number; mistakeEvery?: number } = {}): GeneratedSet {
+export function generate(size: number, opts: { seed?: number; files?: number; mistakeEvery?: number; policies?: 'per-namespace' | 'per-app' } = {}): GeneratedSet {
   const rnd = mulberry32(opts.seed ?? 1);
   const fileCount = opts.files ?? Math.max(1, Math.round(size / 1000));
   const mistakeEvery = opts.mistakeEvery ?? MISTAKE_EVERY;
@@ -380,6 +455,7 @@ export function generate(size: number, opts: { seed?: number; files?: number; mi
   const docs: string[] = [];
   const mistakes: PlantedMistake[] = [];
   let objects = 0;
+  let policyObjects = 0;
   let index = 0;
   let nodePortNext = 30100;
   let lastNodePort: number | undefined;
@@ -390,6 +466,14 @@ export function generate(size: number, opts: { seed?: number; files?: number; mi
       namespaces.add(ns);
       docs.push(`apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${ns}\n  labels:\n    team: "${ns.slice(5)}"\n`);
       objects++;
+      if (opts.policies) {
+        docs.push(namespacePolicies(ns));
+        policyObjects += 2;
+        if (opts.policies === 'per-namespace') {
+          docs.push(allowPolicy(ns, undefined));
+          policyObjects++;
+        }
+      }
     }
     const name = `app-${index}`;
     const app: App = { ns, name, release: `${name}-release`, chart: `${pick(rnd, ['web', 'api', 'worker', 'gateway'])}-chart`, version: `1.${Math.floor(rnd() * 20)}.${Math.floor(rnd() * 10)}` };
@@ -402,6 +486,10 @@ export function generate(size: number, opts: { seed?: number; files?: number; mi
     objects++;
     docs.push(workload(app, rnd, { stateful: stateful || mistake === 'statefulset-service-missing', serviceName: workloadServiceName, replicas }));
     objects++;
+    if (opts.policies === 'per-app') {
+      docs.push(allowPolicy(ns, name));
+      policyObjects++;
+    }
     if (mistake === 'statefulset-service-missing') mistakes.push({ rule: mistake, kind: 'StatefulSet', namespace: ns, name, at: workloadServiceName });
     const selector = mistake === 'service-selects-no-pods' ? `${name}x` : name;
     const target = mistake === 'service-target-port-unresolved' ? 'htpp' : 'http';
@@ -458,7 +546,7 @@ export function generate(size: number, opts: { seed?: number; files?: number; mi
     if (slice.length === 0) break;
     files.push({ name: `manifests-${String(f).padStart(3, '0')}.yaml`, text: `---\n${slice.join('---\n')}` });
   }
-  return { files, objects, mistakes };
+  return { files, objects: objects + policyObjects, mistakes };
 }
 
 /** Writes a set into `dir` (replacing it) plus `planted.json`. */
@@ -471,8 +559,10 @@ export function writeSet(dir: string, set: GeneratedSet): void {
 
 if (require.main === module) {
   const size = Number(process.argv[2] ?? 1000);
-  const dir = process.argv[3] ?? `bench/out/set-${size}`;
-  const set = generate(size);
+  // --policies: per namespace; --policies-per-app: an allow policy per app.
+  const policies = process.argv.includes('--policies-per-app') ? 'per-app' : process.argv.includes('--policies') ? 'per-namespace' : undefined;
+  const dir = process.argv[3] && !process.argv[3].startsWith('--') ? process.argv[3] : `bench/out/set-${size}${policies ? `-${policies}` : ''}`;
+  const set = generate(size, { policies });
   writeSet(dir, set);
   process.stdout.write(`${set.objects} objects, ${set.files.length} files, ${set.mistakes.length} planted mistakes → ${dir}\n`);
 }

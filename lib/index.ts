@@ -3,7 +3,7 @@
  * built on it. The CLI (`lineup`) is in ./cli; everything here is for in-process use.
  */
 export * from './constructs';
-export { validateLineupSettings, type LineupSettings, type LineupNode } from './settings';
+export { validateLineupSettings, type LineupSettings, type LineupNode, type LineupIngressController } from './settings';
 export { simulate, type Simulation, type SimulateOptions, type TraceFrom } from './simulate';
 export { checkObjects, checkCluster, openCluster, UsageError, type CheckObjectsOptions, type OpenOptions } from './engine';
 export { loadText, loadPaths } from './load/load';

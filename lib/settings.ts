@@ -2,10 +2,10 @@
  * The settings of the simulated cluster, as the library's users write them: the type, and the one
  * validator every entry point uses (here for callers that want the error before anything runs).
  */
-import { resolveSettings, settingsErrorLine, type LineupNode, type LineupSettings } from './cluster/settings';
+import { resolveSettings, settingsErrorLine, type LineupIngressController, type LineupNode, type LineupSettings } from './cluster/settings';
 import { UsageError } from './errors';
 
-export type { LineupNode, LineupSettings };
+export type { LineupIngressController, LineupNode, LineupSettings };
 
 /**
  * The problems of `value` as settings, one line each with its field path (`nodes[1].ip: …`); empty

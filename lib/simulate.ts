@@ -35,6 +35,8 @@ export interface TraceFrom {
   pod?: string;
   node?: string;
   external?: boolean;
+  /** With `external`: the client's address (default 203.0.113.10), as `--client-ip`. */
+  clientIP?: string;
 }
 
 export interface Simulation {
@@ -83,7 +85,7 @@ export function simulate(input: unknown, opts: SimulateOptions = {}): Simulation
     findings,
     get(kindText, getOpts = {}) {
       const kind = resolveKind(kindText);
-      if (!kind) throw new Error(`unknown resource type "${kindText}": use services, endpoints, endpointslices, pods, ingresses, gateways, httproutes or grpcroutes`);
+      if (!kind) throw new Error(`unknown resource type "${kindText}": use services, endpoints, endpointslices, pods, ingresses, networkpolicies, gateways, httproutes or grpcroutes`);
       return listObjects(cluster, kind, { namespace: getOpts.namespace });
     },
     dns(name, dnsOpts = {}) {
@@ -97,7 +99,7 @@ export function simulate(input: unknown, opts: SimulateOptions = {}): Simulation
       let source: TraceSource;
       if (from.pod) source = { pod: pod(from.pod) };
       else if (from.node) source = { node: resolveNode(cluster, from.node) };
-      else if (from.external) source = { external: true };
+      else if (from.external) source = { external: true, clientIP: from.clientIP };
       else throw new Error('trace(): give from.pod, from.node or from.external');
       const result = trace(cluster, target, source, options);
       if (!result) throw new Error(`trace(): cannot parse target "${target}"; give ${TARGET_FORMS} (grpc:// from outside)`);

@@ -54,7 +54,7 @@ export function buildProgram(io: CliIO, version: () => string, exec: (action: Ac
     program
       .command('get')
       .description('list simulated objects as kubectl does (no AGE column)')
-      .argument('<kind>', 'services|svc, endpoints|ep, endpointslices, pods|po, ingresses|ing, gateways|gtw, httproutes, grpcroutes')
+      .argument('<kind>', 'services|svc, endpoints|ep, endpointslices, pods|po, ingresses|ing, networkpolicies|netpol, gateways|gtw, httproutes, grpcroutes')
       .argument('[paths...]', PATHS_HELP)
       .option('-A, --all-namespaces', 'list every namespace (adds a NAMESPACE column)'),
     ['table', 'wide', 'yaml', 'json'],
@@ -100,8 +100,8 @@ export function buildProgram(io: CliIO, version: () => string, exec: (action: Ac
   common(
     program
       .command('trace')
-      .description('follow a request through DNS, Ingress, the Service and kube-proxy to pods')
-      .argument('<target>', 'http(s)://host[:port]/path[?query], grpc://host[:port]/package.Service/Method, host:port or ip:port')
+      .description('follow a request through DNS, Ingress, the Service and kube-proxy to pods, and the NetworkPolicies on its way')
+      .argument('<target>', 'http(s)://host[:port]/path[?query], grpc://host[:port]/package.Service/Method, tcp|udp|sctp://host:port, host:port or ip:port')
       .argument('[paths...]', PATHS_HELP)
       .option('--from <pod>', 'start in this pod')
       .option('--from-node <node>', 'start on this node')
@@ -109,10 +109,22 @@ export function buildProgram(io: CliIO, version: () => string, exec: (action: Ac
       .option('--via <path>', 'with --from-external: ingress, gateway, or gateway/NS/NAME (default: a Gateway listener that serves the URL, else the Ingresses)')
       .option('--method <method>', 'HTTP method the request uses (default GET)')
       .option('--header <header>', "a request header, 'Name: value' (repeatable)", (value: string, previous: string[] = []) => [...previous, value])
+      .option('--client-ip <ip>', 'with --from-external: the client address that externalTrafficPolicy Local endpoints see', '203.0.113.10')
       .addHelpText('after', `\n${POD_HELP}`),
     ['text', 'json'],
     'text',
   ).action((target: string, paths: string[], opts) => exec(() => lazy<typeof import('./commands/trace')>('./commands/trace').runTrace(target, paths, opts, io)));
+
+  common(
+    program
+      .command('reach')
+      .description('which clients can open connections to which Service ports, after kube-proxy and NetworkPolicy')
+      .argument('[paths...]', PATHS_HELP)
+      .option('--from <client>', 'only this client: a workload or pod (name or namespace/name), NAMESPACE/, node/NAME, external or ingress/CLASS')
+      .option('--to <service>', 'only this Service: name[:port] or namespace/name[:port] (port by number or name)'),
+    ['text', 'json'],
+    'text',
+  ).action((paths: string[], opts) => exec(() => lazy<typeof import('./commands/reach')>('./commands/reach').runReach(paths, opts, io)));
 
   common(
     program

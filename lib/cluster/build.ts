@@ -30,6 +30,7 @@ import { stableUid } from './hash';
 import { PodIndex } from './index-pods';
 import { buildGatewayApi, emptyGatewayApi } from './gateway-api/build';
 import { defaultIngressClass, isIngress, isIngressClass, readIngress, readIngressClass } from './ingress';
+import { acceptedNetworkPolicies, isNetworkPolicy } from './network-policies';
 import { manualEndpoints, manualEndpointSlice, mirrorEndpoints } from './manual-endpoints';
 import { isPodMonitor, isServiceMonitor, readPodMonitor, readServiceMonitor } from './monitors';
 import type { Cluster, ClusterSettings, SimNamespace, SimEndpoints, SimEndpointSlice, SimNode, SimPod, SimService, SimWorkload } from './model';
@@ -118,12 +119,13 @@ interface Sorted {
   workloads: ManifestObject[];
   ingresses: ManifestObject[];
   ingressClasses: ManifestObject[];
+  networkPolicies: ManifestObject[];
   serviceMonitors: ManifestObject[];
   podMonitors: ManifestObject[];
 }
 
 function sortObjects(objects: ManifestObject[]): Sorted {
-  const s: Sorted = { services: [], endpoints: [], slices: [], pods: [], nodes: [], namespaces: [], workloads: [], ingresses: [], ingressClasses: [], serviceMonitors: [], podMonitors: [] };
+  const s: Sorted = { services: [], endpoints: [], slices: [], pods: [], nodes: [], namespaces: [], workloads: [], ingresses: [], ingressClasses: [], networkPolicies: [], serviceMonitors: [], podMonitors: [] };
   // Seen (kind, namespace, name) triples in nested maps (no key string built per object), each with
   // the list and index where its object went.
   const seen = new Map<string, Map<string, Map<string, { list: ManifestObject[]; index: number }>>>();
@@ -158,6 +160,7 @@ function listFor(s: Sorted, o: ManifestObject): ManifestObject[] | undefined {
   if (isWorkload(o)) return s.workloads;
   if (isIngress(o)) return s.ingresses;
   if (isIngressClass(o)) return s.ingressClasses;
+  if (isNetworkPolicy(o)) return s.networkPolicies;
   if (isServiceMonitor(o)) return s.serviceMonitors;
   if (isPodMonitor(o)) return s.podMonitors;
   return undefined;
@@ -359,6 +362,7 @@ export function buildCluster(objects: ManifestObject[], settings: ClusterSetting
     podMonitors,
     gatewayApi,
     allocationProblems,
+    networkPolicies: acceptedNetworkPolicies(input.networkPolicies, settings),
     dnsServiceIP: clusterDnsIP(serviceByName.get('kube-system', 'kube-dns'), settings),
     namespace: (name) => namespaceByName.get(name),
     service: (namespace, name) => serviceByName.get(namespace, name),

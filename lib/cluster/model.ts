@@ -33,6 +33,20 @@ export interface ClusterSettings {
   nodePortRange: { min: number; max: number };
   /** Nodes from the settings file (default node-1..node-3); Node objects in the input are added in build. */
   nodes: { name: string; ip: string; labels: Record<string, string> }[];
+  /**
+   * Where the ingress controllers run, per IngressClass name: their pods are the source of the
+   * connections they proxy to backends (NetworkPolicy judges those). Default: one entry, class
+   * `nginx`, namespace `ingress-nginx`, labels `app.kubernetes.io/name: ingress-nginx`.
+   */
+  ingressControllers: IngressControllerSettings[];
+}
+
+export interface IngressControllerSettings {
+  /** The IngressClass name it serves. */
+  class: string;
+  namespace: string;
+  /** Labels its pods carry (a stand-in pod with them is used when the input has none). */
+  podLabels: Record<string, string>;
 }
 
 /** A namespace that exists: declared by a Namespace object, built in, or used by an object. */
@@ -307,6 +321,55 @@ export interface AllocationProblem {
   holder?: SimService;
 }
 
+/** A label selector with set-based requirements (NetworkPolicy selectors; `{}` selects everything). */
+export interface SimLabelSelector {
+  matchLabels: Record<string, string>;
+  matchExpressions: { key: string; operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist'; values: string[] }[];
+}
+
+/** One `ports[]` entry of a NetworkPolicy rule, defaulted (protocol TCP). */
+export interface SimPolicyPort {
+  protocol: Protocol;
+  /** A number, a container port name, or undefined for every port of the protocol. */
+  port?: number | string;
+  /** Last port of a numeric range (inclusive). */
+  endPort?: number;
+  /** Field path within the policy (`spec.ingress[0].ports[1]`). */
+  field: string;
+}
+
+/** One `from[]`/`to[]` entry. Exactly what the API accepts: selectors (one or both), or an ipBlock. */
+export interface SimPolicyPeer {
+  podSelector?: SimLabelSelector;
+  namespaceSelector?: SimLabelSelector;
+  ipBlock?: { cidr: Cidr; except: Cidr[] };
+  field: string;
+}
+
+export interface SimPolicyRule {
+  /** Empty: every peer (the field was missing or empty). */
+  peers: SimPolicyPeer[];
+  /** Empty: every port of every protocol. */
+  ports: SimPolicyPort[];
+  /** `spec.ingress[0]`. */
+  field: string;
+}
+
+/** A NetworkPolicy the API server accepted, defaulted (CONTRACT §8). */
+export interface SimNetworkPolicy {
+  namespace: string;
+  name: string;
+  obj: ManifestObject;
+  podSelector: SimLabelSelector;
+  /** Effective `policyTypes` (defaulted: Ingress, plus Egress when `spec.egress` has a rule). */
+  policyTypes: ('Ingress' | 'Egress')[];
+  /** Rules of the directions in `policyTypes`; a direction not listed has none here. */
+  ingress: SimPolicyRule[];
+  egress: SimPolicyRule[];
+  /** The policy as stored: protocols and policyTypes filled in. */
+  api: JsonObject;
+}
+
 export interface Cluster {
   settings: ClusterSettings;
   /** Every object that was loaded (including ones of unmodelled kinds), in input order. */
@@ -334,6 +397,11 @@ export interface Cluster {
   /** Gateway API objects and what a conformant controller decides about them (gateway-api/model.ts). */
   gatewayApi: GatewayApi;
   allocationProblems: AllocationProblem[];
+  /**
+   * NetworkPolicies the API server would accept (those failing its validation never exist; the
+   * api-validation rule reports them). Sorted by namespace, name.
+   */
+  networkPolicies: SimNetworkPolicy[];
   /** IP of the cluster DNS Service (the 10th address of the service CIDR). */
   dnsServiceIP: string;
 

@@ -66,6 +66,24 @@ export interface LineupSettings {
    * @default - node-1, node-2 and node-3 at 172.18.0.2, .3 and .4
    */
   readonly nodes?: readonly LineupNode[];
+  /**
+   * Where the ingress controllers run, per IngressClass name (a Gateway's GatewayClass name picks
+   * its entry the same way): their pods open the connections to backends, so NetworkPolicies on
+   * the backends judge those pods. When the input holds no pod with `podLabels` in `namespace`,
+   * a stand-in pod with those labels is used.
+   * @default - one entry: class nginx, namespace ingress-nginx, podLabels app.kubernetes.io/name: ingress-nginx
+   */
+  readonly ingressControllers?: readonly LineupIngressController[];
+}
+
+/** One ingress controller (cluster settings `ingressControllers`). */
+export interface LineupIngressController {
+  /** The IngressClass (or GatewayClass) name it serves. */
+  readonly class: string;
+  /** The namespace its pods run in. */
+  readonly namespace: string;
+  /** Labels its pods carry. */
+  readonly podLabels: Readonly<Record<string, string>>;
 }
 
 export const DEFAULT_KUBERNETES_VERSION = '1.31';
@@ -99,6 +117,11 @@ function defaultNodes(): ClusterSettings['nodes'] {
   return [1, 2, 3].map((i) => ({ name: `node-${i}`, ip: `172.18.0.${i + 1}`, labels: kubeletNodeLabels(`node-${i}`) }));
 }
 
+/** The ingress-nginx chart's controller: class nginx, namespace ingress-nginx, its pods' name label. */
+function defaultIngressControllers(): ClusterSettings['ingressControllers'] {
+  return [{ class: 'nginx', namespace: 'ingress-nginx', podLabels: { 'app.kubernetes.io/name': 'ingress-nginx' } }];
+}
+
 export function defaultSettings(): ClusterSettings {
   return {
     kubernetesVersion: parseVersion(DEFAULT_KUBERNETES_VERSION)!,
@@ -107,6 +130,7 @@ export function defaultSettings(): ClusterSettings {
     podCIDR: parseCIDR(DEFAULT_POD_CIDR)!,
     nodePortRange: { ...DEFAULT_NODE_PORT_RANGE },
     nodes: defaultNodes(),
+    ingressControllers: defaultIngressControllers(),
   };
 }
 
@@ -216,7 +240,45 @@ function readNodes(value: unknown, errors: string[]): ClusterSettings['nodes'] |
   return nodes.length > 0 ? nodes : undefined;
 }
 
-const KNOWN_FIELDS = ['kubernetesVersion', 'clusterDomain', 'serviceCIDR', 'podCIDR', 'nodePortRange', 'nodes'];
+function readIngressControllers(value: unknown, errors: string[]): ClusterSettings['ingressControllers'] | undefined {
+  const form = 'expected a list of {class, namespace, podLabels}';
+  if (!Array.isArray(value)) {
+    errors.push(`ingressControllers: ${form}`);
+    return undefined;
+  }
+  const out: ClusterSettings['ingressControllers'] = [];
+  value.forEach((entry, i) => {
+    const field = `ingressControllers[${i}]`;
+    if (!isObject(entry)) {
+      errors.push(`${field}: ${form}`);
+      return;
+    }
+    const cls = str(entry.class);
+    const namespace = str(entry.namespace);
+    if (!cls || !DNS_SUBDOMAIN.test(cls)) {
+      errors.push(`${field}.class: ${JSON.stringify(entry.class ?? null)} is not an IngressClass name; expected a lowercase DNS name like nginx`);
+      return;
+    }
+    if (!namespace || !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(namespace)) {
+      errors.push(`${field}.namespace: ${JSON.stringify(entry.namespace ?? null)} is not a namespace name; expected a lowercase DNS label like ingress-nginx`);
+      return;
+    }
+    const podLabels: Record<string, string> = {};
+    if (!isObject(entry.podLabels) || Object.keys(entry.podLabels).length === 0) {
+      errors.push(`${field}.podLabels: expected a non-empty mapping of label keys to string values, e.g. {app.kubernetes.io/name: ingress-nginx}`);
+      return;
+    }
+    for (const key of Object.keys(entry.podLabels).sort()) {
+      const v = entry.podLabels[key];
+      if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') podLabels[key] = String(v);
+      else errors.push(`${field}.podLabels.${key}: expected a string value`);
+    }
+    out.push({ class: cls, namespace, podLabels });
+  });
+  return out;
+}
+
+const KNOWN_FIELDS = ['kubernetesVersion', 'clusterDomain', 'serviceCIDR', 'podCIDR', 'nodePortRange', 'nodes', 'ingressControllers'];
 
 /** Settings from already-parsed data; unknown keys and bad values are errors, defaults fill the rest. */
 export function resolveSettings(input: unknown): { settings: ClusterSettings; errors: string[] } {
@@ -253,6 +315,10 @@ export function resolveSettings(input: unknown): { settings: ClusterSettings; er
   if (input.nodes !== undefined && input.nodes !== null) {
     const nodes = readNodes(input.nodes, errors);
     if (nodes) settings.nodes = nodes;
+  }
+  if (input.ingressControllers !== undefined && input.ingressControllers !== null) {
+    const controllers = readIngressControllers(input.ingressControllers, errors);
+    if (controllers) settings.ingressControllers = controllers;
   }
   return { settings, errors };
 }

@@ -13,3 +13,61 @@ export function formatSelector(selector: Record<string, string> | undefined): st
   if (keys.length === 0) return '<none>';
   return keys.map((k) => `${k}=${selector[k]}`).join(',');
 }
+
+/** A set-based label selector (`matchLabels` and `matchExpressions`), as NetworkPolicies carry. */
+export interface LabelSelector {
+  matchLabels: Record<string, string>;
+  matchExpressions: readonly { key: string; operator: string; values: readonly string[] }[];
+}
+
+/**
+ * Whether labels satisfy a set-based selector: every matchLabels pair, and every expression (`In`:
+ * key present with a listed value; `NotIn`: key absent or value unlisted; `Exists`;
+ * `DoesNotExist`). An empty selector matches everything; an unknown operator matches nothing.
+ * Source: apimachinery pkg/labels/selector.go (Requirement.Matches).
+ */
+export function matchesLabelSelector(labels: Record<string, string>, selector: LabelSelector): boolean {
+  if (!matchesSelector(labels, selector.matchLabels)) return false;
+  for (const e of selector.matchExpressions) {
+    const has = Object.prototype.hasOwnProperty.call(labels, e.key);
+    switch (e.operator) {
+      case 'In':
+        if (!has || !e.values.includes(labels[e.key])) return false;
+        break;
+      case 'NotIn':
+        if (has && e.values.includes(labels[e.key])) return false;
+        break;
+      case 'Exists':
+        if (!has) return false;
+        break;
+      case 'DoesNotExist':
+        if (has) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+}
+
+/** True for `{}`: the selector that matches everything. */
+export function isEmptyLabelSelector(selector: LabelSelector): boolean {
+  return Object.keys(selector.matchLabels).length === 0 && selector.matchExpressions.length === 0;
+}
+
+/**
+ * kubectl's rendering of a set-based selector (metav1.FormatLabelSelector): requirements sorted by
+ * key, `k=v`, `k in (a,b)`, `k notin (a,b)` (values sorted), `k`, `!k`; `<none>` when empty.
+ */
+export function formatLabelSelector(selector: LabelSelector): string {
+  const parts: { key: string; text: string }[] = [];
+  for (const key of Object.keys(selector.matchLabels)) parts.push({ key, text: `${key}=${selector.matchLabels[key]}` });
+  for (const e of selector.matchExpressions) {
+    const values = [...e.values].sort().join(',');
+    const text = e.operator === 'In' ? `${e.key} in (${values})` : e.operator === 'NotIn' ? `${e.key} notin (${values})` : e.operator === 'Exists' ? e.key : `!${e.key}`;
+    parts.push({ key: e.key, text });
+  }
+  if (parts.length === 0) return '<none>';
+  // A stable sort by key keeps matchLabels before expressions of the same key, as labels.Selector does.
+  return parts.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map((p) => p.text).join(',');
+}

@@ -5,6 +5,7 @@
 import { apiValidation } from './api-validation/rule';
 import { clusterIPConflict } from './cluster-ip-conflict/rule';
 import { clusterIPOutOfRange } from './cluster-ip-out-of-range/rule';
+import { dnsEgressBlocked } from './dns-egress-blocked/rule';
 import { duplicateObject } from './duplicate-object/rule';
 import { envReferenceUnresolved } from './env-reference-unresolved/rule';
 import { endpointsOverridden } from './endpoints-overridden/rule';
@@ -21,6 +22,8 @@ import { kustomizationNotRendered } from './kustomization-not-rendered/rule';
 import { localTrafficNoLocalEndpoints } from './local-traffic-no-local-endpoints/rule';
 import { manifestInvalidObject } from './manifest-invalid-object/rule';
 import { manifestParseError } from './manifest-parse-error/rule';
+import { networkPolicyPortIsServicePort } from './networkpolicy-port-is-service-port/rule';
+import { networkPolicySelectsNoPods } from './networkpolicy-selects-no-pods/rule';
 import { nodePortConflict } from './node-port-conflict/rule';
 import { nodePortOutOfRange } from './node-port-out-of-range/rule';
 import { podMonitorPortMissing } from './podmonitor-port-missing/rule';
@@ -77,6 +80,9 @@ export const rules: readonly Rule[] = [
   localTrafficNoLocalEndpoints,
   statefulSetServiceMissing,
   envReferenceUnresolved,
+  networkPolicySelectsNoPods,
+  networkPolicyPortIsServicePort,
+  dnsEgressBlocked,
   serviceMonitorSelectsNoServices,
   serviceMonitorPortMissing,
   podMonitorPortMissing,

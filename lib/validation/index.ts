@@ -11,6 +11,7 @@ import { validateEndpoints } from './endpoints';
 import type { FieldError } from './field-error';
 import { validateIngress } from './ingress';
 import { validateService } from './service';
+import { validateNetworkPolicy } from './network-policy';
 
 export type { FieldError, FieldErrorType } from './field-error';
 export { renderErrorBody, renderFieldError, renderInvalid, renderStatusMessage, CAUSE_REASONS } from './field-error';
@@ -18,9 +19,10 @@ export { validateService } from './service';
 export { validateEndpoints } from './endpoints';
 export { validateEndpointSlice } from './endpoint-slice';
 export { validateIngress } from './ingress';
+export { validateNetworkPolicy } from './network-policy';
 
 /** The kinds validateObject checks (for some of their API versions); it returns undefined for every other kind. */
-export const VALIDATED_KINDS: ReadonlySet<string> = new Set(['Service', 'Endpoints', 'EndpointSlice', 'Ingress']);
+export const VALIDATED_KINDS: ReadonlySet<string> = new Set(['Service', 'Endpoints', 'EndpointSlice', 'Ingress', 'NetworkPolicy']);
 
 /**
  * Defaults and validates one object as a create would. `raw` is what the user wrote (not mutated).
@@ -34,6 +36,7 @@ export function validateObject(kind: string, apiVersion: string, raw: JsonObject
     if (kind === 'Endpoints' && apiVersion === 'v1') return validateEndpoints(defaultEndpoints(raw), version);
     if (kind === 'EndpointSlice' && apiVersion === 'discovery.k8s.io/v1') return validateEndpointSlice(defaultEndpointSlice(raw), version);
     if (kind === 'Ingress' && apiVersion === 'networking.k8s.io/v1') return validateIngress(raw, version);
+    if (kind === 'NetworkPolicy' && apiVersion === 'networking.k8s.io/v1') return validateNetworkPolicy(raw, version);
   } catch (err) {
     // A bug here must not take the whole run down; surface it as an error on the object instead.
     return [{ field: 'metadata', type: 'Invalid', value: undefined, detail: `internal error while validating: ${err instanceof Error ? err.message : String(err)}` }];

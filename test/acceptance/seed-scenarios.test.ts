@@ -56,8 +56,8 @@ describe('seed scenarios on the example apps', () => {
     const t = sim.trace('external-service:80', { pod: podOf('kubia-') });
     expect(t.outcome).toBe('delivered');
     expect(t.destinations).toEqual([
-      { ip: '11.11.11.11', port: 80, probability: 0.5 },
-      { ip: '22.22.22.22', port: 80, probability: 0.5 },
+      { ip: '11.11.11.11', port: 80, probability: 0.5, verdict: 'allowed' },
+      { ip: '22.22.22.22', port: 80, probability: 0.5, verdict: 'allowed' },
     ]);
   });
 

@@ -289,7 +289,7 @@ describe('dns, env, trace, iptables-save', () => {
     const r = await lineup(['trace', 'http://httpd-svc:8080/', seed, '--from', 'httpd-79c4f99955-dbbx7', '-o', 'json', '--cluster', nodesOnly]);
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.out);
-    expect(Object.keys(doc)).toEqual(['outcome', 'hops', 'destinations']);
+    expect(Object.keys(doc)).toEqual(['outcome', 'hops', 'destinations', 'deniedProbability']);
     expect(doc.outcome).toBe('delivered');
     expect(doc.destinations).toHaveLength(4);
     expect(doc.destinations.reduce((s: number, d: { probability: number }) => s + d.probability, 0)).toBeCloseTo(1, 10);

@@ -78,8 +78,11 @@ describe('resolveSettings', () => {
     [{ nodes: [{ name: 'n1', ip: 'nope' }] }, 'nodes[0].ip: "nope" is not an IP address; expected a form like 172.18.0.2'],
     [{ nodes: [{ ip: '1.2.3.4' }] }, 'nodes[0].name: null is not a node name; expected a lowercase DNS subdomain like node-1'],
     [{ nodes: [] }, 'nodes: expected at least one node'],
-    [{ serviceCidr: '10.0.0.0/8' }, 'serviceCidr: unknown field; expected one of kubernetesVersion, clusterDomain, serviceCIDR, podCIDR, nodePortRange, nodes'],
-    ['cluster.local', 'cluster settings: expected a mapping with any of kubernetesVersion, clusterDomain, serviceCIDR, podCIDR, nodePortRange, nodes'],
+    [{ ingressControllers: { class: 'nginx' } }, 'ingressControllers: expected a list of {class, namespace, podLabels}'],
+    [{ ingressControllers: [{ class: 'Nginx', namespace: 'x', podLabels: { a: 'b' } }] }, 'ingressControllers[0].class: "Nginx" is not an IngressClass name; expected a lowercase DNS name like nginx'],
+    [{ ingressControllers: [{ class: 'nginx', namespace: 'x' }] }, 'ingressControllers[0].podLabels: expected a non-empty mapping of label keys to string values, e.g. {app.kubernetes.io/name: ingress-nginx}'],
+    [{ serviceCidr: '10.0.0.0/8' }, 'serviceCidr: unknown field; expected one of kubernetesVersion, clusterDomain, serviceCIDR, podCIDR, nodePortRange, nodes, ingressControllers'],
+    ['cluster.local', 'cluster settings: expected a mapping with any of kubernetesVersion, clusterDomain, serviceCIDR, podCIDR, nodePortRange, nodes, ingressControllers'],
   ])('%j → %s', (input, message) => {
     const r = resolveSettings(input);
     expect(r.errors).toEqual([message]);
@@ -92,6 +95,13 @@ describe('resolveSettings', () => {
     const r = resolveSettings({ nodes: [{ name: 'a', ip: '10.0.0.1' }, { name: 'a', ip: '10.0.0.2' }] });
     expect(r.errors).toEqual(['nodes[1].name: "a" appears twice; node names must be unique']);
     expect(r.settings.nodes.map((n) => n.ip)).toEqual(['10.0.0.1']);
+  });
+
+  test('ingressControllers: default ingress-nginx; given entries replace it', () => {
+    expect(resolveSettings({}).settings.ingressControllers).toEqual([{ class: 'nginx', namespace: 'ingress-nginx', podLabels: { 'app.kubernetes.io/name': 'ingress-nginx' } }]);
+    const r = resolveSettings({ ingressControllers: [{ class: 'traefik', namespace: 'edge', podLabels: { app: 'traefik' } }] });
+    expect(r.errors).toEqual([]);
+    expect(r.settings.ingressControllers).toEqual([{ class: 'traefik', namespace: 'edge', podLabels: { app: 'traefik' } }]);
   });
 
   test('a two-digit minor written as a YAML number is accepted', () => {

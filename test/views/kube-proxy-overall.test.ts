@@ -219,7 +219,7 @@ function fakeCluster(services: SimService[], slices: SimEndpointSlice[], version
     { name: OTHER, ip: '192.168.0.3', labels: {}, podCIDR: subnet(podCIDR, 24, 2) },
   ];
   return {
-    settings: { kubernetesVersion: { major, minor }, clusterDomain: 'cluster.local', serviceCIDR: parseCIDR('172.30.0.0/16')!, podCIDR, nodePortRange: { min: 30000, max: 32767 }, nodes: [] },
+    settings: { kubernetesVersion: { major, minor }, clusterDomain: 'cluster.local', serviceCIDR: parseCIDR('172.30.0.0/16')!, podCIDR, nodePortRange: { min: 30000, max: 32767 }, nodes: [], ingressControllers: [] },
     objects: [], namespaces: [], nodes, services, workloads: [], pods: [], endpoints: [], endpointSlices: slices,
     ingresses: [], ingressClasses: [], gatewayApi: emptyGatewayApi(), allocationProblems: [], dnsServiceIP: '172.30.0.10',
     service: (ns, name) => services.find((s) => s.namespace === ns && s.name === name),
@@ -227,6 +227,7 @@ function fakeCluster(services: SimService[], slices: SimEndpointSlice[], version
     endpointsOf: () => undefined,
     slicesOf: (ns, name) => slices.filter((s) => s.namespace === ns && s.serviceName === name),
     podsMatching: () => [],
+    networkPolicies: [],
     namespace: () => undefined,
     serviceMonitors: [],
     podMonitors: [],

@@ -51,7 +51,7 @@ function cluster(opts: { version: string; podCIDR: string; nodes: { name: string
   return {
     settings: {
       kubernetesVersion: { major, minor }, clusterDomain: 'cluster.local', serviceCIDR: parseCIDR('10.96.0.0/12')!, podCIDR,
-      nodePortRange: { min: 30000, max: 32767 }, nodes: opts.nodes.map((n) => ({ ...n, labels: {} })),
+      nodePortRange: { min: 30000, max: 32767 }, nodes: opts.nodes.map((n) => ({ ...n, labels: {} })), ingressControllers: [],
     },
     objects: [], namespaces: ['default'], nodes, services: opts.services, workloads: [], pods: [], endpoints: [],
     endpointSlices: opts.slices, ingresses: [], ingressClasses: [], gatewayApi: emptyGatewayApi(), allocationProblems: [], dnsServiceIP: '10.96.0.10',
@@ -60,6 +60,7 @@ function cluster(opts: { version: string; podCIDR: string; nodes: { name: string
     endpointsOf: () => undefined,
     slicesOf: (ns, name) => opts.slices.filter((s) => s.namespace === ns && s.serviceName === name).sort((a, b) => (a.name < b.name ? -1 : 1)),
     podsMatching: () => [],
+    networkPolicies: [],
     namespace: () => undefined,
     serviceMonitors: [],
     podMonitors: [],

@@ -1,6 +1,7 @@
 /** `lineup trace TARGET [PATH...] (--from POD | --from-node NODE | --from-external [--via …]) [--method M] [--header 'N: v']...`. */
+import { parseIP } from '../../k8s/ip';
 import { parseHeader } from '../../views/gateway-trace';
-import { TARGET_FORMS, formatTrace, trace, traceJson, type TraceOptions, type TraceSource } from '../../views/trace';
+import { DEFAULT_CLIENT_IP, TARGET_FORMS, formatTrace, trace, traceJson, type TraceOptions, type TraceSource } from '../../views/trace';
 import { CliError, EXIT_OK, type CliIO } from '../io';
 import { resolveNode, resolvePod } from '../targets';
 import { namespaceOf, open, type CommonOptions } from './common';
@@ -12,6 +13,7 @@ export interface TraceCommandOptions extends CommonOptions {
   via?: string;
   method?: string;
   header?: string[];
+  clientIp?: string;
 }
 
 const SOURCE_HINT = 'give exactly one of --from POD, --from-node NODE or --from-external';
@@ -48,7 +50,10 @@ export function runTrace(target: string, paths: string[], opts: TraceCommandOpti
   let source: TraceSource;
   if (opts.from !== undefined) source = { pod: resolvePod(cluster, opts.from, namespaceOf(opts), '--from') };
   else if (opts.fromNode !== undefined) source = { node: resolveNode(cluster, opts.fromNode) };
-  else source = { external: true };
+  else {
+    if (opts.clientIp !== undefined && !parseIP(opts.clientIp)) throw new CliError(`--client-ip "${opts.clientIp}" is not an IP address`, 'give an address such as 203.0.113.10');
+    source = { external: true, clientIP: opts.clientIp ?? DEFAULT_CLIENT_IP };
+  }
   const result = trace(cluster, target, source, options);
   if (!result) {
     const grpc = /^grpc:\/\//i.test(target);

@@ -7,11 +7,12 @@ import { ENDPOINTS_COLUMNS, endpointsRow } from './endpoints';
 import { GATEWAY_COLUMNS, gatewayRow, ROUTE_COLUMNS, routeRow } from './gateway-api';
 import { ENDPOINTSLICE_COLUMNS, endpointSliceRow } from './endpointslices';
 import { INGRESS_COLUMNS, ingressRow } from './ingresses';
+import { NETWORKPOLICY_COLUMNS, networkPolicyRow } from './networkpolicies';
 import { POD_COLUMNS, POD_WIDE_COLUMNS, podRow } from './pods';
 import { SERVICE_COLUMNS, SERVICE_WIDE_COLUMNS, serviceRow } from './services';
 import { GET_TABWRITER, tabwriteRows } from './tabwriter';
 
-export type GetKind = 'services' | 'endpoints' | 'endpointslices' | 'pods' | 'ingresses' | 'gateways' | 'httproutes' | 'grpcroutes';
+export type GetKind = 'services' | 'endpoints' | 'endpointslices' | 'pods' | 'ingresses' | 'networkpolicies' | 'gateways' | 'httproutes' | 'grpcroutes';
 
 /** Names kubectl accepts for each kind (plural, singular, short name). */
 const KIND_NAMES: Record<string, GetKind> = {
@@ -20,12 +21,13 @@ const KIND_NAMES: Record<string, GetKind> = {
   endpointslices: 'endpointslices', endpointslice: 'endpointslices',
   pods: 'pods', pod: 'pods', po: 'pods',
   ingresses: 'ingresses', ingress: 'ingresses', ing: 'ingresses',
+  networkpolicies: 'networkpolicies', networkpolicy: 'networkpolicies', netpol: 'networkpolicies',
   gateways: 'gateways', gateway: 'gateways', gtw: 'gateways',
   httproutes: 'httproutes', httproute: 'httproutes',
   grpcroutes: 'grpcroutes', grpcroute: 'grpcroutes',
 };
 
-export const GET_KINDS_HELP = 'services|svc, endpoints|ep, endpointslices, pods|po, ingresses|ing, gateways|gtw, httproutes, grpcroutes';
+export const GET_KINDS_HELP = 'services|svc, endpoints|ep, endpointslices, pods|po, ingresses|ing, networkpolicies|netpol, gateways|gtw, httproutes, grpcroutes';
 
 export function resolveKind(text: string): GetKind | undefined {
   const k = text.toLowerCase();
@@ -67,6 +69,9 @@ function items(cluster: Cluster, kind: GetKind, namespace: string | undefined): 
       // The model keeps Ingresses as given: show them with the resolved namespace filled in.
       list = cluster.ingresses.map((i) => ({ namespace: i.namespace, name: i.name, row: (w) => ingressRow(i, w), api: () => ingressApi(i) }));
       break;
+    case 'networkpolicies':
+      list = cluster.networkPolicies.map((p) => ({ namespace: p.namespace, name: p.name, row: () => networkPolicyRow(p), api: () => p.api }));
+      break;
     case 'gateways': {
       const api = cluster.gatewayApi;
       list = api.gateways.map((g) => ({ namespace: g.namespace, name: g.name, row: () => gatewayRow(api, g), api: () => gatewayObject(api, g) }));
@@ -99,6 +104,8 @@ function headers(kind: GetKind, wide: boolean): string[] {
       return wide ? [...POD_COLUMNS, ...POD_WIDE_COLUMNS] : POD_COLUMNS;
     case 'ingresses':
       return INGRESS_COLUMNS;
+    case 'networkpolicies':
+      return NETWORKPOLICY_COLUMNS;
     case 'gateways':
       return GATEWAY_COLUMNS;
     case 'httproutes':

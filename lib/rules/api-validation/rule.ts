@@ -1,6 +1,6 @@
 /**
  * api-validation: what the API server would reject on create (Service, Endpoints, EndpointSlice,
- * Ingress). The checks themselves live in lib/validation (upstream ValidateService & co.); this rule
+ * Ingress, NetworkPolicy). The checks themselves live in lib/validation (upstream ValidateService & co.); this rule
  * only turns each field error into a finding with the text kubectl would print.
  */
 import { renderInvalid, validateObject, VALIDATED_KINDS } from '../../validation';
@@ -13,8 +13,8 @@ export const apiValidation: Rule = {
   severity: 'error',
   title: 'The API server would reject the object',
   explanation:
-    'The object breaks one of the API server\'s validation rules for its kind (Service, Endpoints, EndpointSlice and ' +
-    'Ingress are checked, after the same defaulting the API server applies): a port outside 1-65535, a Service port ' +
+    'The object breaks one of the API server\'s validation rules for its kind (Service, Endpoints, EndpointSlice, ' +
+    'Ingress and NetworkPolicy are checked, after the same defaulting the API server applies): a port outside 1-65535, a Service port ' +
     'name that is not a DNS-1123 label, two ports without names, a named targetPort longer than 15 characters, a ' +
     'loopback address in Endpoints, an Ingress path without `pathType`, and so on. `kubectl apply` fails with ' +
     '"The <Kind> "<name>" is invalid", so the object — and any traffic that depends on it — never exists. The finding ' +
