@@ -6,6 +6,7 @@ import type { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ExternalNameChart } from './external-name';
 import { ExternalServiceChart } from './external-service';
+import { GatewayChart } from './gateway';
 import { HttpdChart } from './httpd';
 import { HttpdNodePortChart } from './httpd-nodeport';
 import { IngressChart } from './ingress';
@@ -20,7 +21,7 @@ import { StatefulSetChart } from './statefulset';
 /** App names in output order. */
 export const APP_NAMES = [
   'kubia', 'kubia-nodeport', 'kubia-local', 'kubia-loadbalancer', 'external-service', 'external-name',
-  'httpd', 'httpd-nodeport', 'nginx-service', 'ingress', 'statefulset', 'kube-dns',
+  'httpd', 'httpd-nodeport', 'nginx-service', 'ingress', 'statefulset', 'kube-dns', 'gateway',
 ] as const;
 
 /** Adds all example charts to `app`. */
@@ -38,5 +39,6 @@ export function addExampleCharts(app: Construct): Chart[] {
     new IngressChart(app),
     new StatefulSetChart(app),
     new KubeDnsChart(app),
+    new GatewayChart(app),
   ];
 }

@@ -10,6 +10,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { GATEWAY_SECTION_END, GATEWAY_SECTION_START } from './gateway';
 import { generate, writeSet, type PlantedMistake } from './generate';
 
 interface Options {
@@ -274,7 +275,13 @@ function writeResults(rows: Row[], synth: SynthFigures | undefined, opts: Option
   }
   if (synth) lines.push('', ...synthSection(synth, opts.runs));
   lines.push('', PROFILES_LINE, '');
-  fs.writeFileSync(path.join(ROOT, 'bench', 'RESULTS.md'), lines.join('\n'));
+  // The Gateway API section is written by bench/gateway.ts; keep it.
+  const resultsFile = path.join(ROOT, 'bench', 'RESULTS.md');
+  const previous = fs.existsSync(resultsFile) ? fs.readFileSync(resultsFile, 'utf8') : '';
+  const gatewayStart = previous.indexOf(GATEWAY_SECTION_START);
+  const gatewayEnd = previous.indexOf(GATEWAY_SECTION_END);
+  if (gatewayStart >= 0 && gatewayEnd > gatewayStart) lines.push(previous.slice(gatewayStart, gatewayEnd + GATEWAY_SECTION_END.length), '');
+  fs.writeFileSync(resultsFile, lines.join('\n'));
   fs.mkdirSync(path.join(ROOT, 'docs'), { recursive: true });
   fs.writeFileSync(path.join(ROOT, 'docs', 'scaling.svg'), scalingSvg(rows));
 }

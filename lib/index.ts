@@ -12,5 +12,5 @@ export type { Finding, Severity, SourceLocation, ObjectRef } from './findings';
 export type { Cluster, ClusterSettings, SimService, SimPod, SimEndpoints, SimEndpointSlice, SimIngress, SimNode } from './cluster/model';
 export { LineupValidation, type LineupValidationProperties } from './plugin/validation-plugin';
 export { lineupMatchers, type ToLineUpOptions } from './testing/matchers';
-export type { TraceResult, TraceOutcome, TraceHop, TraceDestination } from './views/trace';
+export type { TraceResult, TraceOutcome, TraceHop, TraceDestination, TraceBackendError, TraceOptions } from './views/trace';
 export type { DnsResult } from './views/dns';

@@ -16,7 +16,7 @@ import { manifestsOf } from './load/chart';
 import { resolveFromPod, type DnsResult, type DnsType } from './views/dns';
 import { serviceEnv, type EnvVar } from './views/env';
 import { iptablesSave } from './views/kube-proxy';
-import { TARGET_FORMS, trace, type TraceResult, type TraceSource } from './views/trace';
+import { TARGET_FORMS, trace, type TraceOptions, type TraceResult, type TraceSource } from './views/trace';
 import { listObjects, resolveKind } from './cli/printers/get';
 import { resolveNode, resolvePod } from './cli/targets';
 
@@ -49,8 +49,8 @@ export interface Simulation {
   dns(name: string, opts?: { from?: string; type?: DnsType }): DnsResult;
   /** `lineup env POD -c CONTAINER`: variable → value. */
   env(pod: string, container?: string): Record<string, string>;
-  /** `lineup trace TARGET --from …`. */
-  trace(target: string, from: TraceFrom): TraceResult;
+  /** `lineup trace TARGET --from … [--via …] [--method …] [--header …]`. */
+  trace(target: string, from: TraceFrom, options?: TraceOptions): TraceResult;
   /** `lineup iptables-save --node NODE`. */
   iptablesSave(node?: string): string;
 }
@@ -83,7 +83,7 @@ export function simulate(input: unknown, opts: SimulateOptions = {}): Simulation
     findings,
     get(kindText, getOpts = {}) {
       const kind = resolveKind(kindText);
-      if (!kind) throw new Error(`unknown resource type "${kindText}": use services, endpoints, endpointslices, pods, ingresses or networkpolicies`);
+      if (!kind) throw new Error(`unknown resource type "${kindText}": use services, endpoints, endpointslices, pods, ingresses, networkpolicies, gateways, httproutes or grpcroutes`);
       return listObjects(cluster, kind, { namespace: getOpts.namespace });
     },
     dns(name, dnsOpts = {}) {
@@ -93,14 +93,14 @@ export function simulate(input: unknown, opts: SimulateOptions = {}): Simulation
       const vars: EnvVar[] = serviceEnv(cluster, pod(podRef), container);
       return Object.fromEntries(vars.map((v) => [v.name, v.value]));
     },
-    trace(target, from) {
+    trace(target, from, options = {}) {
       let source: TraceSource;
       if (from.pod) source = { pod: pod(from.pod) };
       else if (from.node) source = { node: resolveNode(cluster, from.node) };
       else if (from.external) source = { external: true, clientIP: from.clientIP };
       else throw new Error('trace(): give from.pod, from.node or from.external');
-      const result = trace(cluster, target, source);
-      if (!result) throw new Error(`trace(): cannot parse target "${target}"; give ${TARGET_FORMS}`);
+      const result = trace(cluster, target, source, options);
+      if (!result) throw new Error(`trace(): cannot parse target "${target}"; give ${TARGET_FORMS} (grpc:// from outside)`);
       return result;
     },
     iptablesSave(node) {

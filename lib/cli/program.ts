@@ -54,7 +54,7 @@ export function buildProgram(io: CliIO, version: () => string, exec: (action: Ac
     program
       .command('get')
       .description('list simulated objects as kubectl does (no AGE column)')
-      .argument('<kind>', 'services|svc, endpoints|ep, endpointslices, pods|po, ingresses|ing, networkpolicies|netpol')
+      .argument('<kind>', 'services|svc, endpoints|ep, endpointslices, pods|po, ingresses|ing, networkpolicies|netpol, gateways|gtw, httproutes, grpcroutes')
       .argument('[paths...]', PATHS_HELP)
       .option('-A, --all-namespaces', 'list every namespace (adds a NAMESPACE column)'),
     ['table', 'wide', 'yaml', 'json'],

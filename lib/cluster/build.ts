@@ -28,7 +28,7 @@ import { ServicePortResolver } from './find-port';
 import { computeEndpointSlices } from './endpointslice-controller';
 import { stableUid } from './hash';
 import { PodIndex } from './index-pods';
-import { buildGatewayApi } from './gateway-api/build';
+import { buildGatewayApi, emptyGatewayApi } from './gateway-api/build';
 import { defaultIngressClass, readIngress, readIngressClass } from './ingress';
 import { modelledRole, type ModelledRole } from './kinds';
 import { acceptedNetworkPolicies } from './network-policies';
@@ -319,6 +319,12 @@ export function buildCluster(objects: ManifestObject[], settings: ClusterSetting
     .sort(compareNsName);
 
   const podByName = ByNamespaceName.of(pods);
+  const gatewayApi =
+    guarded(buildGatewayApi, {
+      objects,
+      namespaceLabels: (namespace: string) => namespaceByName.get(namespace)?.labels ?? { [NAMESPACE_NAME_LABEL]: namespace },
+      service: (namespace: string, name: string) => serviceByName.get(namespace, name),
+    }) ?? emptyGatewayApi();
 
   // Prometheus Operator monitors: what each one's scrape job would select.
   const serviceMonitors = input.serviceMonitors
@@ -341,7 +347,6 @@ export function buildCluster(objects: ManifestObject[], settings: ClusterSetting
     .map((o) => guarded(readPodMonitor, o, podsOf, pods))
     .filter((m): m is NonNullable<typeof m> => m !== undefined)
     .sort(compareNsName);
-  const gatewayApi = buildGatewayApi({ objects, namespaceLabels: (namespace) => namespaceByName.get(namespace)?.labels ?? { [NAMESPACE_NAME_LABEL]: namespace }, service: (namespace, name) => serviceByName.get(namespace, name) });
   return {
     settings,
     objects,

@@ -10,6 +10,8 @@ export * from './headless-service';
 export * from './external-name-service';
 export * from './external-service';
 export * from './ingress-bundle';
+export * from './gateway';
+export * from './http-route-bundle';
 export * from './expose';
 // The synth-time check's public part (the render bookkeeping between constructs and check stays inside).
 export {

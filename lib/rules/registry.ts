@@ -11,6 +11,9 @@ import { envReferenceUnresolved } from './env-reference-unresolved/rule';
 import { endpointsOverridden } from './endpoints-overridden/rule';
 import { endpointsPortMismatch } from './endpoints-port-mismatch/rule';
 import { endpointsWithoutService } from './endpoints-without-service/rule';
+import { gatewayApiValidation } from './gateway-api-validation/rule';
+import { gatewayClassMissing } from './gateway-class-missing/rule';
+import { gatewayListenerConflict } from './gateway-listener-conflict/rule';
 import { ingressBackendMissingPort } from './ingress-backend-missing-port/rule';
 import { ingressBackendMissingService } from './ingress-backend-missing-service/rule';
 import { ingressPathConflict } from './ingress-path-conflict/rule';
@@ -26,6 +29,12 @@ import { nodePortOutOfRange } from './node-port-out-of-range/rule';
 import { podMonitorPortMissing } from './podmonitor-port-missing/rule';
 import { replicasNotSimulated } from './replicas-not-simulated/rule';
 import type { Rule } from './rule';
+import { routeBackendNotFound } from './route-backend-not-found/rule';
+import { routeBackendNotPermitted } from './route-backend-not-permitted/rule';
+import { routeBackendPortMissing } from './route-backend-port-missing/rule';
+import { routeMatchShadowed } from './route-match-shadowed/rule';
+import { routeNotAccepted } from './route-not-accepted/rule';
+import { routeParentNotFound } from './route-parent-not-found/rule';
 import { serviceSelectsMultipleWorkloads } from './service-selects-multiple-workloads/rule';
 import { serviceSelectsNoPods } from './service-selects-no-pods/rule';
 import { serviceTargetPortNotDeclared } from './service-target-port-not-declared/rule';
@@ -59,6 +68,15 @@ export const rules: readonly Rule[] = [
   ingressBackendMissingPort,
   ingressPathConflict,
   ingressTlsSecretMissing,
+  gatewayApiValidation,
+  routeParentNotFound,
+  routeNotAccepted,
+  routeBackendNotFound,
+  routeBackendPortMissing,
+  routeBackendNotPermitted,
+  routeMatchShadowed,
+  gatewayListenerConflict,
+  gatewayClassMissing,
   localTrafficNoLocalEndpoints,
   statefulSetServiceMissing,
   envReferenceUnresolved,

@@ -12,7 +12,7 @@
 import type { LineupSettings } from '../cluster/settings';
 import type { Finding, Severity } from '../findings';
 import { SEVERITY_RANK } from '../findings';
-import { routeOf, resolveOf, matchesPattern, showPattern, type Pattern, type RouteAnswer } from './questions';
+import { gatewayRouteOf, routeOf, resolveOf, matchesPattern, showPattern, type Pattern, type RouteAnswer } from './questions';
 import type { DnsType, DnsResult } from '../views/dns';
 import type { Simulation } from '../simulate';
 
@@ -44,6 +44,24 @@ export interface ToRouteExpectation extends SimulationOptions {
   count?: number;
   /** Ask from this pod instead of from the first node. */
   from?: string;
+  /**
+   * `'gateway'`: the request enters through a Gateway API Gateway from outside the cluster, with
+   * `host`, `path`, `method` and `headers`, and must be routed to this Service (one of the chosen
+   * rule's backends); the Service port is the one the route names.
+   */
+  via?: 'gateway';
+  /** With `via: 'gateway'`: the Host of the request (default `localhost`, which only a listener without hostname serves). */
+  host?: string;
+  /** With `via: 'gateway'`: the request path, with an optional `?query` (default `/`). */
+  path?: string;
+  /** With `via: 'gateway'`: the listener port the request arrives on (default 80, or 443 with `scheme: 'https'`). */
+  gatewayPort?: number;
+  /** With `via: 'gateway'`: `http` (default), `https` or `grpc` (then `path` is `/package.Service/Method`). */
+  scheme?: 'http' | 'https' | 'grpc';
+  /** With `via: 'gateway'`: the HTTP method (default GET). */
+  method?: string;
+  /** With `via: 'gateway'`: request headers. */
+  headers?: Record<string, string>;
 }
 
 export interface ToResolveExpectation extends SimulationOptions {
@@ -138,7 +156,10 @@ function describeRoute(r: RouteAnswer): string {
 
 function toRoute(this: MatcherContext, received: unknown, service: string, expected: ToRouteExpectation = {}): MatcherResult {
   const sim = simulation(received, expected);
-  const r = routeOf(sim, service, { port: expected.port, from: expected.from }, expected.namespace ?? 'default');
+  const r =
+    expected.via === 'gateway'
+      ? gatewayRouteOf(sim, service, { host: expected.host, path: expected.path, port: expected.gatewayPort, scheme: expected.scheme, method: expected.method, headers: expected.headers }, expected.namespace ?? 'default')
+      : routeOf(sim, service, { port: expected.port, from: expected.from }, expected.namespace ?? 'default');
   const failures: string[] = [];
   if (r.problem) failures.push('no route');
   else {

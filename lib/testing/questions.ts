@@ -7,6 +7,8 @@ import type { Finding } from '../findings';
 import type { SimService, SimServicePort } from '../cluster/model';
 import type { Simulation } from '../simulate';
 import type { DnsResult, DnsType } from '../views/dns';
+import { routeGatewayRequest } from '../views/gateway-routing';
+import { gatewayRequest } from '../views/gateway-trace';
 import { serviceTraffic } from '../views/kube-proxy';
 
 export interface RouteQuery {
@@ -88,6 +90,46 @@ export function routeOf(sim: Simulation, serviceRef: string, q: RouteQuery = {},
   }
   destinations.sort((a, b) => (a.pod ?? '').localeCompare(b.pod ?? '') || a.ip.localeCompare(b.ip));
   return { service, servicePort, destinations, findings };
+}
+
+export interface GatewayRouteQuery {
+  host?: string;
+  /** Path with an optional `?query`; default `/`. */
+  path?: string;
+  /** Listener port; default 80 (443 for https). */
+  port?: number;
+  scheme?: 'http' | 'https' | 'grpc';
+  method?: string;
+  headers?: Record<string, string>;
+}
+
+/**
+ * Where a request from outside through a Gateway goes, as far as the Service `serviceRef`: the
+ * Gateway routing (gateway-routing.ts) must pick a rule with that Service among its backends, and
+ * then the answer is the Service port's, as routeOf gives it.
+ */
+export function gatewayRouteOf(sim: Simulation, serviceRef: string, q: GatewayRouteQuery, namespace = 'default'): RouteAnswer {
+  const ref = splitRef(serviceRef, namespace);
+  // The findings that explain a failed route: those on Gateway API objects and on the Service.
+  const findings = sim.findings.filter((f) => ['HTTPRoute', 'GRPCRoute', 'Gateway', 'GatewayClass', 'ReferenceGrant'].includes(f.object?.kind ?? '') || (f.object?.kind === 'Service' && f.object.namespace === ref.namespace && f.object.name === ref.name));
+  const scheme = q.scheme ?? 'http';
+  const host = q.host ?? 'localhost';
+  const url = `${scheme}://${host}${q.port !== undefined ? `:${q.port}` : ''}${q.path ?? '/'}`;
+  const req = gatewayRequest(url, { method: q.method, headers: Object.entries(q.headers ?? {}) });
+  if (!req) return { problem: `cannot make a request of ${url}`, destinations: [], findings };
+  const routing = routeGatewayRequest(sim.cluster.gatewayApi, req);
+  if (routing.kind === 'no-listener') return { problem: routing.reason, destinations: [], findings };
+  if (routing.kind === 'not-found') return { problem: `${routing.reason}: ${scheme === 'grpc' ? 'gRPC UNIMPLEMENTED' : 'HTTP 404'}`, destinations: [], findings };
+  const where = `${routing.route.kind} ${routing.route.namespace}/${routing.route.name} ${routing.matchField}`;
+  if (routing.redirect) return { problem: `${where} redirects (${routing.redirect.status} to ${routing.redirect.location})`, destinations: [], findings };
+  const chosen = routing.backends.find((b) => b.resolution.ref.namespace === ref.namespace && b.resolution.ref.name === ref.name);
+  if (!chosen) {
+    const others = routing.backends.map((b) => `${b.resolution.ref.namespace}/${b.resolution.ref.name}`).join(', ') || 'no backend (HTTP 500)';
+    return { problem: `${where} sends the request to ${others}, not to Service ${ref.namespace}/${ref.name}`, destinations: [], findings };
+  }
+  const port = chosen.resolution.port;
+  if (chosen.resolution.problem || !port) return { service: `${ref.namespace}/${ref.name}`, problem: `${where} names Service ${ref.namespace}/${ref.name} port ${chosen.resolution.ref.port ?? '(none)'}, which cannot be used (${chosen.resolution.problem?.reason ?? 'no port'}): HTTP 500`, destinations: [], findings };
+  return routeOf(sim, `${ref.namespace}/${ref.name}`, { port: port.port }, namespace);
 }
 
 function podOfWorkload(sim: Simulation, ref: string, namespace: string) {

@@ -137,9 +137,21 @@ function queryValue(query: readonly [string, string][], name: string): string | 
 export function httpMatchMatches(m: SimHttpMatch, req: Pick<GatewayRequest, 'path' | 'method' | 'headers' | 'query'>): boolean {
   if (!pathMatches(m.path, req.path)) return false;
   if (m.method !== undefined && m.method !== req.method) return false;
-  for (const h of m.headers) if (!valueMatches(h, headerValue(req.headers, h.name))) return false;
-  for (const q of m.queryParams) if (!valueMatches(q, queryValue(req.query, q.name))) return false;
+  for (const h of firstOfEachName(m.headers, true)) if (!valueMatches(h, headerValue(req.headers, h.name))) return false;
+  for (const q of firstOfEachName(m.queryParams, false)) if (!valueMatches(q, queryValue(req.query, q.name))) return false;
   return true;
+}
+
+/** Of conditions naming the same header (case-insensitively) or query parameter, only the first counts. */
+function firstOfEachName(list: readonly SimStringMatch[], caseInsensitive: boolean): SimStringMatch[] {
+  if (list.length < 2) return list as SimStringMatch[];
+  const seen = new Set<string>();
+  return list.filter((m) => {
+    const key = caseInsensitive ? m.name.toLowerCase() : m.name;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 export function grpcMatchMatches(m: SimGrpcMatch, service: string, method: string, headers: readonly [string, string][]): boolean {
@@ -161,7 +173,7 @@ export function grpcMatchMatches(m: SimGrpcMatch, service: string, method: strin
 export function httpMatchRank(m: SimHttpMatch): number[] {
   const kind = m.path.type === 'Exact' ? 2 : m.path.type === 'PathPrefix' ? 1 : 0;
   const length = m.path.type === 'RegularExpression' ? 0 : m.path.value.length;
-  return [kind, length, m.method !== undefined ? 1 : 0, m.headers.length, m.queryParams.length];
+  return [kind, length, m.method !== undefined ? 1 : 0, firstOfEachName(m.headers, true).length, firstOfEachName(m.queryParams, false).length];
 }
 
 export function grpcMatchRank(m: SimGrpcMatch): number[] {

@@ -1,19 +1,20 @@
 /**
- * The topology picture (`lineup graph`): Ingress → Service (port → targetPort) → pods, grouped by
- * node, with broken links drawn in red and labelled with the finding that explains them. What is
- * broken is read from the model (a backend port the Service lacks, a named targetPort a pod does not
- * declare, a selector without pods); the findings only supply the words, matched by the object and
- * field they point at. One graph
- * model, three renderings: Mermaid, Graphviz dot, and a self-contained HTML page (inline SVG, no
- * network).
+/**
+ * The topology picture (`lineup graph`): Gateway → listener → route and Ingress → Service (port →
+ * targetPort) → pods, grouped by node, with broken links drawn in red and labelled with the finding
+ * that explains them. What is broken is read from the model (a backend port the Service lacks, a
+ * named targetPort a pod does not declare, a selector without pods); the findings only supply the
+ * words, matched by the object and field they point at. One graph model, three renderings: Mermaid,
+ * Graphviz dot, and a self-contained HTML page (inline SVG, no network).
  */
 import { findPort } from '../cluster/find-port';
+import { describeBackendProblem } from '../cluster/gateway-api/build';
 import type { Cluster, SimPod, SimService, SimServicePort } from '../cluster/model';
 import type { Finding } from '../findings';
 
 export interface GraphNode {
   id: string;
-  kind: 'Ingress' | 'Service' | 'Pod' | 'Missing' | 'External';
+  kind: 'Gateway' | 'Listener' | 'Route' | 'Ingress' | 'Service' | 'Pod' | 'Missing' | 'External';
   label: string;
   /** Node name for pods (they are drawn inside their node). */
   group?: string;
@@ -117,6 +118,7 @@ export function buildGraph(cluster: Cluster, findings: Finding[]): Graph {
       edges.push({ from: ingNode.id, to: svcNode.id, label: `${b.label} → :${b.port}`, broken: !port, problem: port ? undefined : textOf(findingAt(ingProblems, b.field)) ?? `Service ${svc.name} has no port ${b.port}` });
     }
   }
+  addGatewayApi(cluster, findingsOn, add, edges, addService);
   for (const s of services) {
     const svcNode = addService(s);
     if (s.type === 'ExternalName') {
@@ -166,8 +168,60 @@ export function buildGraph(cluster: Cluster, findings: Finding[]): Graph {
   const groups = cluster.nodes.map((n) => n.name);
   const extra = [...new Set([...nodes.values()].map((n) => n.group).filter((g): g is string => !!g && !groups.includes(g)))].sort();
   groups.push(...extra);
-  const order = (n: GraphNode): string => `${['Ingress', 'Service', 'Missing', 'External', 'Pod'].indexOf(n.kind)}:${n.id}`;
+  const order = (n: GraphNode): string => `${['Gateway', 'Listener', 'Route', 'Ingress', 'Service', 'Missing', 'External', 'Pod'].indexOf(n.kind)}:${n.id}`;
   return { nodes: [...nodes.values()].sort((a, b) => (order(a) < order(b) ? -1 : 1)), edges, groups };
+}
+
+/**
+ * Gateway API: each Gateway, its listeners (broken when Conflicted), the routes attached to them
+ * (an edge per accepting listener; a broken edge to the Gateway when no listener accepts the
+ * route), and each route's backendRefs to their Services, as the controller resolves them.
+ */
+function addGatewayApi(
+  cluster: Cluster,
+  findingsOn: (kind: string, namespace: string, name: string) => Finding[],
+  add: (n: GraphNode) => GraphNode,
+  edges: GraphEdge[],
+  addService: (s: SimService) => GraphNode,
+): void {
+  const api = cluster.gatewayApi;
+  const gatewayId = (namespace: string, name: string): string => `gtw:${namespace}/${name}`;
+  for (const gw of api.gateways) {
+    const gwProblems = findingsOn('Gateway', gw.namespace, gw.name).map(problemText);
+    const gwNode = add({ id: gatewayId(gw.namespace, gw.name), kind: 'Gateway', label: `${gw.namespace}/${gw.name}\nclass ${gw.className}`, broken: gwProblems.length > 0, problems: gwProblems });
+    for (const ls of api.gatewayStatus(gw).listeners) {
+      const l = ls.listener;
+      const conflict = ls.conflict ? (gwProblems.find((m) => m.includes(`listener ${l.name} is Conflicted`)) ?? `listener ${l.name} is Conflicted (${ls.conflict})`) : undefined;
+      const lNode = add({ id: `lis:${gw.namespace}/${gw.name}/${l.name}`, kind: 'Listener', label: `${l.name}\n${l.protocol} :${l.port}${l.hostname ? ` ${l.hostname}` : ''}`, broken: conflict !== undefined, problems: [] });
+      edges.push({ from: gwNode.id, to: lNode.id, label: `${ls.attachedRoutes} route${ls.attachedRoutes === 1 ? '' : 's'}`, broken: conflict !== undefined, problem: conflict });
+    }
+  }
+  for (const route of api.routes) {
+    const rFindings = findingsOn(route.kind, route.namespace, route.name);
+    const rNode = add({ id: `route:${route.kind}/${route.namespace}/${route.name}`, kind: 'Route', label: `${route.namespace}/${route.name}\n${route.kind}${route.hostnames.length > 0 ? ` ${route.hostnames.join(',')}` : ''}`, broken: rFindings.length > 0, problems: rFindings.map(problemText) });
+    for (const parent of api.routeParents(route)) {
+      if (parent.accepted.status === 'True') {
+        for (const a of parent.attachments) edges.push({ from: `lis:${a.gateway.namespace}/${a.gateway.name}/${a.listener.name}`, to: rNode.id, label: a.hostnames.join(',') || '*', broken: false });
+        continue;
+      }
+      // A parent that does not accept the route is reported at its parentRef, or at the route's hostnames when none of them match.
+      const problem = textOf(findingAt(rFindings, parent.ref.field) ?? findingAt(rFindings, 'spec.hostnames')) ?? `Accepted: False (${parent.accepted.reason})`;
+      edges.push({ from: gatewayId(parent.gateway.namespace, parent.gateway.name), to: rNode.id, label: parent.accepted.reason, broken: true, problem });
+    }
+    for (const rule of route.rules) {
+      for (const ref of rule.backendRefs) {
+        const res = api.resolveBackend(route, ref);
+        const label = `${rule.field.replace(/^spec\./, '')}${ref.weight !== 1 ? ` weight ${ref.weight}` : ''} → :${ref.port ?? '?'}`;
+        const problem = res.problem ? (textOf(findingAt(rFindings, ref.field)) ?? describeBackendProblem(res)) : undefined;
+        if (res.service) {
+          edges.push({ from: rNode.id, to: addService(res.service).id, label, broken: problem !== undefined, problem });
+        } else {
+          const missing = add({ id: `missing:${ref.namespace}/${ref.name}`, kind: 'Missing', label: `${ref.namespace}/${ref.name}\n(no such ${ref.kind})`, broken: true, problems: [] });
+          edges.push({ from: rNode.id, to: missing.id, label, broken: true, problem: problem ?? `${ref.kind} ${ref.name} does not exist` });
+        }
+      }
+    }
+  }
 }
 
 function mermaidId(id: string): string {
@@ -182,7 +236,7 @@ export function renderMermaid(graph: Graph): string {
   const lines = ['flowchart LR'];
   const outside = graph.nodes.filter((n) => !n.group);
   for (const n of outside) {
-    const shape = n.kind === 'Ingress' ? ['[/', '/]'] : n.kind === 'Service' ? ['([', '])'] : ['[', ']'];
+    const shape = n.kind === 'Ingress' || n.kind === 'Route' ? ['[/', '/]'] : n.kind === 'Service' ? ['([', '])'] : n.kind === 'Gateway' ? ['[[', ']]'] : ['[', ']'];
     lines.push(`  ${mermaidId(n.id)}${shape[0]}"${mermaidText(n.label)}"${shape[1]}`);
   }
   for (const g of graph.groups) {
@@ -211,7 +265,7 @@ function dotText(s: string): string {
 export function renderDot(graph: Graph): string {
   const lines = ['digraph lineup {', '  rankdir=LR;', '  node [fontname="Helvetica", fontsize=10];', '  edge [fontname="Helvetica", fontsize=9];'];
   for (const n of graph.nodes.filter((x) => !x.group)) {
-    const shape = n.kind === 'Ingress' ? 'parallelogram' : n.kind === 'Service' ? 'box, style="rounded"' : n.kind === 'Missing' ? 'box, style="dashed"' : 'box';
+    const shape = n.kind === 'Ingress' || n.kind === 'Route' ? 'parallelogram' : n.kind === 'Service' ? 'box, style="rounded"' : n.kind === 'Missing' ? 'box, style="dashed"' : n.kind === 'Gateway' ? 'box3d' : 'box';
     const color = n.broken ? ', color="#cc0000", fontcolor="#990000"' : '';
     const tooltip = n.problems.length > 0 ? `, tooltip="${dotText(n.problems.join('\n'))}"` : '';
     lines.push(`  "${dotText(n.id)}" [label="${dotText(n.label)}", shape=${shape}${color}${tooltip}];`);
@@ -286,7 +340,11 @@ function problemItems(graph: Graph): string[] {
   return items;
 }
 
-/** A layered layout: Ingresses, Services, then the targets (pods in node boxes, external and missing ends). */
+/**
+ * A layered layout: Ingresses, Services, then the targets (pods in node boxes, external and missing
+ * ends); with Gateway API objects, Gateways and their listeners come first and routes share the
+ * Ingresses' column.
+ */
 export function renderHtml(graph: Graph, title = 'cdk8s-lineup topology'): string {
   const boxW = 250;
   // Wide gaps between columns: link labels sit at the arrow heads, next to what they point at.
@@ -295,18 +353,25 @@ export function renderHtml(graph: Graph, title = 'cdk8s-lineup topology'): strin
   const gap = 18;
   const boxes = new Map<string, Box>();
   const heightOf = (n: GraphNode): number => n.label.split('\n').length * lineH + 14;
+  // Two more columns in front when there are Gateways: Gateways, then their listeners.
+  const gatewayColumns = graph.nodes.some((x) => x.kind === 'Gateway') ? 2 : 0;
+  const left = 20 + gatewayColumns * colW;
+  let maxY = 40;
+  const column = (kinds: GraphNode['kind'][], x: number): void => {
+    let cy = 40;
+    for (const n of graph.nodes.filter((k) => kinds.includes(k.kind))) {
+      boxes.set(n.id, { x, y: cy, w: boxW, h: heightOf(n) });
+      cy += heightOf(n) + gap;
+    }
+    maxY = Math.max(maxY, cy);
+  };
+  if (gatewayColumns > 0) {
+    column(['Gateway'], 20);
+    column(['Listener'], 20 + colW);
+  }
+  column(['Route', 'Ingress'], left);
+  column(['Service'], left + colW);
   let y = 40;
-  for (const n of graph.nodes.filter((x) => x.kind === 'Ingress')) {
-    boxes.set(n.id, { x: 20, y, w: boxW, h: heightOf(n) });
-    y += heightOf(n) + gap;
-  }
-  let maxY = y;
-  y = 40;
-  for (const n of graph.nodes.filter((x) => x.kind === 'Service')) {
-    boxes.set(n.id, { x: 20 + colW, y, w: boxW, h: heightOf(n) });
-    y += heightOf(n) + gap;
-  }
-  maxY = Math.max(maxY, y);
   // Targets follow the Services that reach them (fewer crossing links); ties by id, so stable.
   const sourceY = new Map<string, number>();
   for (const e of graph.edges) {
@@ -316,7 +381,7 @@ export function renderHtml(graph: Graph, title = 'cdk8s-lineup topology'): strin
   const byTarget = (a: GraphNode, b: GraphNode): number => (sourceY.get(a.id) ?? Infinity) - (sourceY.get(b.id) ?? Infinity) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   y = 40;
   for (const n of graph.nodes.filter((x) => x.kind === 'Missing' || x.kind === 'External').sort(byTarget)) {
-    boxes.set(n.id, { x: 20 + 2 * colW, y, w: boxW, h: heightOf(n) });
+    boxes.set(n.id, { x: left + 2 * colW, y, w: boxW, h: heightOf(n) });
     y += heightOf(n) + gap;
   }
   const groupBoxes: { name: string; box: Box }[] = [];
@@ -326,18 +391,19 @@ export function renderHtml(graph: Graph, title = 'cdk8s-lineup topology'): strin
     const top = y;
     y += 26;
     for (const p of pods) {
-      boxes.set(p.id, { x: 20 + 2 * colW + 12, y, w: boxW - 24, h: heightOf(p) });
+      boxes.set(p.id, { x: left + 2 * colW + 12, y, w: boxW - 24, h: heightOf(p) });
       y += heightOf(p) + 8;
     }
-    groupBoxes.push({ name: g, box: { x: 20 + 2 * colW, y: top, w: boxW, h: y - top + 4 } });
+    groupBoxes.push({ name: g, box: { x: left + 2 * colW, y: top, w: boxW, h: y - top + 4 } });
     y += gap;
   }
   maxY = Math.max(maxY, y) + 20;
-  const width = 20 + 3 * colW;
+  const width = left + 3 * colW;
   const svg: string[] = [];
   svg.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${maxY}" viewBox="0 0 ${width} ${maxY}" role="img" aria-label="${esc(title)}">`);
   svg.push('<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#555"/></marker><marker id="arrow-broken" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#c00"/></marker></defs>');
-  ['Ingresses', 'Services', 'Endpoints: pods by node'].forEach((h, i) => svg.push(`<text class="heading" x="${20 + i * colW}" y="22">${h}</text>`));
+  const headings = gatewayColumns > 0 ? ['Gateways', 'Listeners', 'Routes and Ingresses', 'Services', 'Endpoints: pods by node'] : ['Ingresses', 'Services', 'Endpoints: pods by node'];
+  headings.forEach((h, i) => svg.push(`<text class="heading" x="${20 + i * colW}" y="22">${h}</text>`));
   for (const g of groupBoxes) {
     svg.push(`<g class="k8s-node" data-node="${esc(g.name)}"><rect x="${g.box.x}" y="${g.box.y}" width="${g.box.w}" height="${g.box.h}" rx="6" class="node-box"/><text x="${g.box.x + 8}" y="${g.box.y + 17}" class="node-title">node ${esc(g.name)}</text></g>`);
   }
@@ -367,7 +433,9 @@ export function renderHtml(graph: Graph, title = 'cdk8s-lineup topology'): strin
   }
   svg.push('</svg>');
   const items = problemItems(graph);
-  const counts = `${graph.nodes.filter((n) => n.kind === 'Ingress').length} Ingresses, ${graph.nodes.filter((n) => n.kind === 'Service').length} Services, ${graph.nodes.filter((n) => n.kind === 'Pod').length} pods; ${graph.edges.filter((e) => e.broken).length} broken links`;
+  const gateways = graph.nodes.filter((n) => n.kind === 'Gateway').length;
+  const gatewayCounts = gateways > 0 ? `${gateways} Gateway${gateways === 1 ? '' : 's'}, ${graph.nodes.filter((n) => n.kind === 'Route').length} routes, ` : '';
+  const counts = `${gatewayCounts}${graph.nodes.filter((n) => n.kind === 'Ingress').length} Ingresses, ${graph.nodes.filter((n) => n.kind === 'Service').length} Services, ${graph.nodes.filter((n) => n.kind === 'Pod').length} pods; ${graph.edges.filter((e) => e.broken).length} broken links`;
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -380,7 +448,8 @@ svg text { font-size: 11px; fill: #222; }
 svg text.heading { font-size: 13px; font-weight: 600; fill: #444; }
 svg text.name { font-weight: 600; }
 svg .obj rect { fill: #f4f8ff; stroke: #4a6fa5; stroke-width: 1.2; }
-svg .obj.ingress rect { fill: #f3f0ff; stroke: #6a4fb5; }
+svg .obj.ingress rect, svg .obj.route rect { fill: #f3f0ff; stroke: #6a4fb5; }
+svg .obj.gateway rect, svg .obj.listener rect { fill: #fff8ec; stroke: #b5782a; }
 svg .obj.pod rect { fill: #f2fbf2; stroke: #3c8d3c; }
 svg .obj.external rect { fill: #fafafa; stroke: #888; stroke-dasharray: 4 2; }
 svg .obj.missing rect, svg .obj.broken rect { fill: #ffecec; stroke: #cc0000; stroke-width: 1.8; }

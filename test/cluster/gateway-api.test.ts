@@ -271,3 +271,11 @@ describe('malformed Gateway API objects never crash the build', () => {
     }
   });
 });
+
+describe('duplicates', () => {
+  test('of two HTTPRoutes with the same namespace and name, the later declaration is the one routed', () => {
+    const route = (host: string) => `apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: { name: web }\nspec: { hostnames: [${host}] }\n`;
+    const c = cluster(`${route('first.example.com')}---\n${route('second.example.com')}`);
+    expect(c.gatewayApi.routes.map((r) => r.hostnames)).toEqual([['second.example.com']]);
+  });
+});

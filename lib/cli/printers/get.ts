@@ -1,7 +1,10 @@
 /** `lineup get KIND`: kubectl tables (no AGE column) and `-o yaml|json` Lists of the simulated objects. */
 import { isObject, type Json, type JsonObject } from '../../k8s/json';
 import type { Cluster, SimIngress } from '../../cluster/model';
+import { gatewayObject, routeObject } from '../../cluster/gateway-api/api';
+import type { SimGateway } from '../../cluster/gateway-api/model';
 import { ENDPOINTS_COLUMNS, endpointsRow } from './endpoints';
+import { GATEWAY_COLUMNS, gatewayRow, ROUTE_COLUMNS, routeRow } from './gateway-api';
 import { ENDPOINTSLICE_COLUMNS, endpointSliceRow } from './endpointslices';
 import { INGRESS_COLUMNS, ingressRow } from './ingresses';
 import { NETWORKPOLICY_COLUMNS, networkPolicyRow } from './networkpolicies';
@@ -9,7 +12,7 @@ import { POD_COLUMNS, POD_WIDE_COLUMNS, podRow } from './pods';
 import { SERVICE_COLUMNS, SERVICE_WIDE_COLUMNS, serviceRow } from './services';
 import { GET_TABWRITER, tabwriteRows } from './tabwriter';
 
-export type GetKind = 'services' | 'endpoints' | 'endpointslices' | 'pods' | 'ingresses' | 'networkpolicies';
+export type GetKind = 'services' | 'endpoints' | 'endpointslices' | 'pods' | 'ingresses' | 'networkpolicies' | 'gateways' | 'httproutes' | 'grpcroutes';
 
 /** Names kubectl accepts for each kind (plural, singular, short name). */
 const KIND_NAMES: Record<string, GetKind> = {
@@ -19,14 +22,20 @@ const KIND_NAMES: Record<string, GetKind> = {
   pods: 'pods', pod: 'pods', po: 'pods',
   ingresses: 'ingresses', ingress: 'ingresses', ing: 'ingresses',
   networkpolicies: 'networkpolicies', networkpolicy: 'networkpolicies', netpol: 'networkpolicies',
+  gateways: 'gateways', gateway: 'gateways', gtw: 'gateways',
+  httproutes: 'httproutes', httproute: 'httproutes',
+  grpcroutes: 'grpcroutes', grpcroute: 'grpcroutes',
 };
 
-export const GET_KINDS_HELP = 'services|svc, endpoints|ep, endpointslices, pods|po, ingresses|ing, networkpolicies|netpol';
+export const GET_KINDS_HELP = 'services|svc, endpoints|ep, endpointslices, pods|po, ingresses|ing, networkpolicies|netpol, gateways|gtw, httproutes, grpcroutes';
 
 export function resolveKind(text: string): GetKind | undefined {
   const k = text.toLowerCase();
   return Object.prototype.hasOwnProperty.call(KIND_NAMES, k) ? KIND_NAMES[k] : undefined;
 }
+
+/** `status.parents[].controllerName` when the input has no GatewayClass to name the controller. */
+const SIMULATED_CONTROLLER = 'lineup.dev/simulated-gateway-controller';
 
 export interface GetOptions {
   /** Only this namespace; undefined = all namespaces (adds a NAMESPACE column). */
@@ -63,6 +72,20 @@ function items(cluster: Cluster, kind: GetKind, namespace: string | undefined): 
     case 'networkpolicies':
       list = cluster.networkPolicies.map((p) => ({ namespace: p.namespace, name: p.name, row: () => networkPolicyRow(p), api: () => p.api }));
       break;
+    case 'gateways': {
+      const api = cluster.gatewayApi;
+      list = api.gateways.map((g) => ({ namespace: g.namespace, name: g.name, row: () => gatewayRow(api, g), api: () => gatewayObject(api, g) }));
+      break;
+    }
+    case 'httproutes':
+    case 'grpcroutes': {
+      const api = cluster.gatewayApi;
+      const routeKind = kind === 'httproutes' ? 'HTTPRoute' : 'GRPCRoute';
+      // The controller that reconciles a Gateway names itself with its GatewayClass's controllerName.
+      const controllerOf = (gw: SimGateway): string => api.classes.find((c) => c.name === gw.className)?.controllerName ?? SIMULATED_CONTROLLER;
+      list = api.routes.filter((r) => r.kind === routeKind).map((r) => ({ namespace: r.namespace, name: r.name, row: () => routeRow(r), api: () => routeObject(api, r, controllerOf) }));
+      break;
+    }
   }
   return list
     .filter((i) => namespace === undefined || i.namespace === namespace)
@@ -83,6 +106,11 @@ function headers(kind: GetKind, wide: boolean): string[] {
       return INGRESS_COLUMNS;
     case 'networkpolicies':
       return NETWORKPOLICY_COLUMNS;
+    case 'gateways':
+      return GATEWAY_COLUMNS;
+    case 'httproutes':
+    case 'grpcroutes':
+      return ROUTE_COLUMNS;
   }
 }
 

@@ -119,7 +119,10 @@ export function buildGatewayApi(inputs: GatewayApiInputs): GatewayApi {
   const gateways: SimGateway[] = [];
   const routes: SimRoute[] = [];
   const grants: SimReferenceGrant[] = [];
-  for (const o of inputs.objects) {
+  // Of duplicates (same kind, namespace and name) the later declaration is what the cluster holds.
+  const latest = new Map<string, ManifestObject>();
+  for (const o of inputs.objects) if (o.apiVersion.startsWith(`${GATEWAY_GROUP}/`)) latest.set(`${o.kind}/${o.namespace}/${o.name}`, o);
+  for (const o of latest.values()) {
     if (isGatewayApiKind(o, 'GatewayClass')) classes.push(readGatewayClass(o));
     else if (isGatewayApiKind(o, 'Gateway')) gateways.push(readGateway(o));
     else if (isGatewayApiKind(o, 'HTTPRoute') || isGatewayApiKind(o, 'GRPCRoute')) routes.push(readRoute(o));
