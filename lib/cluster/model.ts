@@ -367,7 +367,7 @@ export interface SimPolicyRule {
   field: string;
 }
 
-/** A NetworkPolicy the API server accepted, defaulted (CONTRACT §8). */
+/** A NetworkPolicy the API server accepted, defaulted. */
 export interface SimNetworkPolicy {
   namespace: string;
   name: string;
