@@ -48,11 +48,23 @@ export function isEmptySelector(s: LabelSelector): boolean {
 }
 
 export function matchesLabelSelector(labels: Record<string, string>, s: LabelSelector): boolean {
-  if (s.invalid) return false;
-  for (const key of Object.keys(s.matchLabels)) {
-    if (!Object.prototype.hasOwnProperty.call(labels, key) || labels[key] !== s.matchLabels[key]) return false;
+  return !s.invalid && labelsSatisfy(labels, s.matchLabels, s.matchExpressions);
+}
+
+/**
+ * The one matcher behind every selector reading (NetworkPolicy, Gateway API, monitors): every
+ * matchLabels pair and every expression must hold; an unknown operator matches nothing (upstream
+ * refuses to convert such a selector). Source: apimachinery pkg/labels/selector.go (Requirement.Matches).
+ */
+export function labelsSatisfy(
+  labels: Record<string, string>,
+  matchLabels: Record<string, string>,
+  matchExpressions: readonly { key: string; operator: string; values: readonly string[] }[],
+): boolean {
+  for (const key of Object.keys(matchLabels)) {
+    if (!Object.prototype.hasOwnProperty.call(labels, key) || labels[key] !== matchLabels[key]) return false;
   }
-  for (const e of s.matchExpressions) {
+  for (const e of matchExpressions) {
     const has = Object.prototype.hasOwnProperty.call(labels, e.key);
     switch (e.operator) {
       case 'In':
@@ -67,6 +79,8 @@ export function matchesLabelSelector(labels: Record<string, string>, s: LabelSel
       case 'DoesNotExist':
         if (has) return false;
         break;
+      default:
+        return false;
     }
   }
   return true;

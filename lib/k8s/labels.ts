@@ -1,3 +1,5 @@
+import { labelsSatisfy } from './label-selector';
+
 /** Equality-based label selection, the only kind a Service selector supports. */
 export function matchesSelector(labels: Record<string, string>, selector: Record<string, string>): boolean {
   for (const key of Object.keys(selector)) {
@@ -27,27 +29,7 @@ export interface LabelSelector {
  * Source: apimachinery pkg/labels/selector.go (Requirement.Matches).
  */
 export function matchesLabelSelector(labels: Record<string, string>, selector: LabelSelector): boolean {
-  if (!matchesSelector(labels, selector.matchLabels)) return false;
-  for (const e of selector.matchExpressions) {
-    const has = Object.prototype.hasOwnProperty.call(labels, e.key);
-    switch (e.operator) {
-      case 'In':
-        if (!has || !e.values.includes(labels[e.key])) return false;
-        break;
-      case 'NotIn':
-        if (has && e.values.includes(labels[e.key])) return false;
-        break;
-      case 'Exists':
-        if (!has) return false;
-        break;
-      case 'DoesNotExist':
-        if (has) return false;
-        break;
-      default:
-        return false;
-    }
-  }
-  return true;
+  return labelsSatisfy(labels, selector.matchLabels, selector.matchExpressions);
 }
 
 /** True for `{}`: the selector that matches everything. */

@@ -6,6 +6,7 @@
  * gateway-api-validation finding); nothing throws.
  */
 import { arr, at, int, isObject, str, strMap, type Json, type JsonObject } from '../../k8s/json';
+import { labelsSatisfy } from '../../k8s/label-selector';
 import type { ManifestObject } from '../../load/types';
 import {
   GATEWAY_GROUP,
@@ -52,27 +53,7 @@ export function readLabelSelector(value: Json | undefined): SimLabelSelector | u
 
 /** Does a label set satisfy a selector? An expression with an unknown operator matches nothing (the API server rejects it). */
 export function selectorMatches(selector: SimLabelSelector, labels: Record<string, string>): boolean {
-  for (const key of Object.keys(selector.matchLabels)) if (labels[key] !== selector.matchLabels[key]) return false;
-  for (const e of selector.matchExpressions) {
-    const has = Object.prototype.hasOwnProperty.call(labels, e.key);
-    switch (e.operator) {
-      case 'In':
-        if (!has || !e.values.includes(labels[e.key])) return false;
-        break;
-      case 'NotIn':
-        if (has && e.values.includes(labels[e.key])) return false;
-        break;
-      case 'Exists':
-        if (!has) return false;
-        break;
-      case 'DoesNotExist':
-        if (has) return false;
-        break;
-      default:
-        return false;
-    }
-  }
-  return true;
+  return labelsSatisfy(labels, selector.matchLabels, selector.matchExpressions);
 }
 
 function readListener(value: JsonObject, index: number): SimListener | undefined {
