@@ -6,6 +6,7 @@
 import { ApiObject, Lazy, type ApiObjectMetadata } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ensureLineupValidation } from './validation';
+import { recordConstructOrigin } from '../load/construct-origins';
 
 /** The protocols of the Gateway API's standard channel. */
 export type GatewayListenerProtocol = 'HTTP' | 'HTTPS' | 'TLS' | 'TCP' | 'UDP';
@@ -105,6 +106,8 @@ export class Gateway extends Construct {
 
   public constructor(scope: Construct, id: string, props: GatewayProps) {
     super(scope, id);
+    // Where the user's code created it, for findings about what it renders.
+    recordConstructOrigin(this);
     this.className = props.gatewayClassName;
     this.listeners = [...(props.listeners ?? [])];
     this.apiObject = new ApiObject(this, 'Resource', {

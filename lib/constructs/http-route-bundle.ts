@@ -10,6 +10,7 @@ import { ClusterIPService, type ClusterIPServiceProps } from './cluster-ip-servi
 import type { Gateway } from './gateway';
 import { ServiceBase } from './service-base';
 import { ensureLineupValidation } from './validation';
+import { recordConstructOrigin } from '../load/construct-origins';
 
 /** The Gateway (and listener) a route attaches to. */
 export interface HttpRouteParent {
@@ -151,6 +152,8 @@ export class HttpRouteBundle extends Construct {
 
   public constructor(scope: Construct, id: string, props: HttpRouteBundleProps = {}) {
     super(scope, id);
+    // Where the user's code created it, for findings about what it renders.
+    recordConstructOrigin(this);
     this.parents = [...(props.parents ?? [])];
     this.hostnames = [...(props.hostnames ?? [])];
     this.rules = [...(props.rules ?? [])];

@@ -3,6 +3,7 @@
  * HTTPRoute and the Services it fronts), their manifests, the engine's judgement of them, the
  * example app `apps/gateway.ts`, and `toRoute({ via: 'gateway' })`.
  */
+import * as fs from 'node:fs';
 import { ApiObject, App, Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { GatewayChart } from '../../apps/gateway';
@@ -16,7 +17,7 @@ function chartWithRoute(port: number | string): { chart: Chart; bundle: HttpRout
   const gateway = new Gateway(chart, 'gw', { metadata: { name: 'public' }, gatewayClassName: 'example', listeners: [{ name: 'http', port: 80, protocol: 'HTTP' }] });
   const web = new kplus.Deployment(chart, 'web', { metadata: { name: 'web' }, replicas: 2, select: false, podMetadata: { labels: { app: 'web' } }, containers: [{ name: 'web', image: 'nginx', ports: [{ number: 8080, name: 'http' }], securityContext: { ensureNonRoot: false } }] });
   web.select(kplus.LabelSelector.of({ labels: { app: 'web' } }));
-  const bundle = new HttpRouteBundle(chart, 'route', { metadata: { name: 'web' }, parents: [{ gateway, sectionName: 'http' }], hostnames: ['shop.example.com'] });
+  const bundle = new HttpRouteBundle(chart, 'route', { metadata: { name: 'web' }, parents: [{ gateway, sectionName: 'http' }], hostnames: ['shop.example.com'] }); // origin:route
   const svc = bundle.addService('svc', { metadata: { name: 'web' }, selector: web, ports: [{ name: 'http', port: 80, targetPort: 'http' }, { name: 'admin', port: 9000, targetPort: 'http' }] });
   bundle.addRule({ matches: [{ path: '/', headers: { 'x-team': 'a' } }], backends: [{ service: svc, port, weight: 3 }] });
   return { chart, bundle };
@@ -38,6 +39,17 @@ describe('HttpRouteBundle', () => {
     const { findings } = lineupFindings(chart);
     expect(findings.map((f) => [f.rule, f.field])).toEqual([['route-backend-port-missing', 'spec.rules[0].backendRefs[0].port']]);
     expect(findings[0].message).toContain('8080 is the targetPort of Service port 80');
+  });
+
+  test('a finding on the route leads to the line that created the bundle', () => {
+    const { chart } = chartWithRoute(8080);
+    const lines = fs.readFileSync(__filename, 'utf8').split('\n');
+    const line = lines.findIndex((l) => l.includes('// origin:route'));
+    const [finding] = lineupFindings(chart).findings;
+    expect([finding.constructPath, finding.origin]).toEqual([
+      'test/route/Resource',
+      { file: 'test/constructs/gateway.test.ts', line: line + 1, column: lines[line]!.indexOf('new ') + 1 },
+    ]);
   });
 
   test('an unknown port name is left out, so the engine reports the backendRef without a port', () => {
