@@ -9,31 +9,11 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { replicatedApp } from './replicated-app';
 
 const ROOT = path.join(__dirname, '..', '..');
 const CLI = path.join(ROOT, 'build', 'lib', 'cli', 'main.js');
 
-function manifest(replicas: number): string {
-  return [
-    'apiVersion: apps/v1',
-    'kind: Deployment',
-    'metadata: {name: web}',
-    'spec:',
-    `  replicas: ${replicas}`,
-    '  selector: {matchLabels: {app: web}}',
-    '  template:',
-    '    metadata: {labels: {app: web}}',
-    '    spec: {containers: [{name: web, image: nginx, ports: [{name: http, containerPort: 8080}]}]}',
-    '---',
-    'apiVersion: v1',
-    'kind: Service',
-    'metadata: {name: web}',
-    'spec:',
-    '  selector: {app: web}',
-    '  ports: [{name: http, port: 80, targetPort: http}]',
-    '',
-  ].join('\n');
-}
 
 interface Run {
   ms: number;
@@ -61,7 +41,7 @@ function main(): void {
   const rows: { n: number; check: Run; slices: Run }[] = [];
   for (const n of sizes) {
     const file = path.join(dir, `web-${n}.yaml`);
-    fs.writeFileSync(file, manifest(n));
+    fs.writeFileSync(file, replicatedApp(n));
     const checks: Run[] = [];
     const lists: Run[] = [];
     for (let i = 0; i < runs; i++) {

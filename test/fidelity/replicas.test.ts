@@ -11,30 +11,11 @@ import { buildCluster } from '../../lib/cluster/build';
 import { defaultSettings } from '../../lib/cluster/settings';
 import { loadText } from '../../lib/load/load';
 import { check } from '../rules/helpers';
+import { replicatedApp } from '../../bench/replicated-app';
 
-const APP = (replicas: number): string =>
-  [
-    'apiVersion: apps/v1',
-    'kind: Deployment',
-    'metadata: {name: web}',
-    'spec:',
-    `  replicas: ${replicas}`,
-    '  selector: {matchLabels: {app: web}}',
-    '  template:',
-    '    metadata: {labels: {app: web}}',
-    '    spec: {containers: [{name: web, image: nginx, ports: [{name: http, containerPort: 8080}]}]}',
-    '---',
-    'apiVersion: v1',
-    'kind: Service',
-    'metadata: {name: web}',
-    'spec:',
-    '  selector: {app: web}',
-    '  ports: [{name: http, port: 80, targetPort: http}]',
-    '',
-  ].join('\n');
 
 describe('every replica is simulated', () => {
-  const cluster = buildCluster(loadText(APP(1005), 'app.yaml').objects, defaultSettings());
+  const cluster = buildCluster(loadText(replicatedApp(1005), 'app.yaml').objects, defaultSettings());
   const pods = cluster.pods.filter((p) => p.namespace === 'default');
 
   test('a Deployment with 1,005 replicas has 1,005 running pods', () => {
@@ -62,11 +43,11 @@ describe('every replica is simulated', () => {
   });
 
   test('check reports nothing: truncation is what Kubernetes does, not a mistake', () => {
-    expect(check(APP(1005))).toEqual([]);
+    expect(check(replicatedApp(1005))).toEqual([]);
   });
 
   test('1,000 replicas: no truncation, no annotation', () => {
-    const c = buildCluster(loadText(APP(1000), 'app.yaml').objects, defaultSettings());
+    const c = buildCluster(loadText(replicatedApp(1000), 'app.yaml').objects, defaultSettings());
     const ep = c.endpointsOf('default', 'web')!;
     expect(ep.subsets[0].addresses).toHaveLength(1000);
     expect((ep.api.metadata as Record<string, unknown>).annotations).toBeUndefined();
