@@ -36,12 +36,10 @@ export function ensureBuilt(): void {
 
 export interface Spawned extends Captured {
   signal: NodeJS.Signals | null;
-  ms: number;
 }
 
 /** The compiled bin as a child process; `nodeArgs` such as --max-old-space-size go before it. */
 export function spawnLineup(argv: string[], opts: { nodeArgs?: string[]; timeoutMs?: number; input?: string; stdio?: SpawnSyncOptions['stdio']; env?: Record<string, string> } = {}): Spawned {
-  const start = Date.now();
   const r = spawnSync(process.execPath, [...(opts.nodeArgs ?? []), BIN, ...argv], {
     encoding: 'utf8',
     timeout: opts.timeoutMs ?? 60_000,
@@ -50,7 +48,7 @@ export function spawnLineup(argv: string[], opts: { nodeArgs?: string[]; timeout
     maxBuffer: 256 * 1024 * 1024,
     env: { ...process.env, LINEUP_DEBUG: '', ...(opts.env ?? {}) },
   });
-  return { code: r.status ?? -1, out: r.stdout ?? '', err: r.stderr ?? '', signal: r.signal, ms: Date.now() - start };
+  return { code: r.status ?? -1, out: r.stdout ?? '', err: r.stderr ?? '', signal: r.signal };
 }
 
 /** Exit 2, one `lineup: …` line on stderr, no stack trace. */
