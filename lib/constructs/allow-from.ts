@@ -13,11 +13,11 @@
  * it admits), so several calls admit exactly what one policy with one rule per call would, and each
  * policy keeps the line of its own call as its origin: a finding about it leads there.
  */
-import { ApiObject, Lazy } from 'cdk8s';
-import { Construct, type IConstruct } from 'constructs';
+import { ApiObject } from 'cdk8s';
+import type { Construct, IConstruct } from 'constructs';
 import { apiObjectOfBackend, describeBackendValue, isPlusPod, POD_MAKING_KINDS, selectorOf, type LabelMap, type PlusPodLike } from './backend';
 import type { ServicePortSpec } from './ports';
-import { recordConstructOrigin } from '../load/construct-origins';
+import { RenderedResource } from './rendered-resource';
 
 /** The label every namespace carries with its own name (set by the API server, not changeable). */
 const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
@@ -199,30 +199,16 @@ export interface AllowFromPolicyProps {
  * at synth), isolates them for ingress, and admits one peer on the targetPorts of the chosen
  * Service ports.
  */
-export class AllowFromPolicy extends Construct {
-  /** The networking.k8s.io/v1 NetworkPolicy. */
-  public readonly apiObject: ApiObject;
+export class AllowFromPolicy extends RenderedResource {
   private readonly props: AllowFromPolicyProps;
 
   public constructor(scope: Construct, id: string, props: AllowFromPolicyProps) {
-    super(scope, id);
-    // Where the user's code called allowFrom, for findings about this policy.
-    recordConstructOrigin(this);
+    // The origin recorded is the line that called allowFrom, for findings about this policy.
+    super(scope, id, { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy' }, { name: props.name, namespace: props.service.apiObject.metadata.namespace });
     this.props = { ...props, ports: props.ports ? [...props.ports] : undefined };
-    this.apiObject = new ApiObject(this, 'Resource', {
-      apiVersion: 'networking.k8s.io/v1',
-      kind: 'NetworkPolicy',
-      metadata: { name: props.name, namespace: props.service.apiObject.metadata.namespace },
-      spec: Lazy.any({ produce: () => this.renderSpec() }),
-    });
   }
 
-  /** The policy's name. */
-  public get name(): string {
-    return this.apiObject.name;
-  }
-
-  private renderSpec(): Record<string, unknown> {
+  protected renderSpec(): Record<string, unknown> {
     const { service, peer } = this.props;
     const where = `${this.node.path} (allowFrom on Service ${service.name})`;
     const selector = service.selector;

@@ -12,7 +12,9 @@
  * translation (pkg/proxy/iptables/proxier.go DNATs before the packet reaches the pod).
  */
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { ApiObject, App, Chart, Testing } from 'cdk8s';
+import * as YAML from 'yaml';
 import { AllowFromError, ClusterIPService, HeadlessService, LoadBalancerService, NodePortService, Peer, lineupFindings } from '../../lib/constructs';
 import { simulate } from '../../lib/simulate';
 import { synthError } from './helpers';
@@ -316,5 +318,21 @@ describe('mistakes', () => {
     expect(findings.map((f) => [f.rule, f.constructPath, f.field, f.origin])).toEqual([
       ['api-validation', 'test/web/from-cidr-10.0.0.0-33/Resource', 'spec.ingress[0].from[0].ipBlock.cidr', { file: 'test/constructs/allow-from.test.ts', line: line + 1, column: lines[line]!.indexOf('svc.allowFrom') + 5 }],
     ]);
+  });
+});
+
+describe('the README\'s allowFrom example', () => {
+  test('the policy the README shows is what the example writes', () => {
+    const readme = fs.readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('### NetworkPolicy from the Service: `allowFrom`'));
+    const shown = /```yaml\n([\s\S]*?)```/.exec(section)![1]!;
+    // The example's chart, as the README's code builds it (that code runs in test/readme).
+    const kplus = PLUS_VERSIONS[0]![1];
+    const chart = new Chart(new App(), 'shop', { namespace: 'shop', disableResourceNameHashes: true });
+    const web = new kplus.Deployment(chart, 'web', { containers: [{ image: 'web', securityContext: NO_ROOT_CHECK, ports: [{ number: 8080, name: 'http' }, { number: 9100, name: 'metrics' }] }] });
+    const frontend = new kplus.Deployment(chart, 'frontend', { metadata: { name: 'frontend', namespace: 'edge' }, containers: [{ image: 'frontend', securityContext: NO_ROOT_CHECK }] });
+    const svc = new ClusterIPService(chart, 'web-svc', { metadata: { name: 'web' }, selector: web, ports: [{ name: 'http', port: 80, targetPort: 'http' }, { name: 'metrics', port: 9100, targetPort: 'metrics' }] });
+    svc.allowFrom(frontend, { ports: ['http'] });
+    expect(YAML.parse(shown)).toEqual(policies(chart)[0]);
   });
 });
