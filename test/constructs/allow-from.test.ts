@@ -111,6 +111,19 @@ describe.each(PLUS_VERSIONS)('allowFrom with %s', (_version, kplus) => {
   });
 });
 
+test('an ipBlock admits pods by their addresses too, and its except shuts one out (e2e: "should enforce except clause while egress access to server in CIDR block")', () => {
+  const withRange = (except: string[]) => {
+    const { chart, svc } = shop(PLUS_VERSIONS[0]![1]);
+    svc.allowFrom(Peer.cidr('10.0.0.0/8', { except }), { ports: ['http'] });
+    return simulate(chart);
+  };
+  const open = withRange([]);
+  const batchIP = open.cluster.pods.find((p) => p.namespace === 'shop' && p.name.startsWith('batch-'))!.ip;
+  expect(batchIP).toMatch(/^10\.244\./);
+  expect(open.trace('http://web.shop/', { pod: 'shop/batch' }).outcome).toBe('delivered');
+  expect(withRange([`${batchIP}/32`]).trace('http://web.shop/', { pod: 'shop/batch' }).outcome).toBe('denied');
+});
+
 describe('which ports the policy lists', () => {
   const kplus = PLUS_VERSIONS[0]![1];
 
