@@ -152,6 +152,6 @@ describe('the README example (docs/examples/shop-netpol.yaml)', () => {
     expect(lines[lines.length - 2]).toBe('outcome: denied');
     expect(readme).toContain(lines[4]);
     const c = await lineup(['check', example]);
-    expect(readme).toContain(c.out.split('\n')[1].replace(example, 'docs/examples/shop-netpol.yaml'));
+    expect(readme).toContain('$ lineup check docs/examples/shop-netpol.yaml\n' + c.out.split(example).join('docs/examples/shop-netpol.yaml'));
   });
 });
