@@ -314,29 +314,15 @@ describe('robustness', () => {
     return docs;
   }
 
-  function timed(docs: unknown[]): { ms: number; cluster: Cluster } {
-    const objects = fromObjects(docs).objects;
-    // CPU time, not wall time: other processes on a shared machine do not count against us.
-    const start = process.cpuUsage();
-    const cluster = buildCluster(objects, defaultSettings());
-    const used = process.cpuUsage(start);
-    return { ms: (used.user + used.system) / 1000, cluster };
-  }
-
-  test('50,000 objects build, linearly', () => {
-    timed(generated(3000)); // warm-up (JIT)
-    const small = timed(generated(10000));
-    const { ms, cluster: c } = timed(generated(50000));
+  // Linearity and speed are measured by the bench (`npm run bench`, bench/RESULTS.md), not here.
+  test('50,000 objects build completely', () => {
+    const c = buildCluster(fromObjects(generated(50000)).objects, defaultSettings());
     expect(c.services.length).toBe(16667 + 2);
     expect(c.pods.length).toBe(16667 * 2 + 2);
     expect(c.service('ns-7', 'app-7')!.selectedPods).toHaveLength(2);
     expect(c.endpointsOf('ns-7', 'app-7')!.subsets[0].addresses).toHaveLength(2);
     expect(new Set(c.pods.map((p) => p.ip)).size).toBe(c.pods.length);
     expect(new Set(c.services.map((s) => s.clusterIP)).size).toBe(c.services.length);
-    // Five times the input must cost about five times as much (a per-pair scan would cost 25×).
-    // Generous bounds: the suite runs on shared, loaded machines.
-    expect(ms / Math.max(small.ms, 1)).toBeLessThan(15);
-    expect(ms).toBeLessThan(30000);
   }, 180000);
 });
 

@@ -6,20 +6,9 @@
 import { execFileSync, spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { run } from '../../lib/cli/main';
+import type { Captured } from '../cli/in-process';
 
-export interface Captured {
-  code: number;
-  out: string;
-  err: string;
-}
-
-export async function lineup(argv: string[]): Promise<Captured> {
-  let out = '';
-  let err = '';
-  const code = await run(argv, { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) }, env: {} });
-  return { code, out, err };
-}
+export { lineup, type Captured } from '../cli/in-process';
 
 export const ROOT = path.join(__dirname, '..', '..');
 export const BIN = path.join(ROOT, 'build', 'lib', 'cli', 'main.js');
@@ -36,12 +25,10 @@ export function ensureBuilt(): void {
 
 export interface Spawned extends Captured {
   signal: NodeJS.Signals | null;
-  ms: number;
 }
 
 /** The compiled bin as a child process; `nodeArgs` such as --max-old-space-size go before it. */
 export function spawnLineup(argv: string[], opts: { nodeArgs?: string[]; timeoutMs?: number; input?: string; stdio?: SpawnSyncOptions['stdio']; env?: Record<string, string> } = {}): Spawned {
-  const start = Date.now();
   const r = spawnSync(process.execPath, [...(opts.nodeArgs ?? []), BIN, ...argv], {
     encoding: 'utf8',
     timeout: opts.timeoutMs ?? 60_000,
@@ -50,7 +37,7 @@ export function spawnLineup(argv: string[], opts: { nodeArgs?: string[]; timeout
     maxBuffer: 256 * 1024 * 1024,
     env: { ...process.env, LINEUP_DEBUG: '', ...(opts.env ?? {}) },
   });
-  return { code: r.status ?? -1, out: r.stdout ?? '', err: r.stderr ?? '', signal: r.signal, ms: Date.now() - start };
+  return { code: r.status ?? -1, out: r.stdout ?? '', err: r.stderr ?? '', signal: r.signal };
 }
 
 /** Exit 2, one `lineup: …` line on stderr, no stack trace. */

@@ -36,12 +36,6 @@ function check(text: string, file = 'in.yaml'): { findings: Finding[]; objects: 
   return { findings: runRules(cluster, load.problems), objects: load.objects.length };
 }
 
-function timed<T>(fn: () => T): { value: T; ms: number } {
-  const start = Date.now();
-  const value = fn();
-  return { value, ms: Date.now() - start };
-}
-
 interface JsonReport {
   summary: { objects: number; errors: number; warnings: number; infos: number };
   findings: Finding[];
@@ -57,13 +51,13 @@ describe('YAML alias bombs', () => {
     return lines.join('\n') + '\n';
   };
 
-  test('billion laughs (9^9 strings) is one parse finding, found in well under a second', () => {
-    const { value, ms } = timed(() => check(laughs(9), 'lol.yaml'));
+  // Speed lives in the bench; here jest's test timeout only guards against a hang.
+  test('billion laughs (9^9 strings) is one parse finding: the expansion is refused, not attempted', () => {
+    const value = check(laughs(9), 'lol.yaml');
     expect(value.objects).toBe(0);
     expect(value.findings).toHaveLength(1);
     expect(value.findings[0]).toMatchObject({ rule: 'manifest-parse-error', severity: 'error', source: { file: 'lol.yaml', line: 1, column: 1 } });
     expect(value.findings[0]!.message).toContain('too many YAML aliases');
-    expect(ms).toBeLessThan(2000);
   });
 
   test('a few aliases (shared labels) are fine', () => {
@@ -91,12 +85,11 @@ describe('very deep nesting', () => {
     [`${MAX_DOCUMENT_DEPTH + 1} levels of JSON`, '['.repeat(MAX_DOCUMENT_DEPTH + 1) + ']'.repeat(MAX_DOCUMENT_DEPTH + 1)],
   ];
   test.each(cases)('%s: one parse finding, no stack overflow', (_name, text) => {
-    const { value, ms } = timed(() => check(text, 'deep.yaml'));
+    const value = check(text, 'deep.yaml');
     expect(value.findings).toHaveLength(1);
     expect(value.findings[0]).toMatchObject({ rule: 'manifest-parse-error', severity: 'error' });
     expect(value.findings[0]!.message).toMatch(/nests (more than 256 levels|too deeply)/);
     expect(value.objects).toBe(0);
-    expect(ms).toBeLessThan(15_000);
   });
 
   test(`${MAX_DOCUMENT_DEPTH} levels are still read`, () => {
@@ -267,8 +260,7 @@ describe('numbers beyond 2^53', () => {
   // The run's pod limit (MAX_SIMULATED_PODS by default) is a parameter, lowered here so that each
   // case builds a few thousand pods instead of 100,000; the code path is the same.
   test.each([['9007199254740993'], ['1e15'], ['2147483648']])('replicas: %s is cut at the pod limit, quickly, and the cut is recorded', (replicas) => {
-    const { value, ms } = timed(() => buildCluster(loadText(deployment('big', replicas), 'r.yaml').objects, defaultSettings(), { maxSimulatedPods: 3000 }));
-    expect(ms).toBeLessThan(20_000);
+    const value = buildCluster(loadText(deployment('big', replicas), 'r.yaml').objects, defaultSettings(), { maxSimulatedPods: 3000 });
     expect(value.pods.filter((p) => p.namespace === 'default')).toHaveLength(3000);
     const big = value.workloads.find((w) => w.name === 'big')!;
     expect(big.replicas).toBe(3000);
@@ -320,15 +312,13 @@ describe('tabs, BOMs and line endings', () => {
 });
 
 describe('directories and links', () => {
-  test('a directory of 3,000 files is read completely, in bounded time', async () => {
+  test('a directory of 3,000 files is read completely', async () => {
     const big = path.join(dir, 'many');
     for (let i = 0; i < 3000; i++) write(path.join('many', `d${String(i % 30).padStart(2, '0')}`, `svc-${String(i).padStart(4, '0')}.yaml`), `apiVersion: v1\nkind: Service\nmetadata: {name: s${i}}\nspec: {type: ExternalName, externalName: s${i}.example.com}\n`);
-    const start = Date.now();
     const r = await lineup(['check', big, '-o', 'json']);
     expect(r.code).toBe(0);
     const report = JSON.parse(r.out) as JsonReport;
     expect(report.summary).toEqual({ objects: 3000, errors: 0, warnings: 0, infos: 0 });
-    expect(Date.now() - start).toBeLessThan(30_000);
   });
 
   test('a symlink loop inside a directory is followed once', async () => {
@@ -369,7 +359,6 @@ describe('unreadable inputs', () => {
   test('a device without end (/dev/zero) is refused after a bound, not read until memory runs out', () => {
     const r = spawnLineup(['check', '/dev/zero'], { nodeArgs: ['--max-old-space-size=256'] });
     expectOneLineUsageError(r, 'lineup: cannot read /dev/zero: more than 256 MiB without an end');
-    expect(r.ms).toBeLessThan(30_000);
   });
 
   test('/dev/null is an empty input', async () => {

@@ -1,7 +1,7 @@
 /**
  * Every input the fuzz campaign (`npm run fuzz`) ever saved in test/fuzz/crashes/ is replayed
- * through everything lineup does: none may throw, trip a rule, break an invariant or run slowly
- * again, and each gives the same findings twice.
+ * through everything lineup does: none may throw, trip a rule or break an invariant, and each
+ * gives the same findings twice. (A case that hangs again fails on jest's test timeout.)
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -17,10 +17,8 @@ describe('fuzz regressions', () => {
 
   test.each(files)('%s runs clean and deterministically', (name) => {
     const text = fs.readFileSync(path.join(CRASH_DIR, name), 'utf8');
-    const start = Date.now();
     const first = exercise(text, name);
     expect(first.problems).toEqual([]);
-    expect(Date.now() - start).toBeLessThan(10_000);
     const second = exercise(text, name);
     expect(JSON.stringify(second.findings)).toBe(JSON.stringify(first.findings));
   });
