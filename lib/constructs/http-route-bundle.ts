@@ -7,7 +7,7 @@
 import type { ApiObject, ApiObjectMetadata } from 'cdk8s';
 import type { Construct } from 'constructs';
 import type { Gateway } from './gateway';
-import { RoutingBundle } from './rendered-resource';
+import { RoutingBundle } from './routing-bundle';
 import { ServiceBase } from './service-base';
 
 /** The Gateway (and listener) a route attaches to. */

@@ -5,7 +5,7 @@
  */
 import type { ApiObject, ApiObjectMetadata } from 'cdk8s';
 import type { Construct } from 'constructs';
-import { RoutingBundle } from './rendered-resource';
+import { RoutingBundle } from './routing-bundle';
 import { ServiceBase } from './service-base';
 
 /** How an Ingress path is compared with the request path. */

@@ -2,12 +2,13 @@
  * The shape shared by the constructs that render one object whose spec grows after construction
  * (an Ingress gains paths, a route rules, a Gateway listeners): the spec is produced at synth, so
  * what a later method call adds is in the output, and the construct records where the user's code
- * created it, for findings about what it renders.
+ * created it, for findings about what it renders. (A NetworkPolicy from `allowFrom` is one too: the
+ * Service's selector and ports are read at synth.)
+ *
+ * This module imports no Service construct, so that the Services' own modules can build on it.
  */
 import { ApiObject, Lazy, type ApiObjectMetadata } from 'cdk8s';
 import { Construct } from 'constructs';
-import { ClusterIPService, type ClusterIPServiceProps } from './cluster-ip-service';
-import type { ServiceBase } from './service-base';
 import { ensureLineupValidation } from './validation';
 import { recordConstructOrigin } from '../load/construct-origins';
 
@@ -30,21 +31,4 @@ export abstract class RenderedResource extends Construct {
 
   /** The spec as it stands when the chart is synthesized. */
   protected abstract renderSpec(): Record<string, unknown>;
-}
-
-/** An Ingress or a route: it can create, inside itself, the ClusterIP Services it routes to. */
-export abstract class RoutingBundle extends RenderedResource {
-  private readonly ownServices: ServiceBase[] = [];
-
-  /** Services created with `addService()`. */
-  public get services(): ServiceBase[] {
-    return [...this.ownServices];
-  }
-
-  /** Creates a ClusterIP Service inside the bundle, to be used as a backend. */
-  public addService(id: string, props: ClusterIPServiceProps = {}): ClusterIPService {
-    const svc = new ClusterIPService(this, id, props);
-    this.ownServices.push(svc);
-    return svc;
-  }
 }
