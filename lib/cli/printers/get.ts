@@ -57,10 +57,10 @@ function items(cluster: Cluster, kind: GetKind, namespace: string | undefined): 
       list = cluster.services.map((s) => ({ namespace: s.namespace, name: s.name, row: (w) => serviceRow(s, w), api: () => s.api }));
       break;
     case 'endpoints':
-      list = cluster.endpoints.map((e) => ({ namespace: e.namespace, name: e.name, row: () => endpointsRow(e), api: () => e.api }));
+      list = cluster.endpoints().map((e) => ({ namespace: e.namespace, name: e.name, row: () => endpointsRow(e), api: () => e.api }));
       break;
     case 'endpointslices':
-      list = cluster.endpointSlices.map((e) => ({ namespace: e.namespace, name: e.name, row: () => endpointSliceRow(e), api: () => e.api }));
+      list = cluster.endpointSlices().map((e) => ({ namespace: e.namespace, name: e.name, row: () => endpointSliceRow(e), api: () => e.api }));
       break;
     case 'pods':
       list = cluster.pods.map((p) => ({ namespace: p.namespace, name: p.name, row: (w) => podRow(p, w), api: () => p.api }));
