@@ -3,10 +3,9 @@
  * certificates and the routes they admit. Typed props for gateway.networking.k8s.io/v1 without
  * `cdk8s import`; the lineup engine judges the result at synth like every other object.
  */
-import { ApiObject, Lazy, type ApiObjectMetadata } from 'cdk8s';
-import { Construct } from 'constructs';
-import { ensureLineupValidation } from './validation';
-import { recordConstructOrigin } from '../load/construct-origins';
+import type { ApiObjectMetadata } from 'cdk8s';
+import type { Construct } from 'constructs';
+import { RenderedResource } from './rendered-resource';
 
 /** The protocols of the Gateway API's standard channel. */
 export type GatewayListenerProtocol = 'HTTP' | 'HTTPS' | 'TLS' | 'TCP' | 'UDP';
@@ -98,30 +97,14 @@ export interface GatewayProps {
 }
 
 /** A gateway.networking.k8s.io/v1 Gateway. */
-export class Gateway extends Construct {
-  /** The Gateway object. */
-  public readonly apiObject: ApiObject;
+export class Gateway extends RenderedResource {
   private readonly listeners: GatewayListenerSpec[];
   private readonly className: string;
 
   public constructor(scope: Construct, id: string, props: GatewayProps) {
-    super(scope, id);
-    // Where the user's code created it, for findings about what it renders.
-    recordConstructOrigin(this);
+    super(scope, id, { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'Gateway' }, props.metadata);
     this.className = props.gatewayClassName;
     this.listeners = [...(props.listeners ?? [])];
-    this.apiObject = new ApiObject(this, 'Resource', {
-      apiVersion: 'gateway.networking.k8s.io/v1',
-      kind: 'Gateway',
-      metadata: props.metadata,
-      spec: Lazy.any({ produce: () => this.renderSpec() }),
-    });
-    ensureLineupValidation(this);
-  }
-
-  /** The Gateway's name (what routes' parentRefs name). */
-  public get name(): string {
-    return this.apiObject.name;
   }
 
   /** The Gateway's namespace, when its metadata gives one. */
@@ -135,7 +118,7 @@ export class Gateway extends Construct {
     return this;
   }
 
-  private renderSpec(): Record<string, unknown> {
+  protected renderSpec(): Record<string, unknown> {
     return {
       gatewayClassName: this.className,
       listeners: this.listeners.map(renderListener),

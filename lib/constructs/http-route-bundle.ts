@@ -4,13 +4,11 @@
  * is written with the Service port NUMBER the API requires, looked up at synth time, so renaming or
  * renumbering a port in one place reaches every route that uses it.
  */
-import { ApiObject, Lazy, type ApiObjectMetadata } from 'cdk8s';
-import { Construct } from 'constructs';
-import { ClusterIPService, type ClusterIPServiceProps } from './cluster-ip-service';
+import type { ApiObject, ApiObjectMetadata } from 'cdk8s';
+import type { Construct } from 'constructs';
 import type { Gateway } from './gateway';
+import { RoutingBundle } from './routing-bundle';
 import { ServiceBase } from './service-base';
-import { ensureLineupValidation } from './validation';
-import { recordConstructOrigin } from '../load/construct-origins';
 
 /** The Gateway (and listener) a route attaches to. */
 export interface HttpRouteParent {
@@ -142,45 +140,21 @@ export interface HttpRouteBundleProps {
 }
 
 /** An HTTPRoute plus the Services behind it. */
-export class HttpRouteBundle extends Construct {
-  /** The gateway.networking.k8s.io/v1 HTTPRoute. */
-  public readonly route: ApiObject;
+export class HttpRouteBundle extends RoutingBundle {
   private readonly parents: HttpRouteParent[];
   private readonly hostnames: string[];
   private readonly rules: HttpRouteRule[];
-  private readonly ownServices: ServiceBase[] = [];
 
   public constructor(scope: Construct, id: string, props: HttpRouteBundleProps = {}) {
-    super(scope, id);
-    // Where the user's code created it, for findings about what it renders.
-    recordConstructOrigin(this);
+    super(scope, id, { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'HTTPRoute' }, props.metadata);
     this.parents = [...(props.parents ?? [])];
     this.hostnames = [...(props.hostnames ?? [])];
     this.rules = [...(props.rules ?? [])];
-    this.route = new ApiObject(this, 'Resource', {
-      apiVersion: 'gateway.networking.k8s.io/v1',
-      kind: 'HTTPRoute',
-      metadata: props.metadata,
-      spec: Lazy.any({ produce: () => this.renderSpec() }),
-    });
-    ensureLineupValidation(this);
   }
 
-  /** The HTTPRoute's name. */
-  public get name(): string {
-    return this.route.name;
-  }
-
-  /** Services created with `addService()`. */
-  public get services(): ServiceBase[] {
-    return [...this.ownServices];
-  }
-
-  /** Creates a ClusterIP Service inside the bundle, to be used as a backend. */
-  public addService(id: string, props: ClusterIPServiceProps = {}): ClusterIPService {
-    const svc = new ClusterIPService(this, id, props);
-    this.ownServices.push(svc);
-    return svc;
+  /** The gateway.networking.k8s.io/v1 HTTPRoute (the same object as `apiObject`). */
+  public get route(): ApiObject {
+    return this.apiObject;
   }
 
   /** Attaches the route to a Gateway (or one of its listeners). */
@@ -201,7 +175,7 @@ export class HttpRouteBundle extends Construct {
     return this;
   }
 
-  private renderSpec(): Record<string, unknown> {
+  protected renderSpec(): Record<string, unknown> {
     return {
       parentRefs: this.parents.length > 0 ? this.parents.map(renderParent) : undefined,
       hostnames: this.hostnames.length > 0 ? [...this.hostnames] : undefined,

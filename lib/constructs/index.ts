@@ -3,6 +3,10 @@ export * from './ports';
 export * from './backend';
 export * from './service-base';
 export * from './selecting-service';
+export {
+  AllowFromError, AllowFromPolicy, Peer,
+  type AllowFromOptions, type AllowFromPeer, type AllowFromPolicyProps, type CidrPeerOptions, type PodsPeerOptions, type PolicyTargetService,
+} from './allow-from';
 export * from './cluster-ip-service';
 export * from './node-port-service';
 export * from './load-balancer-service';

@@ -3,12 +3,10 @@
  * (or by name, for Services declared elsewhere) and its port by name or number, so renaming a port
  * in one place is seen by the engine everywhere it is used.
  */
-import { ApiObject, Lazy, type ApiObjectMetadata } from 'cdk8s';
-import { Construct } from 'constructs';
-import { ClusterIPService, type ClusterIPServiceProps } from './cluster-ip-service';
+import type { ApiObject, ApiObjectMetadata } from 'cdk8s';
+import type { Construct } from 'constructs';
+import { RoutingBundle } from './routing-bundle';
 import { ServiceBase } from './service-base';
-import { recordConstructOrigin } from '../load/construct-origins';
-import { ensureLineupValidation } from './validation';
 
 /** How an Ingress path is compared with the request path. */
 export type IngressPathType = 'Prefix' | 'Exact' | 'ImplementationSpecific';
@@ -106,47 +104,23 @@ interface MutableRule {
 }
 
 /** An Ingress plus the Services behind it. */
-export class IngressBundle extends Construct {
-  /** The networking.k8s.io/v1 Ingress. */
-  public readonly ingress: ApiObject;
+export class IngressBundle extends RoutingBundle {
   private readonly rules: MutableRule[];
   private readonly tls: IngressTlsSpec[];
-  private readonly ownServices: ServiceBase[] = [];
   private defaultBackend?: IngressBackendSpec;
   private readonly ingressClassName?: string;
 
   public constructor(scope: Construct, id: string, props: IngressBundleProps = {}) {
-    super(scope, id);
-    // Where the user's code created it, for findings about what it renders.
-    recordConstructOrigin(this);
+    super(scope, id, { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress' }, props.metadata);
     this.rules = (props.rules ?? []).map((r) => ({ host: r.host, paths: [...r.paths] }));
     this.tls = (props.tls ?? []).map((t) => ({ ...t }));
     this.defaultBackend = props.defaultBackend;
     this.ingressClassName = props.ingressClassName;
-    this.ingress = new ApiObject(this, 'Resource', {
-      apiVersion: 'networking.k8s.io/v1',
-      kind: 'Ingress',
-      metadata: props.metadata,
-      spec: Lazy.any({ produce: () => this.renderSpec() }),
-    });
-    ensureLineupValidation(this);
   }
 
-  /** The Ingress's name. */
-  public get name(): string {
-    return this.ingress.name;
-  }
-
-  /** Services created with `addService()`. */
-  public get services(): ServiceBase[] {
-    return [...this.ownServices];
-  }
-
-  /** Creates a ClusterIP Service inside the bundle, to be used as a backend. */
-  public addService(id: string, props: ClusterIPServiceProps = {}): ClusterIPService {
-    const svc = new ClusterIPService(this, id, props);
-    this.ownServices.push(svc);
-    return svc;
+  /** The networking.k8s.io/v1 Ingress (the same object as `apiObject`). */
+  public get ingress(): ApiObject {
+    return this.apiObject;
   }
 
   /** Routes `path` of `host` to `backend` (appends to that host's rule). */
@@ -178,7 +152,7 @@ export class IngressBundle extends Construct {
     return this;
   }
 
-  private renderSpec(): Record<string, unknown> {
+  protected renderSpec(): Record<string, unknown> {
     return {
       ingressClassName: this.ingressClassName,
       defaultBackend: this.defaultBackend ? renderBackend(this.defaultBackend) : undefined,

@@ -4,6 +4,7 @@
  * `select()` calls made later still count.
  */
 import { Construct } from 'constructs';
+import { declareAllowFrom, type AllowFromOptions, type AllowFromPeer, type AllowFromPolicy } from './allow-from';
 import { backendProblem, selectorOf, type ServiceBackend } from './backend';
 import { ServiceBase, renderSessionAffinity, type ServiceBaseProps, type SessionAffinity } from './service-base';
 
@@ -64,6 +65,27 @@ export abstract class SelectingService extends ServiceBase {
   public selectLabel(key: string, value: string): this {
     this.backends.push({ [key]: value });
     return this;
+  }
+
+  /**
+   * Admits `peer` to this Service's pods with a NetworkPolicy (networking.k8s.io/v1) of its own,
+   * named `<service name>-from-<peer>` unless `options.name` says otherwise, in the Service's
+   * namespace. It selects the pods by the Service's selector and admits the peer on the
+   * targetPorts that the chosen Service ports resolve to (policies judge traffic after kube-proxy
+   * has translated it to the pod's port); a targetPort given by name stays a name, so pods that
+   * number it differently are all covered. Protocols are kept.
+   *
+   * Like any NetworkPolicy that selects them, it isolates the pods for ingress: from then on only
+   * what this or another policy admits gets in (the pods themselves and their own nodes always do).
+   *
+   * @param peer a cdk8s-plus workload or pod of any version, a raw workload ApiObject, or a `Peer`
+   *   (`Peer.workload`, `Peer.pods`, `Peer.namespace`, `Peer.cidr`, `Peer.allPods`)
+   * @returns the policy construct (its `apiObject` is the NetworkPolicy)
+   * @throws AllowFromError for a value that is no peer or malformed `ports`; a port name or number
+   *   the Service does not have is reported at synth, with the Service's ports
+   */
+  public allowFrom(peer: AllowFromPeer, options: AllowFromOptions = {}): AllowFromPolicy {
+    return declareAllowFrom(this, peer, options);
   }
 
   /** The selector as it stands now; undefined when the Service selects nothing (selector-less). */

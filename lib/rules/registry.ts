@@ -14,6 +14,7 @@ import { endpointsWithoutService } from './endpoints-without-service/rule';
 import { gatewayApiValidation } from './gateway-api-validation/rule';
 import { gatewayClassMissing } from './gateway-class-missing/rule';
 import { gatewayListenerConflict } from './gateway-listener-conflict/rule';
+import { ingressBackendBlocked } from './ingress-backend-blocked/rule';
 import { ingressBackendMissingPort } from './ingress-backend-missing-port/rule';
 import { ingressBackendMissingService } from './ingress-backend-missing-service/rule';
 import { ingressPathConflict } from './ingress-path-conflict/rule';
@@ -22,6 +23,8 @@ import { kustomizationNotRendered } from './kustomization-not-rendered/rule';
 import { localTrafficNoLocalEndpoints } from './local-traffic-no-local-endpoints/rule';
 import { manifestInvalidObject } from './manifest-invalid-object/rule';
 import { manifestParseError } from './manifest-parse-error/rule';
+import { networkPolicyNamedPortUnresolved } from './networkpolicy-named-port-unresolved/rule';
+import { networkPolicyPeerSelectsNothing } from './networkpolicy-peer-selects-nothing/rule';
 import { networkPolicyPortIsServicePort } from './networkpolicy-port-is-service-port/rule';
 import { networkPolicySelectsNoPods } from './networkpolicy-selects-no-pods/rule';
 import { nodePortConflict } from './node-port-conflict/rule';
@@ -39,6 +42,7 @@ import { serviceSelectsMultipleWorkloads } from './service-selects-multiple-work
 import { serviceSelectsNoPods } from './service-selects-no-pods/rule';
 import { serviceTargetPortNotDeclared } from './service-target-port-not-declared/rule';
 import { serviceTargetPortUnresolved } from './service-target-port-unresolved/rule';
+import { serviceUnreachable } from './service-unreachable/rule';
 import { serviceWithoutEndpoints } from './service-without-endpoints/rule';
 import { serviceMonitorPortMissing } from './servicemonitor-port-missing/rule';
 import { serviceMonitorSelectsNoServices } from './servicemonitor-selects-no-services/rule';
@@ -81,8 +85,12 @@ export const rules: readonly Rule[] = [
   statefulSetServiceMissing,
   envReferenceUnresolved,
   networkPolicySelectsNoPods,
+  networkPolicyPeerSelectsNothing,
   networkPolicyPortIsServicePort,
+  networkPolicyNamedPortUnresolved,
+  serviceUnreachable,
   dnsEgressBlocked,
+  ingressBackendBlocked,
   serviceMonitorSelectsNoServices,
   serviceMonitorPortMissing,
   podMonitorPortMissing,

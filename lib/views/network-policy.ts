@@ -166,10 +166,25 @@ function peerMatches(index: PolicyIndex, peer: SimPolicyPeer, policyNamespace: s
   return 'pod' in remote && peerSelectsPod(index.cluster, peer, policyNamespace, remote.pod);
 }
 
+/**
+ * Whether one peer of a policy of `policyNamespace` matches the other end of a connection: a pod by
+ * its selectors or its address, an address by ipBlock (a hostNetwork pod is its node's address).
+ */
+export function peerAdmits(cluster: Cluster, peer: SimPolicyPeer, policyNamespace: string, remote: PolicyEndpoint): boolean {
+  return peerMatches(indexOf(cluster), peer, policyNamespace, asSeen(cluster, remote));
+}
+
 /** Whether a pod declares a container port of that name and protocol numbered `port`. */
 function namedPortIs(pod: SimPod, name: string, protocol: Protocol, port: number): boolean {
   for (const c of pod.containers) for (const p of c.ports) if (p.name === name && p.protocol === protocol && p.containerPort === port) return true;
   return false;
+}
+
+/** The numbers a pod declares under a container port name for a protocol (in container order; empty when none). */
+export function namedPortNumbers(pod: SimPod, name: string, protocol: Protocol): number[] {
+  const out: number[] = [];
+  for (const c of pod.containers) for (const p of c.ports) if (p.name === name && p.protocol === protocol) out.push(p.containerPort);
+  return out;
 }
 
 export function portMatches(entry: SimPolicyPort, port: number, protocol: Protocol, destination: PolicyEndpoint): boolean {
@@ -197,6 +212,21 @@ function judgeSide(index: PolicyIndex, direction: PolicyDirection, subject: Poli
     }
   }
   return { direction, allowed: false, reason: 'no-rule', pod, policies };
+}
+
+/**
+ * Whether a pod's ingress side lets anyone but the pod itself and its own node connect on this port
+ * (the port after kube-proxy's translation): the pod is not isolated for ingress, or some rule of the
+ * policies isolating it allows the port. A rule's peers always admit somebody (selectors some pod of
+ * some namespace, an ipBlock some address), so only its ports decide. Also returns the isolating
+ * policies.
+ */
+export function ingressOpenOnPort(cluster: Cluster, pod: SimPod, port: number, protocol: Protocol): { open: boolean; policies: SimNetworkPolicy[] } {
+  const policies = isolatingPolicies(cluster, pod, 'ingress');
+  if (policies.length === 0) return { open: true, policies };
+  const self: PolicyEndpoint = { pod };
+  const open = policies.some((p) => p.ingress.some((rule) => rule.ports.length === 0 || rule.ports.some((entry) => portMatches(entry, port, protocol, self))));
+  return { open, policies };
 }
 
 /** The verdict on one connection (already translated by kube-proxy when it went through a Service). */

@@ -5,14 +5,8 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { run } from '../../lib/cli/main';
+import { lineup } from '../cli/in-process';
 
-async function lineup(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await run(argv, { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) }, env: {} });
-  return { code, out, err };
-}
 
 /** Pod with an observed IP, Ready condition and one container port `web`. */
 function pod(name: string, ip: string | undefined, port: number, protocol: string, ready: boolean): object {

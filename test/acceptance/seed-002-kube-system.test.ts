@@ -5,19 +5,13 @@
  * `kube-dns   172.17.80.4:53,172.17.80.4:53`: the declared objects replace the built-in ones.
  */
 import * as path from 'path';
-import { run } from '../../lib/cli/main';
+import { lineup as lineupIn, type Captured } from '../cli/in-process';
 
 const DIR = path.join(__dirname, '..', 'real-world', 'seed-002-kube-system');
 
-async function lineup(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await run([...argv, path.join(DIR, 'manifests'), '--cluster', path.join(DIR, 'cluster.yaml')], {
-    stdout: { write: (s: string) => (out += s) },
-    stderr: { write: (s: string) => (err += s) },
-    env: {},
-  });
-  return { code, out, err };
+/** lineup over the seed's manifests with the seed's cluster settings. */
+function lineup(...argv: string[]): Promise<Captured> {
+  return lineupIn([...argv, path.join(DIR, 'manifests'), '--cluster', path.join(DIR, 'cluster.yaml')]);
 }
 
 describe('seed 002: kube-system as the seed shows it', () => {

@@ -6,15 +6,9 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { run } from '../../lib/cli/main';
+import { lineup } from './in-process';
 import { formatLabelSelector } from '../../lib/k8s/labels';
 
-async function lineup(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await run(argv, { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) }, env: {} });
-  return { code, out, err };
-}
 
 const MANIFEST = `apiVersion: apps/v1
 kind: Deployment
@@ -158,6 +152,6 @@ describe('the README example (docs/examples/shop-netpol.yaml)', () => {
     expect(lines[lines.length - 2]).toBe('outcome: denied');
     expect(readme).toContain(lines[4]);
     const c = await lineup(['check', example]);
-    expect(readme).toContain(c.out.split('\n')[1].replace(example, 'docs/examples/shop-netpol.yaml'));
+    expect(readme).toContain('$ lineup check docs/examples/shop-netpol.yaml\n' + c.out.split(example).join('docs/examples/shop-netpol.yaml'));
   });
 });

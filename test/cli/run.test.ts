@@ -7,23 +7,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { run } from '../../lib/cli/main';
+import { lineup, type Captured } from './in-process';
 
-interface Captured {
-  code: number;
-  out: string;
-  err: string;
-}
 
-async function lineup(argv: string[], opts: { tty?: boolean; env?: Record<string, string | undefined> } = {}): Promise<Captured> {
-  let out = '';
-  let err = '';
-  const code = await run(argv, {
-    stdout: { write: (s: string) => (out += s), isTTY: opts.tty },
-    stderr: { write: (s: string) => (err += s) },
-    env: opts.env ?? {},
-  });
-  return { code, out, err };
-}
 
 /** Exit 2 with exactly one `lineup: …` line on stderr, nothing on stdout, no stack trace. */
 function expectUsageError(r: Captured, contains: string): void {

@@ -6,20 +6,9 @@
 import { execFileSync, spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { run } from '../../lib/cli/main';
+import type { Captured } from '../cli/in-process';
 
-export interface Captured {
-  code: number;
-  out: string;
-  err: string;
-}
-
-export async function lineup(argv: string[]): Promise<Captured> {
-  let out = '';
-  let err = '';
-  const code = await run(argv, { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) }, env: {} });
-  return { code, out, err };
-}
+export { lineup, type Captured } from '../cli/in-process';
 
 export const ROOT = path.join(__dirname, '..', '..');
 export const BIN = path.join(ROOT, 'build', 'lib', 'cli', 'main.js');
