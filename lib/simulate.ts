@@ -1,10 +1,10 @@
 /**
  * `simulate()`: the CLI's questions, in-process. Input is a cdk8s Chart or App, parsed objects, or
  * YAML/JSON text; the result holds the findings and answers `get`, `dns`, `env`, `trace` and
- * `iptablesSave` exactly as the `lineup` commands do (same engine, same views).
+ * `iptablesSave` exactly as the `lineup` commands do: both ask the query layer (lib/query).
  */
 import type { Finding } from './findings';
-import type { Cluster, SimPod } from './cluster/model';
+import type { Cluster } from './cluster/model';
 import type { JsonObject } from './k8s/json';
 import type { LoadResult } from './load/types';
 import type { LineupSettings } from './cluster/settings';
@@ -13,12 +13,13 @@ import { fromObjects } from './load/objects';
 import { buildCluster } from './cluster/build';
 import { checkCluster, settingsFromValue } from './engine';
 import { manifestsOf } from './load/chart';
-import { resolveFromPod, type DnsResult, type DnsType } from './views/dns';
-import { serviceEnv, type EnvVar } from './views/env';
-import { iptablesSave } from './views/kube-proxy';
-import { TARGET_FORMS, trace, type TraceOptions, type TraceResult, type TraceSource } from './views/trace';
-import { listObjects, resolveKind } from './cli/printers/get';
-import { resolveNode, resolvePod } from './cli/targets';
+import type { DnsResult, DnsType } from './views/dns';
+import { TARGET_FORMS, type TraceOptions, type TraceResult } from './views/trace';
+import { GET_KINDS, listObjects, resolveKind } from './query/get';
+import { queryDns } from './query/dns';
+import { queryEnv } from './query/env';
+import { queryIptablesSave } from './query/iptables-save';
+import { queryTrace, type TraceStart } from './query/trace';
 
 export interface SimulateOptions {
   /**
@@ -47,7 +48,7 @@ export interface Simulation {
   get(kind: string, opts?: { namespace?: string }): JsonObject;
   /** `lineup dns NAME --from POD --type T`. */
   dns(name: string, opts?: { from?: string; type?: DnsType }): DnsResult;
-  /** `lineup env POD -c CONTAINER`: variable → value. */
+  /** `lineup env POD -c CONTAINER`: variable → value. A container the pod does not have is an error, as in the CLI. */
   env(pod: string, container?: string): Record<string, string>;
   /** `lineup trace TARGET --from … [--via …] [--method …] [--header …]`. */
   trace(target: string, from: TraceFrom, options?: TraceOptions): TraceResult;
@@ -76,35 +77,35 @@ export function simulate(input: unknown, opts: SimulateOptions = {}): Simulation
   const load = loadInput(input, namespace);
   const cluster = buildCluster(load.objects, settingsFromValue(opts.settings, 'simulate() settings'));
   const findings = checkCluster(cluster, load);
-  const pod = (ref: string): SimPod => resolvePod(cluster, ref, namespace);
   return {
     cluster,
     load,
     findings,
     get(kindText, getOpts = {}) {
       const kind = resolveKind(kindText);
-      if (!kind) throw new Error(`unknown resource type "${kindText}": use services, endpoints, endpointslices, pods, ingresses, networkpolicies, gateways, httproutes or grpcroutes`);
+      if (!kind) throw new Error(`unknown resource type "${kindText}": use ${GET_KINDS.slice(0, -1).join(', ')} or ${GET_KINDS[GET_KINDS.length - 1]}`);
       return listObjects(cluster, kind, { namespace: getOpts.namespace });
     },
     dns(name, dnsOpts = {}) {
-      return resolveFromPod(cluster, name, { from: dnsOpts.from ? pod(dnsOpts.from) : undefined, type: dnsOpts.type ?? 'A' });
+      // Without `from`, a pod in namespace default asks (the documented default), whatever `namespace` is.
+      return queryDns(cluster, { name, type: dnsOpts.type ?? 'A', from: dnsOpts.from, namespace }).result;
     },
     env(podRef, container) {
-      const vars: EnvVar[] = serviceEnv(cluster, pod(podRef), container);
-      return Object.fromEntries(vars.map((v) => [v.name, v.value]));
+      const { variables } = queryEnv(cluster, { pod: podRef, container, namespace });
+      return Object.fromEntries(variables.map((v) => [v.name, v.value]));
     },
     trace(target, from, options = {}) {
-      let source: TraceSource;
-      if (from.pod) source = { pod: pod(from.pod) };
-      else if (from.node) source = { node: resolveNode(cluster, from.node) };
-      else if (from.external) source = { external: true, clientIP: from.clientIP };
+      let start: TraceStart;
+      if (from.pod) start = { pod: from.pod };
+      else if (from.node) start = { node: from.node };
+      else if (from.external) start = { external: true, clientIP: from.clientIP };
       else throw new Error('trace(): give from.pod, from.node or from.external');
-      const result = trace(cluster, target, source, options);
+      const result = queryTrace(cluster, { ...options, target, from: start, namespace });
       if (!result) throw new Error(`trace(): cannot parse target "${target}"; give ${TARGET_FORMS} (grpc:// from outside)`);
       return result;
     },
     iptablesSave(node) {
-      return iptablesSave(cluster, node === undefined ? undefined : resolveNode(cluster, node));
+      return queryIptablesSave(cluster, { node });
     },
   };
 }

@@ -9,6 +9,7 @@
  * set LINEUP_DEBUG=1 to get the stack as well.
  */
 import { CommanderError } from 'commander';
+import { QueryError } from '../errors';
 import { CliError, EXIT_OK, EXIT_USAGE, usageLine, type CliIO } from './io';
 import { buildProgram } from './program';
 
@@ -46,7 +47,8 @@ function report(err: unknown, command: string, io: CliIO): number {
     io.stderr.write(usageLine(`${first}${suggestion ? ` ${suggestion}` : ''}`, help));
     return EXIT_USAGE;
   }
-  if (err instanceof CliError) {
+  // A flag the CLI rejects, or a question naming something the simulated cluster does not hold.
+  if (err instanceof CliError || err instanceof QueryError) {
     io.stderr.write(usageLine(err.message, err.hint));
     return EXIT_USAGE;
   }

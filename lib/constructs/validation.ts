@@ -22,6 +22,9 @@ import { originLookup } from '../load/chart';
 import type { OriginLookup } from '../load/types';
 import { ensureOriginsFile } from './origins-writer';
 import { SEVERITY_RANK, compareFindings, type Finding, type Severity } from '../findings';
+import { formatFinding } from '../report/location';
+
+export { formatFinding };
 import type { LineupSettings } from '../cluster/settings';
 
 /** The lowest severity that fails synth, or `never` to only report. */
@@ -111,13 +114,13 @@ export function validateChart(chart: Chart): string[] {
 }
 
 /**
- * The block a synth failure (or a report-only synth) shows: a head line, then per finding its
- * severity, rule, construct path and, when known, the TypeScript line that created the object; then
- * the field and the message (which says how to fix it).
+ * The block a synth failure (or a report-only synth) shows: a head line, then each finding as a
+ * failed matcher shows it (formatFinding): severity, rule, object, construct path and, when known,
+ * the TypeScript line that created the object, the field; then the message (which says how to fix it).
  *
  *   lineup: 1 finding at or above error
- *     error service-selects-no-pods at shop/web/Resource (main.ts:12:5)
- *       spec.selector: Service default/web selects app=wbe, but no pod ...; did you mean app=web?
+ *     error service-selects-no-pods: Service default/web (shop/web/Resource at main.ts:12:5) spec.selector
+ *         Service default/web selects app=wbe, but no pod ...; did you mean app=web?
  */
 export function formatSynthReport(findings: readonly Finding[], renderErrors: readonly string[], failOn: FailOn): string {
   const count = findings.length + renderErrors.length;
@@ -130,12 +133,6 @@ export function formatSynthReport(findings: readonly Finding[], renderErrors: re
   return lines.join('\n');
 }
 
-/** Two lines: `severity rule at <construct path> (<file:line:column>)`, then `field: message`. */
-export function formatFinding(f: Finding): string {
-  const where = f.constructPath ?? (f.source ? `${f.source.file}:${f.source.line}:${f.source.column}` : f.object?.name ?? 'document');
-  const origin = f.origin ? ` (${f.origin.file}:${f.origin.line}:${f.origin.column})` : '';
-  return `${f.severity} ${f.rule} at ${where}${origin}\n  ${f.field ? `${f.field}: ` : ''}${f.message}`;
-}
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -18,6 +18,24 @@ export function formatDeclaredAt(f: Finding): string | undefined {
   return f.constructPath ?? origin;
 }
 
+/**
+ * A finding in two lines, for a person reading it outside `check`'s report (a failed jest matcher,
+ * a failed synth): severity, rule, the object, where it was declared (construct path or file
+ * position, then the line of the app's code that created it) and the field; then the message,
+ * which says how to fix it.
+ *
+ *   error service-selects-no-pods: Service default/web (shop/web/Resource at main.ts:12:5) spec.selector
+ *       Service default/web selects app=wbe, but no pod in namespace default has that label; ...
+ */
+export function formatFinding(f: Finding): string {
+  const obj = f.object ? formatObjectRef(f.object) : 'document';
+  const origin = f.origin ? `${f.origin.file}:${f.origin.line}:${f.origin.column}` : undefined;
+  // Input given in-process is named `<text>`, `<objects>` or `<chart>`: no file a person can open.
+  const path = f.constructPath ?? (f.source && !f.source.file.startsWith('<') ? `${f.source.file}:${f.source.line}:${f.source.column}` : undefined);
+  const at = path && origin ? `${path} at ${origin}` : (path ?? origin);
+  return `${f.severity} ${f.rule}: ${obj}${at ? ` (${at})` : ''}${f.field ? ` ${f.field}` : ''}\n    ${f.message}`;
+}
+
 /** `Service default/web`, `Node node-1` (cluster-scoped objects have no namespace). */
 export function formatObjectRef(ref: ObjectRef): string {
   return `${ref.kind} ${ref.namespace ? `${ref.namespace}/` : ''}${ref.name}`;

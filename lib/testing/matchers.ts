@@ -10,13 +10,15 @@
  * with the findings that explain it.
  */
 import type { LineupSettings } from '../cluster/settings';
-import type { Finding, Severity } from '../findings';
+import type { Severity } from '../findings';
 import { SEVERITY_RANK } from '../findings';
+import { formatFinding } from '../report/location';
 import { gatewayRouteOf, routeOf, resolveOf, matchesPattern, showPattern, type Pattern, type RouteAnswer } from './questions';
 import type { DnsType, DnsResult } from '../views/dns';
 import type { Simulation } from '../simulate';
 
 export { manifestsOf } from '../load/chart';
+export { formatFinding };
 
 export interface SimulationOptions {
   /**
@@ -89,20 +91,6 @@ function simulation(received: unknown, opts: SimulationOptions): Simulation {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { simulate } = require('../simulate') as typeof import('../simulate');
   return simulate(received, { settings: opts.settings, namespace: opts.namespace });
-}
-
-/** `Service default/web (chart/service/Resource at main.ts:12:5) spec.selector` — what and where: construct path, then the line that declared it. */
-function whereOf(f: Finding): string {
-  const obj = f.object ? `${f.object.kind} ${f.object.namespace ? `${f.object.namespace}/` : ''}${f.object.name}` : 'document';
-  const origin = f.origin ? `${f.origin.file}:${f.origin.line}:${f.origin.column}` : undefined;
-  const path = f.constructPath ?? (f.source && !f.source.file.startsWith('<') ? `${f.source.file}:${f.source.line}:${f.source.column}` : undefined);
-  const at = path && origin ? `${path} at ${origin}` : (path ?? origin);
-  return `${obj}${at ? ` (${at})` : ''}${f.field ? ` ${f.field}` : ''}`;
-}
-
-/** Two lines per finding: severity, rule and where; then the message. */
-export function formatFinding(f: Finding): string {
-  return `${f.severity} ${f.rule}: ${whereOf(f)}\n    ${f.message}`;
 }
 
 function plural(n: number, word: string): string {

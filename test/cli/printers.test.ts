@@ -1,7 +1,8 @@
 import { describeService, formatEndpointSlices } from '../../lib/cli/printers/describe-service';
 import { endpointsRow, formatEndpoints } from '../../lib/cli/printers/endpoints';
 import { formatSliceEndpoints, formatSlicePorts } from '../../lib/cli/printers/endpointslices';
-import { getList, getTable, resolveKind } from '../../lib/cli/printers/get';
+import { getTable, renderList } from '../../lib/cli/printers/get';
+import { listObjects, queryGet, resolveKind } from '../../lib/query/get';
 import { formatHosts } from '../../lib/cli/printers/ingresses';
 import { podRow } from '../../lib/cli/printers/pods';
 import { serviceRow } from '../../lib/cli/printers/services';
@@ -158,13 +159,13 @@ describe('get tables', () => {
   });
 
   it('lists the namespace like seed 003', () => {
-    expect(getTable(c, 'services', { namespace: 'default' })).toBe(
+    expect(getTable(queryGet(c, 'services', { namespace: 'default' }))).toBe(
       ['NAME         TYPE        CLUSTER-IP       EXTERNAL-IP   PORT(S)', 'httpd-svc    ClusterIP   10.110.212.171   <none>        8080/TCP', 'kubernetes   ClusterIP   10.96.0.1        <none>        443/TCP', ''].join('\n'),
     );
   });
 
   it('adds NAMESPACE for all namespaces and SELECTOR when wide', () => {
-    expect(getTable(c, 'services', { wide: true })).toBe(
+    expect(getTable(queryGet(c, 'services'), { wide: true })).toBe(
       [
         'NAMESPACE     NAME         TYPE        CLUSTER-IP       EXTERNAL-IP   PORT(S)         SELECTOR',
         'default       httpd-svc    ClusterIP   10.110.212.171   <none>        8080/TCP        run=httpd',
@@ -176,11 +177,11 @@ describe('get tables', () => {
   });
 
   it('is empty when nothing matches', () => {
-    expect(getTable(c, 'pods', { namespace: 'default' })).toBe('');
+    expect(getTable(queryGet(c, 'pods', { namespace: 'default' }))).toBe('');
   });
 
   it('prints -o json as a v1 List with sorted keys', () => {
-    const list = JSON.parse(getList(c, 'services', 'json', { namespace: 'default' }));
+    const list = JSON.parse(renderList(listObjects(c, 'services', { namespace: 'default' }), 'json'));
     expect(Object.keys(list)).toEqual(['apiVersion', 'items', 'kind', 'metadata']);
     expect(list.kind).toBe('List');
     expect(list.items.map((i: { metadata: { name: string } }) => i.metadata.name)).toEqual(['httpd-svc', 'kubernetes']);
@@ -188,7 +189,7 @@ describe('get tables', () => {
   });
 
   it('prints -o yaml like kubectl (unindented sequences)', () => {
-    const y = getList(c, 'services', 'yaml', { namespace: 'kube-system' });
+    const y = renderList(listObjects(c, 'services', { namespace: 'kube-system' }), 'yaml');
     expect(y).toBe(['apiVersion: v1', 'items:', '- apiVersion: v1', '  kind: Service', '  metadata:', '    name: kube-dns', '    namespace: kube-system', '  spec: {}', 'kind: List', 'metadata:', '  resourceVersion: ""', ''].join('\n'));
   });
 

@@ -33,15 +33,18 @@ export interface ReportedFinding {
 }
 
 /**
- * The findings in a synth failure's lineup block (`<severity> <rule> at <path>[ (<origin>)]`, then
- * the indented `field: message` line), in order.
+ * The findings in a synth failure's lineup block, in order. Each is two lines (formatFinding):
+ * `<severity> <rule>: <Kind ns/name> (<path>[ at <origin>]) [<field>]`, then the indented message;
+ * `detail` joins them back as `field: message`.
  */
 export function reportedFindings(message: string): ReportedFinding[] {
   const lines = message.split('\n');
   const out: ReportedFinding[] = [];
   lines.forEach((line, i) => {
-    const m = /^ {4}(error|warning|info) (\S+) at (.+?)(?: \((\S+:\d+:\d+)\))?$/.exec(line);
-    if (m) out.push({ severity: m[1], rule: m[2], at: m[3], ...(m[4] ? { origin: m[4] } : {}), detail: (lines[i + 1] ?? '').replace(/^ {6}/, '') });
+    const m = /^ {4}(error|warning|info) (\S+): (?:document|\S+ \S+) \((\S+?)(?: at (\S+:\d+:\d+))?\)(?: (\S+))?$/.exec(line);
+    if (!m) return;
+    const text = (lines[i + 1] ?? '').replace(/^ {8}/, '');
+    out.push({ severity: m[1]!, rule: m[2]!, at: m[3]!, ...(m[4] ? { origin: m[4] } : {}), detail: m[5] ? `${m[5]}: ${text}` : text });
   });
   return out;
 }

@@ -101,8 +101,8 @@ describe('synth session', () => {
     app.synth();
     expect(written).toEqual([
       'a: lineup: 1 finding (report only, synth goes on)\n' +
-        '    error service-selects-no-pods at a/svc/Resource (test/constructs/synth-session.test.ts:95:5)\n' +
-        '      spec.selector: Service default/x selects app=ghost, but no pod in namespace default has that label; pods in namespace default carry app=web\n',
+        '    error service-selects-no-pods: Service default/x (a/svc/Resource at test/constructs/synth-session.test.ts:95:5) spec.selector\n' +
+        '        Service default/x selects app=ghost, but no pod in namespace default has that label; pods in namespace default carry app=web\n',
     ]);
     expect(fs.existsSync(path.join(dir, 'a.k8s.yaml'))).toBe(true);
   });

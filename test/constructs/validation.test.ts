@@ -55,8 +55,8 @@ describe('chart validation', () => {
     ]);
     // With the line of this test that created the construct (recorded when it was created).
     expect(findings[0].origin).toEqual({ file: 'test/constructs/validation.test.ts', line: 50, column: 5 });
-    expect(formatFinding(findings[0])).toBe(`error service-selects-no-pods at broken/typo/Resource (test/constructs/validation.test.ts:50:5)\n  spec.selector: Service default/web selects app=wbe, but no pod in namespace default has that label; did you mean app=web (Deployment web)?`);
-    expect(formatFinding({ ...findings[0], origin: { file: 'main.ts', line: 12, column: 5 } }).split('\n')[0]).toBe('error service-selects-no-pods at broken/typo/Resource (main.ts:12:5)');
+    expect(formatFinding(findings[0])).toBe(`error service-selects-no-pods: Service default/web (broken/typo/Resource at test/constructs/validation.test.ts:50:5) spec.selector\n    Service default/web selects app=wbe, but no pod in namespace default has that label; did you mean app=web (Deployment web)?`);
+    expect(formatFinding({ ...findings[0], origin: { file: 'main.ts', line: 12, column: 5 } }).split('\n')[0]).toBe('error service-selects-no-pods: Service default/web (broken/typo/Resource at main.ts:12:5) spec.selector');
   });
 
   test('one validation per chart, however many constructs: no message is repeated', () => {

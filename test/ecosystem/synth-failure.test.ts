@@ -71,8 +71,8 @@ test('a broken app fails synth with the findings once, in one block, and no fram
   expect(err).toContain([
     'Validation failed with the following errors:',
     '  [shop] lineup: 1 finding at or above error',
-    '    error service-selects-no-pods at shop/service/Resource (app.js:15:1)', // the app's line that created it
-    `      spec.selector: ${MESSAGE}`,
+    '    error service-selects-no-pods: Service default/web-svc (shop/service/Resource at app.js:15:1) spec.selector', // the app's line that created it
+    `        ${MESSAGE}`,
   ].join('\n'));
   expect(count(err + r.stdout, 'service-selects-no-pods')).toBe(1);
   expect(count(err + r.stdout, MESSAGE)).toBe(1);
@@ -93,8 +93,8 @@ test("failOn: 'never' reports the findings once on stderr and synth goes on", ()
   const err = plain(r.stderr);
   expect(err).toBe([
     'shop: lineup: 1 finding (report only, synth goes on)',
-    '    error service-selects-no-pods at shop/service/Resource (app.js:15:1)', // the app's line that created it
-    `      spec.selector: ${MESSAGE}`,
+    '    error service-selects-no-pods: Service default/web-svc (shop/service/Resource at app.js:15:1) spec.selector', // the app's line that created it
+    `        ${MESSAGE}`,
     '',
   ].join('\n'));
 });

@@ -14,7 +14,8 @@
 import { buildCluster } from '../../lib/cluster/build';
 import { defaultSettings } from '../../lib/cluster/settings';
 import { fromObjects } from '../../lib/load/objects';
-import { getTable, listObjects } from '../../lib/cli/printers/get';
+import { getTable } from '../../lib/cli/printers/get';
+import { listObjects, queryGet } from '../../lib/query/get';
 import type { Cluster } from '../../lib/cluster/model';
 
 function build(docs: unknown[]): Cluster {
@@ -72,7 +73,7 @@ describe('DefaultIngressClass admission', () => {
 
   test('get ingress prints the class admission gave it; -o json stores it in spec.ingressClassName', () => {
     const c = build([klass('nginx', 'true'), ingress('site'), ingress('legacy', { annotation: 'nginx' })]);
-    expect(getTable(c, 'ingresses', { namespace: 'default' }).split('\n').map((l) => l.split(/ +/).slice(0, 2).join(' '))).toEqual(['NAME CLASS', 'legacy <none>', 'site nginx', '']);
+    expect(getTable(queryGet(c, 'ingresses', { namespace: 'default' })).split('\n').map((l) => l.split(/ +/).slice(0, 2).join(' '))).toEqual(['NAME CLASS', 'legacy <none>', 'site nginx', '']);
     const items = listObjects(c, 'ingresses', { namespace: 'default' }).items as { metadata: { name: string }; spec: Record<string, unknown> }[];
     expect(items.map((i) => [i.metadata.name, i.spec.ingressClassName])).toEqual([
       ['legacy', undefined],

@@ -16,7 +16,8 @@ import { dnsRecords, resolveFromPod } from '../../lib/views/dns';
 import { serviceEnv } from '../../lib/views/env';
 import { trace, formatTrace, type TraceResult } from '../../lib/views/trace';
 import { iptablesSave } from '../../lib/views/kube-proxy';
-import { getList, getTable, type GetKind } from '../../lib/cli/printers/get';
+import { getTable, renderList } from '../../lib/cli/printers/get';
+import { listObjects, queryGet, type GetKind } from '../../lib/query/get';
 import { describeService } from '../../lib/cli/printers/describe-service';
 
 /** Bounds the work per case: a fuzz case must stay fast whatever it contains. */
@@ -72,9 +73,9 @@ export function exercise(text: string, file = 'fuzz.yaml'): Exercised {
 
   const kinds: GetKind[] = ['services', 'endpoints', 'endpointslices', 'pods', 'ingresses'];
   for (const kind of kinds) {
-    attempt(`get ${kind}`, () => getTable(cluster, kind, { wide: true }));
-    attempt(`get ${kind} -o json`, () => JSON.parse(getList(cluster, kind, 'json')));
-    attempt(`get ${kind} -o yaml`, () => getList(cluster, kind, 'yaml'));
+    attempt(`get ${kind}`, () => getTable(queryGet(cluster, kind), { wide: true }));
+    attempt(`get ${kind} -o json`, () => JSON.parse(renderList(listObjects(cluster, kind), 'json')));
+    attempt(`get ${kind} -o yaml`, () => renderList(listObjects(cluster, kind), 'yaml'));
   }
 
   const pods = cluster.pods.slice(0, MAX_PER_KIND);

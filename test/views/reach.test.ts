@@ -11,7 +11,7 @@ import { defaultSettings } from '../../lib/cluster/settings';
 import { fromObjects } from '../../lib/load/objects';
 import { judgeConnection } from '../../lib/views/network-policy';
 import { reach, reachCells, reachRows } from '../../lib/views/reach';
-import { formatReach } from '../../lib/cli/commands/reach';
+import { formatReach } from '../../lib/cli/printers/reach';
 
 function deployment(name: string, labels: Record<string, string>, replicas: number, ports: { name: string; containerPort: number }[], namespace = 'default'): unknown {
   return {

@@ -1,6 +1,7 @@
 /** `lineup get KIND [PATH...]`: kubectl tables, or the simulated objects as a List. */
-import { GET_KINDS_HELP, getList, getTable, noResourcesMessage, resolveKind } from '../printers/get';
-import { CliError, EXIT_OK, type CliIO } from '../io';
+import { getKind, queryGet, listObjects } from '../../query/get';
+import { getTable, noResourcesMessage, renderList } from '../printers/get';
+import { EXIT_OK, type CliIO } from '../io';
 import { namespaceOf, open, type CommonOptions } from './common';
 
 export interface GetCommandOptions extends CommonOptions {
@@ -8,16 +9,15 @@ export interface GetCommandOptions extends CommonOptions {
 }
 
 export function runGet(kindText: string, paths: string[], opts: GetCommandOptions, io: CliIO): number {
-  const kind = resolveKind(kindText);
-  if (!kind) throw new CliError(`unknown resource type "${kindText}"`, `use one of ${GET_KINDS_HELP}`);
+  const kind = getKind(kindText);
   const { cluster } = open(paths, opts);
   const namespace = opts.allNamespaces ? undefined : namespaceOf(opts);
   const output = opts.output ?? 'table';
   if (output === 'json' || output === 'yaml') {
-    io.stdout.write(getList(cluster, kind, output, { namespace }));
+    io.stdout.write(renderList(listObjects(cluster, kind, { namespace }), output));
     return EXIT_OK;
   }
-  const table = getTable(cluster, kind, { namespace, wide: output === 'wide' });
+  const table = getTable(queryGet(cluster, kind, { namespace }), { wide: output === 'wide' });
   // Like kubectl: an empty list is not an error, and the note goes to stderr so stdout stays parseable.
   if (table === '') io.stderr.write(noResourcesMessage(namespace) + '\n');
   else io.stdout.write(table);

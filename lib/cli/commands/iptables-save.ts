@@ -1,7 +1,6 @@
 /** `lineup iptables-save [PATH...] [--node NODE]`: kube-proxy's rules on one node. */
-import { iptablesSave } from '../../views/kube-proxy';
+import { queryIptablesSave } from '../../query/iptables-save';
 import { EXIT_OK, type CliIO } from '../io';
-import { resolveNode } from '../targets';
 import { open, type CommonOptions } from './common';
 
 export interface IptablesOptions extends CommonOptions {
@@ -10,7 +9,6 @@ export interface IptablesOptions extends CommonOptions {
 
 export function runIptablesSave(paths: string[], opts: IptablesOptions, io: CliIO): number {
   const { cluster } = open(paths, opts);
-  const node = opts.node !== undefined ? resolveNode(cluster, opts.node) : undefined;
-  io.stdout.write(iptablesSave(cluster, node));
+  io.stdout.write(queryIptablesSave(cluster, { node: opts.node }));
   return EXIT_OK;
 }

@@ -1,9 +1,9 @@
 /** `lineup trace TARGET [PATH...] (--from POD | --from-node NODE | --from-external [--via …]) [--method M] [--header 'N: v']...`. */
 import { parseIP } from '../../k8s/ip';
 import { parseHeader } from '../../views/gateway-trace';
-import { DEFAULT_CLIENT_IP, TARGET_FORMS, formatTrace, trace, traceJson, type TraceOptions, type TraceSource } from '../../views/trace';
+import { DEFAULT_CLIENT_IP, TARGET_FORMS, formatTrace, traceJson, type TraceOptions } from '../../views/trace';
+import { queryTrace, type TraceStart } from '../../query/trace';
 import { CliError, EXIT_OK, type CliIO } from '../io';
-import { resolveNode, resolvePod } from '../targets';
 import { namespaceOf, open, type CommonOptions } from './common';
 
 export interface TraceCommandOptions extends CommonOptions {
@@ -43,18 +43,19 @@ export function runTrace(target: string, paths: string[], opts: TraceCommandOpti
       return parsed;
     });
   }
+  if (opts.fromExternal && opts.clientIp !== undefined && !parseIP(opts.clientIp)) throw new CliError(`--client-ip "${opts.clientIp}" is not an IP address`, 'give an address such as 203.0.113.10');
   const { cluster } = open(paths, opts);
-  if (typeof options.via === 'object' && !cluster.gatewayApi.gateway(options.via.namespace, options.via.name)) {
-    throw new CliError(`no Gateway ${options.via.namespace}/${options.via.name}`, `Gateways in the input: ${cluster.gatewayApi.gateways.map((g) => `${g.namespace}/${g.name}`).join(', ') || 'none'}`);
-  }
-  let source: TraceSource;
-  if (opts.from !== undefined) source = { pod: resolvePod(cluster, opts.from, namespaceOf(opts), '--from') };
-  else if (opts.fromNode !== undefined) source = { node: resolveNode(cluster, opts.fromNode) };
-  else {
-    if (opts.clientIp !== undefined && !parseIP(opts.clientIp)) throw new CliError(`--client-ip "${opts.clientIp}" is not an IP address`, 'give an address such as 203.0.113.10');
-    source = { external: true, clientIP: opts.clientIp ?? DEFAULT_CLIENT_IP };
-  }
-  const result = trace(cluster, target, source, options);
+  let from: TraceStart;
+  if (opts.from !== undefined) from = { pod: opts.from };
+  else if (opts.fromNode !== undefined) from = { node: opts.fromNode };
+  else from = { external: true, clientIP: opts.clientIp ?? DEFAULT_CLIENT_IP };
+  const result = queryTrace(cluster, {
+    ...options,
+    target,
+    from,
+    namespace: namespaceOf(opts),
+    fromArgument: '--from',
+  });
   if (!result) {
     const grpc = /^grpc:\/\//i.test(target);
     throw new CliError(`cannot parse target "${target}"`, grpc ? 'grpc:// targets are traced from outside (--from-external) as grpc://host[:port]/package.Service/Method' : `give ${TARGET_FORMS}`);

@@ -6,6 +6,7 @@ import { arr, at, str, strMap } from '../../k8s/json';
 import { joinHostPort } from '../../k8s/ip';
 import { formatSelector } from '../../k8s/labels';
 import type { KubernetesVersion, SimEndpointSlice, SimService } from '../../cluster/model';
+import { versionAtLeast } from '../../k8s/version';
 import { DESCRIBE_TABWRITER, tabwrite } from './tabwriter';
 import { loadBalancerIngress } from './services';
 import { LIST_MAX } from './more';
@@ -14,7 +15,7 @@ export interface DescribeOptions {
   /**
    * The cluster's version: kubectl of that era printed no dual-stack lines (`IP Family Policy`,
    * `IP Families`, `IPs`) before 1.20 and no `Internal Traffic Policy` before 1.22.
-   * Default: current behaviour.
+   * Default: the simulator's baseline release, which prints both.
    */
   version?: KubernetesVersion;
   /**
@@ -24,10 +25,6 @@ export interface DescribeOptions {
   endpointsLine?: (portName: string) => string;
 }
 
-function atLeast(v: KubernetesVersion | undefined, minor: number): boolean {
-  return !v || v.major > 1 || v.minor >= minor;
-}
-
 /** Annotations kubectl never shows. */
 const SKIP_ANNOTATIONS = new Set(['kubectl.kubernetes.io/last-applied-configuration']);
 const MAX_ANNOTATION_LEN = 140;
@@ -35,9 +32,11 @@ const MAX_ANNOTATION_LEN = 140;
 export function describeService(svc: SimService, slices: readonly SimEndpointSlice[], opts: DescribeOptions = {}): string {
   const spec = at(svc.api, 'spec');
   const v = opts.version;
-  const dualStackEra = atLeast(v, 20);
+  // No version given means the baseline (1.31, versionAtLeast's default): newer than both eras, so
+  // every line is printed, as "current behaviour" always did.
+  const dualStackEra = versionAtLeast(v, 1, 20);
   // kubectl printed the internal traffic policy from 1.22, when the API server began defaulting it.
-  const trafficPolicyEra = atLeast(v, 22);
+  const trafficPolicyEra = versionAtLeast(v, 1, 22);
   const lines: string[] = [];
   const w = (s: string): void => void lines.push(s);
 

@@ -4,13 +4,13 @@
  * string column (so ADDRESS shows the first address), lists as compact JSON, a missing value as an
  * empty cell.
  */
-import type { GatewayApi, SimGateway, SimRoute } from '../../cluster/gateway-api/model';
+import type { SimGateway, SimGatewayStatus, SimRoute } from '../../cluster/gateway-api/model';
 
 export const GATEWAY_COLUMNS = ['NAME', 'CLASS', 'ADDRESS', 'PROGRAMMED'];
 export const ROUTE_COLUMNS = ['NAME', 'HOSTNAMES'];
 
-export function gatewayRow(api: GatewayApi, gw: SimGateway): string[] {
-  const programmed = api.gatewayStatus(gw).conditions.find((c) => c.type === 'Programmed');
+export function gatewayRow(gw: SimGateway, status: SimGatewayStatus): string[] {
+  const programmed = status.conditions.find((c) => c.type === 'Programmed');
   return [gw.name, gw.className, gw.addresses[0] ?? '', programmed?.status ?? ''];
 }
 
