@@ -12,6 +12,7 @@
 import type { JsonObject } from '../k8s/json';
 import type { Cidr, IPFamily } from '../k8s/ip';
 import type { ManifestObject } from '../load/types';
+import type { FieldError } from '../validation/field-error';
 import type { SimPodMonitor, SimServiceMonitor } from './monitors';
 import type { GatewayApi } from './gateway-api/model';
 
@@ -412,6 +413,12 @@ export interface Cluster {
    * api-validation rule reports them). Sorted by namespace, name.
    */
   networkPolicies: SimNetworkPolicy[];
+  /**
+   * The API server's validation errors of each NetworkPolicy the build read (none: accepted), so
+   * that the api-validation rule words them without validating again. Absent in a model made by
+   * hand (tests).
+   */
+  networkPolicyErrors?: ReadonlyMap<ManifestObject, readonly FieldError[]>;
   /** IP of the cluster DNS Service (the 10th address of the service CIDR). */
   dnsServiceIP: string;
 
