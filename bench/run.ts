@@ -377,9 +377,11 @@ function synthSection(synth: SynthFigures, runs: number): string[] {
 function rewriteSynthSection(opts: Options): void {
   const file = path.join(ROOT, 'bench', 'RESULTS.md');
   const text = fs.readFileSync(file, 'utf8');
-  const start = text.indexOf(SYNTH_HEADING);
   const end = text.indexOf(PROFILES_LINE);
-  if (start < 0 || end < start) throw new Error(`${file}: no "${SYNTH_HEADING}" section before the profiles line`);
+  if (end < 0) throw new Error(`${file}: no "${PROFILES_LINE}" line to put the synth section before`);
+  // Replace the section, or add it before the profiles line when no run has written one yet.
+  const found = text.indexOf(SYNTH_HEADING);
+  const start = found >= 0 && found < end ? found : end;
   const section = synthSection(measureSynth(opts.runs), opts.runs).join('\n');
   fs.writeFileSync(file, `${text.slice(0, start)}${section}\n\n${text.slice(end)}`);
 }
