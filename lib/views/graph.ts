@@ -4,13 +4,19 @@
  * targetPort) → pods, grouped by node, with broken links drawn in red and labelled with the finding
  * that explains them. What is broken is read from the model (a backend port the Service lacks, a
  * named targetPort a pod does not declare, a selector without pods); the findings only supply the
- * words, matched by the object and field they point at. One graph model, three renderings: Mermaid,
+ * words, matched by the object and field they point at. Links that NetworkPolicy blocks are read
+ * from the policy view and worded by it: a Service → pod link whose pod admits nobody on its
+ * targetPorts, an Ingress or route → Service link whose endpoint pods deny the proxy's pods. One graph model, three renderings: Mermaid,
  * Graphviz dot, and a self-contained HTML page (inline SVG, no network).
  */
 import { findPort } from '../cluster/find-port';
 import { describeBackendProblem } from '../cluster/gateway-api/build';
+import type { SimRouteParentStatus } from '../cluster/gateway-api/model';
 import type { Cluster, SimPod, SimService, SimServicePort } from '../cluster/model';
 import type { Finding } from '../findings';
+import { judgeProxyToService } from './endpoint-pods';
+import { ingressController, type IngressController } from './ingress-controllers';
+import { describeDenial, ingressOpenOnPort, policyNames, type PolicyDirection } from './network-policy';
 
 export interface GraphNode {
   id: string;
@@ -29,6 +35,8 @@ export interface GraphEdge {
   label: string;
   broken: boolean;
   problem?: string;
+  /** When NetworkPolicy blocks the link: the side that drops it and the policies isolating that side (`ns/name`). */
+  policy?: { direction: PolicyDirection; policies: string[] };
 }
 
 export interface Graph {
@@ -66,6 +74,40 @@ function findingAt(findings: Finding[], field: string): Finding | undefined {
 
 function objectKey(kind: string, namespace: string | undefined, name: string): string {
   return `${kind}/${namespace ?? ''}/${name}`;
+}
+
+/**
+ * A proxy's link to a Service port, as policy judges it: undefined when every endpoint pod admits
+ * the proxy's pods (or no policy exists); else the words and the side that drops it.
+ */
+function proxyBlocked(cluster: Cluster, proxy: IngressController | undefined, who: string, service: SimService, port: SimServicePort): Pick<GraphEdge, 'problem' | 'policy'> | undefined {
+  if (!proxy || cluster.networkPolicies.length === 0 || service.type === 'ExternalName') return undefined;
+  const verdict = judgeProxyToService(cluster, proxy, service, port);
+  const first = verdict.first;
+  const side = first?.verdict.deniedBy;
+  if (!first || !side) return undefined;
+  const pods = verdict.denied.length === verdict.total ? 'every endpoint pod' : `${verdict.denied.length} of ${verdict.total} endpoint pods`;
+  return { problem: `NetworkPolicy blocks ${who} from ${pods}: ${describeDenial(cluster, first.conn, first.verdict)}`, policy: { direction: side.direction, policies: policyNames(side.policies) } };
+}
+
+/**
+ * Which of a pod's Service ports policy closes to everybody but the pod itself and its node (the
+ * targetPort admitted by no ingress rule of the policies isolating the pod), with those policies.
+ */
+function closedPorts(cluster: Cluster, pod: SimPod, ports: SimServicePort[]): { closed: boolean[]; policies: string[] } {
+  const closed: boolean[] = [];
+  let policies: string[] = [];
+  for (const port of ports) {
+    const target = findPort(pod, port);
+    if (target === undefined || cluster.networkPolicies.length === 0) {
+      closed.push(false);
+      continue;
+    }
+    const side = ingressOpenOnPort(cluster, pod, target, port.protocol);
+    closed.push(!side.open);
+    if (!side.open) policies = policyNames(side.policies);
+  }
+  return { closed, policies };
 }
 
 /** Builds the graph from the cluster and the findings of `check` (so picture and report agree). */
@@ -115,7 +157,14 @@ export function buildGraph(cluster: Cluster, findings: Finding[]): Graph {
       }
       const svcNode = addService(svc);
       const port = svc.ports.find((p) => (typeof b.port === 'string' ? p.name === b.port : p.port === b.port));
-      edges.push({ from: ingNode.id, to: svcNode.id, label: `${b.label} → :${b.port}`, broken: !port, problem: port ? undefined : textOf(findingAt(ingProblems, b.field)) ?? `Service ${svc.name} has no port ${b.port}` });
+      const label = `${b.label} → :${b.port}`;
+      if (!port) {
+        edges.push({ from: ingNode.id, to: svcNode.id, label, broken: true, problem: textOf(findingAt(ingProblems, b.field)) ?? `Service ${svc.name} has no port ${b.port}` });
+        continue;
+      }
+      const controller = ingressController(cluster, ing.className);
+      const blocked = ing.served ? proxyBlocked(cluster, controller, `the ingress controller (class ${controller?.settings.class})`, svc, port) : undefined;
+      edges.push({ from: ingNode.id, to: svcNode.id, label, broken: blocked !== undefined, ...blocked });
     }
   }
   addGatewayApi(cluster, findingsOn, add, edges, addService);
@@ -152,11 +201,22 @@ export function buildGraph(cluster: Cluster, findings: Finding[]): Graph {
       const pn = add({ id: podId(pod), kind: 'Pod', label: `${pod.name}\n${pod.ip || 'no IP'}${pod.ready ? '' : ' (not ready)'}`, group: pod.nodeName || UNSCHEDULED, broken: false, problems: [] });
       // Per pod: a named targetPort can resolve on some selected pods and not on others.
       const parts = s.ports.map((p) => targetPortOn(pod, p));
-      const label = s.ports.map((p, i) => `${p.port}→${parts[i].text}`).join(', ');
+      const policy = closedPorts(cluster, pod, s.ports);
+      const label = s.ports.map((p, i) => `${p.port}→${parts[i].text}${policy.closed[i] ? ' closed by policy' : ''}`).join(', ');
       const unresolved = parts.findIndex((x) => !x.resolved);
-      const broken = unresolved >= 0;
-      const problem = broken ? textOf(findingAt(svcProblems, `spec.ports[${s.ports[unresolved].index}].targetPort`)) ?? `pod ${pod.name} declares no port named ${parts[unresolved].text}` : undefined;
-      edges.push({ from: svcNode.id, to: pn.id, label, broken, problem });
+      if (unresolved >= 0) {
+        const problem = textOf(findingAt(svcProblems, `spec.ports[${s.ports[unresolved].index}].targetPort`)) ?? `pod ${pod.name} declares no port named ${parts[unresolved].text}`;
+        edges.push({ from: svcNode.id, to: pn.id, label, broken: true, problem });
+        continue;
+      }
+      if (s.ports.length > 0 && policy.closed.every((c) => c)) {
+        // Every targetPort closed: nobody but the pod itself and its node can open a connection.
+        const targets = s.ports.map((p) => `${p.protocol} ${findPort(pod, p)}`).join(', ');
+        const problem = `${policy.policies.length === 1 ? `NetworkPolicy ${policy.policies[0]} isolates` : `NetworkPolicies ${policy.policies.join(', ')} isolate`} pod ${pod.namespace}/${pod.name} for ingress, and no rule allows ${targets}: only the pod itself and its node can connect`;
+        edges.push({ from: svcNode.id, to: pn.id, label, broken: true, problem, policy: { direction: 'ingress', policies: policy.policies } });
+        continue;
+      }
+      edges.push({ from: svcNode.id, to: pn.id, label, broken: false });
     }
   }
   // A Service is drawn broken when an error is reported on it or one of its own links is broken
@@ -214,7 +274,8 @@ function addGatewayApi(
         const label = `${rule.field.replace(/^spec\./, '')}${ref.weight !== 1 ? ` weight ${ref.weight}` : ''} → :${ref.port ?? '?'}`;
         const problem = res.problem ? (textOf(findingAt(rFindings, ref.field)) ?? describeBackendProblem(res)) : undefined;
         if (res.service) {
-          edges.push({ from: rNode.id, to: addService(res.service).id, label, broken: problem !== undefined, problem });
+          const blocked = problem === undefined && res.port ? gatewayBlocked(cluster, api.routeParents(route), res.service, res.port) : undefined;
+          edges.push({ from: rNode.id, to: addService(res.service).id, label, broken: problem !== undefined || blocked !== undefined, problem, ...blocked });
         } else {
           const missing = add({ id: `missing:${ref.namespace}/${ref.name}`, kind: 'Missing', label: `${ref.namespace}/${ref.name}\n(no such ${ref.kind})`, broken: true, problems: [] });
           edges.push({ from: rNode.id, to: missing.id, label, broken: true, problem: problem ?? `${ref.kind} ${ref.name} does not exist` });
@@ -222,6 +283,17 @@ function addGatewayApi(
       }
     }
   }
+}
+
+/** The first Gateway accepting the route whose data plane policy blocks from the Service port. */
+function gatewayBlocked(cluster: Cluster, parents: SimRouteParentStatus[], service: SimService, port: SimServicePort): Pick<GraphEdge, 'problem' | 'policy'> | undefined {
+  for (const parent of parents) {
+    if (parent.accepted.status !== 'True') continue;
+    const gw = parent.gateway;
+    const blocked = proxyBlocked(cluster, ingressController(cluster, gw.className), `Gateway ${gw.namespace}/${gw.name}'s data plane (class ${gw.className})`, service, port);
+    if (blocked) return blocked;
+  }
+  return undefined;
 }
 
 function mermaidId(id: string): string {

@@ -94,7 +94,11 @@ describe.each(PLUS_VERSIONS)('allowFrom with %s', (_version, kplus) => {
     const { chart, frontend, svc } = shop(kplus, { frontendNamespace: 'edge' });
     svc.allowFrom(frontend, { ports: ['http'] });
     const sim = simulate(chart);
-    expect(sim.findings.map((f) => `${f.rule}: ${f.message}`)).toEqual([]);
+    // Only http was admitted: the metrics port is now shut for everyone, and the engine says so.
+    expect(sim.findings.map((f) => `${f.rule}: ${f.message}`)).toEqual([
+      'service-unreachable: Service shop/web port metrics (9100/TCP): NetworkPolicy shop/web-from-frontend isolates every endpoint pod (Deployment web) for ingress, ' +
+      'and no rule allows TCP 9100, the targetPort: only the pods themselves and their own nodes can connect — add an ingress rule for port 9100 from the clients',
+    ]);
 
     const fromFrontend = sim.trace('http://web.shop/', { pod: 'edge/frontend' });
     expect([fromFrontend.outcome, fromFrontend.deniedProbability]).toEqual(['delivered', 0]);

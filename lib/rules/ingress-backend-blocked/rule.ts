@@ -4,47 +4,20 @@
  * sees a new connection from the controller's pods, so the backend pods' ingress rules must admit
  * those pods on the targetPort, and the controller's own egress rules must let them out.
  */
-import type { Cluster, SimPod, SimService, SimServicePort } from '../../cluster/model';
+import type { Cluster, SimService, SimServicePort } from '../../cluster/model';
 import { byString } from '../../k8s/json';
+import { judgeProxyToService, type ProxyVerdict } from '../../views/endpoint-pods';
 import { ingressController, type IngressController } from '../../views/ingress-controllers';
-import { describeDenial, judgeConnection, type PolicyConnection, type PolicyVerdict } from '../../views/network-policy';
+import { describeDenial } from '../../views/network-policy';
 import { listSome, ownersOf, serviceLabel, servicePortLabel } from '../support/describe';
-import { readyEndpointPods } from '../support/endpoint-pods';
 import { isServiceRef, routeLabel } from '../support/gateway-api';
 import { ingressRoutes } from '../support/ingress-backends';
 import type { Rule, RuleHit } from '../rule';
 
-interface Blocked {
-  /** Endpoint pods that deny at least one of the controller's pods. */
-  denied: SimPod[];
-  total: number;
-  /** The first denied connection, for the explanation. */
-  first: { conn: PolicyConnection; verdict: PolicyVerdict };
-}
-
-/** Judges every (controller pod, endpoint pod) pair of a Service port; undefined when nothing is denied. */
-function blocked(cluster: Cluster, controller: IngressController, service: SimService, port: SimServicePort): Blocked | undefined {
-  const endpoints = readyEndpointPods(cluster, service, port);
-  const denied: SimPod[] = [];
-  let first: Blocked['first'] | undefined;
-  for (const endpoint of endpoints) {
-    let deniedHere = false;
-    for (const proxy of controller.pods) {
-      const conn: PolicyConnection = { from: { pod: proxy }, to: { pod: endpoint.pod }, port: endpoint.port, protocol: port.protocol };
-      const verdict = judgeConnection(cluster, conn);
-      if (verdict.allowed) continue;
-      deniedHere = true;
-      first ??= { conn, verdict };
-    }
-    if (deniedHere) denied.push(endpoint.pod);
-  }
-  return first ? { denied, total: endpoints.length, first } : undefined;
-}
-
-function message(cluster: Cluster, what: string, proxy: string, service: SimService, port: SimServicePort, b: Blocked): string {
+function message(cluster: Cluster, what: string, proxy: string, service: SimService, port: SimServicePort, b: ProxyVerdict): string {
   const pods = b.denied.length === b.total ? `every endpoint pod (${listSome(ownersOf(b.denied))})` : `${b.denied.length} of its ${b.total} endpoint pods (${listSome(b.denied.map((p) => p.name).sort(byString))})`;
   const share = b.denied.length === b.total ? 'its requests time out' : 'the requests sent to those pods time out';
-  return `${what} to ${serviceLabel(service)} ${servicePortLabel(port)}, but NetworkPolicy denies ${proxy} connecting to ${pods}, so ${share}: ${describeDenial(cluster, b.first.conn, b.first.verdict)}`;
+  return `${what} to ${serviceLabel(service)} ${servicePortLabel(port)}, but NetworkPolicy denies ${proxy} connecting to ${pods}, so ${share}: ${describeDenial(cluster, b.first!.conn, b.first!.verdict)}`;
 }
 
 function proxyText(controller: IngressController, via: string): string {
@@ -80,8 +53,8 @@ export const ingressBackendBlocked: Rule = {
         const service = cluster.service(ing.namespace, b.serviceName);
         const port = service?.ports.find((p) => (b.portName !== undefined ? p.name === b.portName : p.port === b.portNumber));
         if (!service || !port || service.type === 'ExternalName') continue;
-        const found = blocked(cluster, controller, service, port);
-        if (!found) continue;
+        const found = judgeProxyToService(cluster, controller, service, port);
+        if (found.denied.length === 0) continue;
         const what = `Ingress ${ing.namespace}/${ing.name} routes ${r.route}`;
         hits.push({ object: ing.obj, field: b.field, message: message(cluster, what, proxyText(controller, `the ingress controller of class ${controller.settings.class}`), service, port, found) });
       }
@@ -96,8 +69,8 @@ export const ingressBackendBlocked: Rule = {
         for (const resolution of api.routeBackends(route)) {
           const { service, port } = resolution;
           if (resolution.problem || !isServiceRef(resolution.ref) || !service || !port || service.type === 'ExternalName') continue;
-          const found = blocked(cluster, controller, service, port);
-          if (!found) continue;
+          const found = judgeProxyToService(cluster, controller, service, port);
+          if (found.denied.length === 0) continue;
           const what = `${routeLabel(route)} (on Gateway ${gateway.namespace}/${gateway.name}) sends requests`;
           hits.push({ object: route.obj, field: resolution.ref.field, message: message(cluster, what, proxyText(controller, `the Gateway's data plane of class ${gateway.className}`), service, port, found) });
         }

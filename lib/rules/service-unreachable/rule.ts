@@ -9,7 +9,7 @@ import type { SimNetworkPolicy } from '../../cluster/model';
 import { byString } from '../../k8s/json';
 import { ingressOpenOnPort } from '../../views/network-policy';
 import { listSome, ownersOf, serviceLabel, servicePortLabel } from '../support/describe';
-import { readyEndpointPods } from '../support/endpoint-pods';
+import { readyEndpointPods } from '../../views/endpoint-pods';
 import { selectingServices } from '../support/services';
 import type { Rule, RuleHit } from '../rule';
 
