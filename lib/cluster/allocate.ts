@@ -14,13 +14,17 @@
 import { formatCIDR, formatIP, parseIP, cidrContains, bitsOf, type Cidr, type IP } from '../k8s/ip';
 import { byString } from '../k8s/json';
 import { fnv1a32 } from './hash';
-import type { AllocationProblem, ClusterSettings, SimService } from './model';
+import type { AllocationProblem as ModelAllocationProblem, ClusterSettings } from './model';
+import type { AdmittedService } from './services';
+
+/** A problem met while admitting, about the admitted Services (the model's refer to its own). */
+type AllocationProblem = ModelAllocationProblem<AdmittedService>;
 import { versionAtLeast } from '../k8s/version';
 
-/** What the allocator needs to know about one Service besides the SimService it fills in. */
+/** What the allocator needs to know about one Service besides the admitted Service it fills in. */
 export interface AllocationRequest {
   /** `ports[].nodePort` hold the requested values (0 = none); `clusterIP` is overwritten. */
-  service: SimService;
+  service: AdmittedService;
   /** `spec.clusterIPs` after defaulting (`[clusterIP]` when only the singular was given); `[]` = none. */
   requestedClusterIPs: string[];
   /** NodePort, or LoadBalancer with allocateLoadBalancerNodePorts not false: unrequested ports get one. */
@@ -35,7 +39,7 @@ export interface AllocationRequest {
 
 /** A band-split bitmap of small integers (IP offsets or port numbers) with a holder per value. */
 class BandedRange {
-  private readonly taken = new Map<number, SimService>();
+  private readonly taken = new Map<number, AdmittedService>();
 
   /** Values are `first .. first+size-1`; the lowest `staticSize` of them form the static band. */
   constructor(
@@ -48,11 +52,11 @@ class BandedRange {
     return value >= this.first && value < this.first + this.size;
   }
 
-  holder(value: number): SimService | undefined {
+  holder(value: number): AdmittedService | undefined {
     return this.taken.get(value);
   }
 
-  reserve(value: number, service: SimService): void {
+  reserve(value: number, service: AdmittedService): void {
     this.taken.set(value, service);
   }
 
@@ -61,7 +65,7 @@ class BandedRange {
   }
 
   /** Upper band from a hashed start with wrap-around, then the lower band likewise; undefined when full. */
-  next(seed: string, service: SimService): number | undefined {
+  next(seed: string, service: AdmittedService): number | undefined {
     const h = fnv1a32(seed);
     const bands: [number, number][] = [
       [this.first + this.staticSize, this.size - this.staticSize],
@@ -121,7 +125,7 @@ interface Reservation {
  * requested Service (in input order) and returns what the API server would have rejected.
  * A rejected Service ends with no cluster IP (`''`, or `'None'` if headless) and no node ports.
  */
-export function allocate(requests: AllocationRequest[], settings: ClusterSettings): AllocationProblem[] {
+export function allocate(requests: AllocationRequest[], settings: ClusterSettings): ModelAllocationProblem<AdmittedService>[] {
   const cidr = settings.serviceCIDR;
   const ipCount = usableServiceIPs(cidr);
   const ips = new BandedRange(1, ipCount, clusterIPStaticBand(Math.min(ipCount + 2, 2 ** 30)));
@@ -304,7 +308,7 @@ export function allocate(requests: AllocationRequest[], settings: ClusterSetting
   return problems;
 }
 
-function key(svc: SimService): string {
+function key(svc: AdmittedService): string {
   return `${svc.namespace}/${svc.name}`;
 }
 

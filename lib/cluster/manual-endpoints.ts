@@ -65,6 +65,15 @@ function targetRefOf(value: unknown): JsonObject | undefined {
  * with the defaults and drops described at the top of this file.
  */
 export function manualEndpoints(o: ManifestObject): SimEndpoints {
+  return readEndpoints(o, o);
+}
+
+/** Endpoints the API server writes itself (`default/kubernetes`): read like a user's, from no input object. */
+export function builtinEndpoints(o: ManifestObject): SimEndpoints {
+  return readEndpoints(o, undefined);
+}
+
+function readEndpoints(o: ManifestObject, declared: ManifestObject | undefined): SimEndpoints {
   const subsets: SimEndpointSubset[] = [];
   const refs = new Map<SimEndpointAddress, JsonObject>();
   for (const rawSubset of arr(o.raw.subsets)) {
@@ -95,7 +104,7 @@ export function manualEndpoints(o: ManifestObject): SimEndpoints {
   const api: JsonObject = { apiVersion: 'v1', kind: 'Endpoints', metadata: metadataOf(o) };
   const rendered = subsetsApi(subsets, (a) => refs.get(a));
   if (rendered.length > 0) api.subsets = rendered;
-  return { namespace: o.namespace, name: o.name, origin: 'manual', obj: o, subsets, api };
+  return { namespace: o.namespace, name: o.name, origin: 'manual', obj: declared, subsets, api };
 }
 
 function addressTypeOf(value: unknown): SimEndpointSlice['addressType'] {
@@ -110,6 +119,15 @@ function addressTypeOf(value: unknown): SimEndpointSlice['addressType'] {
  * ("all ports") cannot be routed offline and are dropped.
  */
 export function manualEndpointSlice(o: ManifestObject): SimEndpointSlice {
+  return readEndpointSlice(o, o);
+}
+
+/** An EndpointSlice the API server writes itself (`default/kubernetes`): read like a user's, from no input object. */
+export function builtinEndpointSlice(o: ManifestObject): SimEndpointSlice {
+  return readEndpointSlice(o, undefined);
+}
+
+function readEndpointSlice(o: ManifestObject, declared: ManifestObject | undefined): SimEndpointSlice {
   const addressType = addressTypeOf(o.raw.addressType);
   const ports: SimEndpointPort[] = [];
   for (const rawPort of arr(o.raw.ports)) {
@@ -149,7 +167,7 @@ export function manualEndpointSlice(o: ManifestObject): SimEndpointSlice {
     });
   }
   const serviceName = str(at(o.raw, 'metadata', 'labels', SERVICE_NAME_LABEL));
-  const slice: SimEndpointSlice = { namespace: o.namespace, name: o.name, addressType, origin: 'manual', obj: o, ports, endpoints, api };
+  const slice: SimEndpointSlice = { namespace: o.namespace, name: o.name, addressType, origin: 'manual', obj: declared, ports, endpoints, api };
   if (serviceName !== undefined) slice.serviceName = serviceName;
   return slice;
 }

@@ -310,7 +310,7 @@ export interface SimIngressClass {
 }
 
 /** A problem the allocator met, as the API server would report it on create. */
-export interface AllocationProblem {
+export interface AllocationProblem<S = SimService> {
   /** What could not be allocated: a node port (`spec.ports[].nodePort`, `spec.healthCheckNodePort`) or a cluster IP. */
   resource: 'nodePort' | 'clusterIP';
   /**
@@ -318,13 +318,13 @@ export interface AllocationProblem {
    * `taken`: another Service holds the requested value (`holder`); `range-full`: nothing is left to allocate.
    */
   reason: 'out-of-range' | 'taken' | 'range-full';
-  service: SimService;
+  service: S;
   /** Upstream field path, e.g. `spec.ports[0].nodePort` or `spec.clusterIPs`. */
   field: string;
   /** Upstream message body, e.g. `Invalid value: 30080: provided port is already allocated`. */
   message: string;
   /** The Service that already holds the port/IP, for conflicts. */
-  holder?: SimService;
+  holder?: S;
 }
 
 /** A modelled object declared again (same kind, namespace and name) after `first`: the model keeps the later one in the first one's place, as a second `kubectl apply` would. */
@@ -396,10 +396,6 @@ export interface Cluster {
   workloads: SimWorkload[];
   /** Sorted by namespace, name. */
   pods: SimPod[];
-  /** Sorted by namespace, name. Controller-made and manual. */
-  endpoints: SimEndpoints[];
-  /** Sorted by namespace, name. */
-  endpointSlices: SimEndpointSlice[];
   ingresses: SimIngress[];
   ingressClasses: SimIngressClass[];
   /** Prometheus Operator ServiceMonitors, with the Services they select. Sorted by namespace, name. */
@@ -419,6 +415,13 @@ export interface Cluster {
   /** IP of the cluster DNS Service (the 10th address of the service CIDR). */
   dnsServiceIP: string;
 
+  /**
+   * Every Endpoints object, controller-made and manual, sorted by namespace, name. The controllers
+   * run for each Service when first asked (here or by `endpointsOf`) and their output is kept.
+   */
+  endpoints(): SimEndpoints[];
+  /** Every EndpointSlice (manual, the controller's, mirrored), sorted by namespace, name. Computed as `endpoints()` is. */
+  endpointSlices(): SimEndpointSlice[];
   /** A namespace of `namespaces`, with its labels. */
   namespace(name: string): SimNamespace | undefined;
   /** Look-ups (namespace/name keys). */

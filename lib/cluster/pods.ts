@@ -7,6 +7,7 @@ import { arr, at, bool, cloneJson, int, isObject, str, strMap, type JsonObject }
 import { defaultPodSpec } from '../k8s/defaults';
 import type { ManifestObject } from '../load/types';
 import type { Protocol, SimContainer, SimContainerPort, SimPod, SimWorkload } from './model';
+import type { WorkloadPlan } from './workloads';
 
 export const PROTOCOLS: readonly Protocol[] = ['TCP', 'UDP', 'SCTP'];
 
@@ -126,7 +127,8 @@ export interface PodDraft {
    * Readers apply defaults themselves; the defaulted copy is made only for `api`.
    */
   spec: JsonObject;
-  owner?: SimWorkload;
+  /** The workload that makes it or, for a Pod of the input, the top-most workload its ownerReferences lead to. */
+  owner?: WorkloadPlan;
   /** ownerReferences entry for generated pods. */
   ownerRef?: JsonObject;
   obj: ManifestObject;
@@ -191,9 +193,10 @@ class Pod implements SimPod {
   private readonly ownerRef: JsonObject | undefined;
   private readonly raw: JsonObject | undefined;
   private readonly nodeIP: string;
-  private rendered?: JsonObject;
+  /** The rendered `api`; a true private field, which freezing the pod leaves writable. */
+  #rendered?: JsonObject;
 
-  constructor(draft: PodDraft, place: Placement) {
+  constructor(draft: PodDraft, place: Placement, owner: SimWorkload | undefined) {
     const spec = draft.spec;
     this.namespace = draft.namespace;
     this.name = draft.name;
@@ -210,7 +213,7 @@ class Pod implements SimPod {
     this.enableServiceLinks = bool(spec.enableServiceLinks) ?? true;
     this.dnsPolicy = str(spec.dnsPolicy) || 'ClusterFirst';
     this.containers = containersOf(spec);
-    this.owner = draft.owner;
+    this.owner = owner;
     this.obj = draft.obj;
     this.spec = spec;
     this.annotations = draft.annotations;
@@ -220,20 +223,20 @@ class Pod implements SimPod {
   }
 
   get api(): JsonObject {
-    return (this.rendered ??= podApi(
+    return (this.#rendered ??= podApi(
       { namespace: this.namespace, name: this.name, uid: this.uid, labels: this.labels, annotations: this.annotations, spec: this.spec, ownerRef: this.ownerRef, raw: this.raw, hostname: this.hostname, subdomain: this.subdomain },
       { nodeName: this.nodeName, nodeIP: this.nodeIP, ip: this.ip, phase: this.phase, ready: this.ready },
     ));
   }
 
   set api(value: JsonObject) {
-    this.rendered = value;
+    this.#rendered = value;
   }
 }
 
-/** Joins a draft and its placement into the model's pod. */
-export function finishPod(d: PodDraft, place: Placement): SimPod {
-  return new Pod(d, place);
+/** Joins a draft, its placement and the model's workload that owns it into the model's pod. */
+export function finishPod(d: PodDraft, place: Placement, owner: SimWorkload | undefined): SimPod {
+  return new Pod(d, place, owner);
 }
 
 /** What podApi reads of a pod: its draft's fields, as the Pod keeps them. */

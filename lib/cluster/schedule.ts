@@ -159,7 +159,7 @@ export class PodIPAllocator {
   constructor(
     private readonly podCIDR: Cidr,
     private readonly nodes: SimNode[],
-    private readonly observed: Set<string>,
+    private readonly observed: ReadonlySet<string>,
   ) {
     this.nextSpareBlock = nodes.length + 1;
   }

@@ -4,7 +4,7 @@
  * Fields that cannot be modelled (a port without a number, an unknown protocol) are skipped here
  * and reported by validation.
  */
-import { arr, at, bool, int, isObject, str, strMap, type JsonObject } from '../k8s/json';
+import { arr, at, bool, cloneJson, int, isObject, str, strMap, type JsonObject } from '../k8s/json';
 import { defaultService, DEFAULT_CLIENT_IP_AFFINITY_SECONDS } from '../k8s/defaults';
 import type { IPFamily } from '../k8s/ip';
 import type { ManifestObject } from '../load/types';
@@ -20,8 +20,14 @@ function policy(value: unknown): TrafficPolicy | undefined {
   return value === 'Cluster' || value === 'Local' ? value : undefined;
 }
 
+/**
+ * A Service as admission leaves it: defaulted and allocated, before it selects any pods (the
+ * select-pods step makes the model's SimService from it).
+ */
+export type AdmittedService = Omit<SimService, 'selectedPods' | 'api'>;
+
 export interface ReadService {
-  service: SimService;
+  service: AdmittedService;
   request: AllocationRequest;
   /** The defaulted object, before allocation. */
   defaulted: JsonObject;
@@ -76,9 +82,9 @@ export function readService(raw: JsonObject, namespace: string, name: string, ob
   const selector = stringMap(spec.selector);
   const sessionAffinity = spec.sessionAffinity === 'ClientIP' ? 'ClientIP' : 'None';
   const givenUid = at(defaulted, 'metadata', 'uid');
-  // No `api` here: buildCluster adds it after allocation, rendered on first read (lazy-api.ts), so
-  // that `check`, which prints no Service, never renders one.
-  const service = {
+  // No `api` here: it is rendered on first read, after allocation, so that `check`, which prints
+  // no Service, never renders one.
+  const service: AdmittedService = {
     namespace,
     name,
     obj,
@@ -95,11 +101,10 @@ export function readService(raw: JsonObject, namespace: string, name: string, ob
     sessionAffinity,
     publishNotReadyAddresses: bool(spec.publishNotReadyAddresses) ?? false,
     labels: stringMap(at(defaulted, 'metadata', 'labels')) ?? {},
-    selectedPods: NO_PODS,
     apiUid: typeof givenUid === 'string' ? givenUid : stableUid(ownerKey(namespace, 'Service', name)),
     apiIPFamilies: storedIPFamilies(spec, type, settings),
     defaulted: obj ? defaulted : undefined,
-  } as Omit<SimService, 'api'> as SimService;
+  };
   const externalName = str(spec.externalName);
   if (type === 'ExternalName' && externalName !== undefined) service.externalName = externalName;
   const etp = policy(spec.externalTrafficPolicy);
@@ -122,11 +127,10 @@ export function readService(raw: JsonObject, namespace: string, name: string, ob
 }
 
 /**
- * Empty lists shared by every Service that has nothing there (most have no external IPs, no load
- * balancer, and no pods until selection). Frozen: nothing may add to them, and a mistake would throw.
+ * The empty list shared by every Service that has nothing there (most have no external IPs and no
+ * load balancer). Frozen: nothing may add to it, and a mistake would throw.
  */
 const NO_STRINGS = Object.freeze([]) as unknown as string[];
-const NO_PODS = Object.freeze([]) as unknown as SimService['selectedPods'];
 
 /** The strings of a list (trimmed when asked); the shared empty list when there are none. */
 function stringsOf(value: unknown, trim = false): string[] {
@@ -200,4 +204,22 @@ export function storedIPFamilies(spec: JsonObject, type: ServiceType, settings: 
     if ((f === 'IPv4' || f === 'IPv6') && !out.includes(f)) out.push(f);
   }
   return FAMILY_LISTS[out.join(',')];
+}
+
+/**
+ * Renders a Service as stored (defaulted and allocated) on first read (lazy-api.ts), from its own
+ * copy of the defaulted object: the model's copy stays unallocated, for the API validation rule to
+ * check without defaulting the Service again.
+ */
+export class ServiceApi {
+  constructor(
+    private readonly defaulted: JsonObject,
+    private readonly settings: ClusterSettings,
+  ) {}
+
+  render(service: SimService): JsonObject {
+    const api = serviceApi({ service, defaulted: cloneJson(this.defaulted) }, this.settings);
+    (api.metadata as Record<string, unknown>).uid = service.apiUid;
+    return api;
+  }
 }

@@ -61,17 +61,24 @@ function declaredReplicas(obj: ManifestObject): number {
   }
 }
 
-/** The model's view of a workload (pods filled in later). */
-export function readWorkload(obj: ManifestObject): SimWorkload {
+/**
+ * A workload as read from its object, before its controller makes pods: the expand step decides
+ * how many it makes, and the schedule step makes the model's SimWorkload with them.
+ */
+export interface WorkloadPlan extends Pick<SimWorkload, 'kind' | 'namespace' | 'name' | 'obj' | 'templateLabels' | 'serviceName'> {
+  /** Replicas the spec asks for (a DaemonSet's are counted per eligible node when its pods are drafted). */
+  desiredReplicas: number;
+}
+
+export function readWorkload(obj: ManifestObject): WorkloadPlan {
   const template = templateOf(obj);
-  const w: SimWorkload = {
+  const w: WorkloadPlan = {
     kind: obj.kind,
     namespace: obj.namespace,
     name: obj.name,
     obj,
     templateLabels: strMap(at(template, 'metadata', 'labels')) ?? {},
-    replicas: desiredReplicas(obj),
-    pods: [],
+    desiredReplicas: desiredReplicas(obj),
   };
   if (obj.kind === 'StatefulSet') {
     const serviceName = str(at(obj.raw, 'spec', 'serviceName'));
@@ -114,13 +121,14 @@ function uniqueGeneratedName(names: NameRegistry, namespace: string, prefix: str
 }
 
 /**
- * Pod drafts a workload's controller would create. `nodes` are the cluster's nodes (DaemonSets
- * make one pod per eligible node). Pod names are registered in `names`.
+ * Pod drafts a workload's controller would create for `replicas` replicas, and the replica count
+ * that results: `replicas` itself, except for a DaemonSet, which makes one pod per eligible node
+ * of `nodes`. Pod names are registered in `names`.
  */
-export function workloadPods(w: SimWorkload, settings: ClusterSettings, nodes: SimNode[], names: NameRegistry): PodDraft[] {
+export function workloadPods(w: WorkloadPlan, replicas: number, settings: ClusterSettings, nodes: SimNode[], names: NameRegistry): { replicas: number; drafts: PodDraft[] } {
   const obj = w.obj;
   const template = templateOf(obj);
-  if (!template || w.kind === 'CronJob') return [];
+  if (!template || w.kind === 'CronJob') return { replicas, drafts: [] };
   const spec = specOf(template.spec);
   const ns = w.namespace;
   const workloadUid = str(at(obj.raw, 'metadata', 'uid')) || stableUid(ownerKey(ns, w.kind, w.name));
@@ -155,7 +163,7 @@ export function workloadPods(w: SimWorkload, settings: ClusterSettings, nodes: S
       const rsRef = ref('apps/v1', 'ReplicaSet', rsName, stableUid(ownerKey(ns, 'ReplicaSet', rsName)));
       // Replicas carry identical labels; the model never mutates them, so one object serves all.
       const labels = labelsWith(w.templateLabels, 'pod-template-hash', hash);
-      for (let i = 0; i < w.replicas; i++) {
+      for (let i = 0; i < replicas; i++) {
         const name = uniqueGeneratedName(names, ns, `${rsName}-`, `${ns}/${rsName}/${i}`);
         drafts.push(make(name, labels, i, rsRef));
       }
@@ -164,14 +172,14 @@ export function workloadPods(w: SimWorkload, settings: ClusterSettings, nodes: S
     case 'ReplicaSet':
     case 'ReplicationController': {
       const labels = labelsWith(w.templateLabels);
-      for (let i = 0; i < w.replicas; i++) {
+      for (let i = 0; i < replicas; i++) {
         const name = uniqueGeneratedName(names, ns, `${w.name}-`, `${ns}/${w.name}/${i}`);
         drafts.push(make(name, labels, i, selfRef));
       }
       break;
     }
     case 'Job': {
-      for (let i = 0; i < w.replicas; i++) {
+      for (let i = 0; i < replicas; i++) {
         const name = uniqueGeneratedName(names, ns, `${w.name}-`, `${ns}/${w.name}/${i}`);
         // The Job controller labels its pods with the Job's name and UID (both spellings from 1.27).
         const labels = labelsWith(w.templateLabels, 'controller-uid', workloadUid, 'job-name', w.name);
@@ -186,7 +194,7 @@ export function workloadPods(w: SimWorkload, settings: ClusterSettings, nodes: S
     case 'StatefulSet': {
       const revision = `${w.name}-${templateHash(template)}`;
       const start = nonNegative(at(obj.raw, 'spec', 'ordinals', 'start'), 0);
-      for (let i = 0; i < w.replicas; i++) {
+      for (let i = 0; i < replicas; i++) {
         const ordinal = start + i;
         const name = `${w.name}-${ordinal}`;
         // An input Pod of that name is the observed state of this ordinal; it stands in for it.
@@ -201,7 +209,7 @@ export function workloadPods(w: SimWorkload, settings: ClusterSettings, nodes: S
       const revision = templateHash(template);
       const fixed = str(spec.nodeName);
       const targets = eligibleNodes(spec, nodes).filter((n) => !fixed || n.name === fixed);
-      w.replicas = targets.length;
+      replicas = targets.length;
       targets.forEach((node, i) => {
         // Seeded by node name, so adding a node does not rename the pods on the others.
         const name = uniqueGeneratedName(names, ns, `${w.name}-`, `${ns}/${w.name}/${node.name}`);
@@ -211,5 +219,5 @@ export function workloadPods(w: SimWorkload, settings: ClusterSettings, nodes: S
       break;
     }
   }
-  return drafts;
+  return { replicas, drafts };
 }

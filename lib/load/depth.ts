@@ -28,18 +28,39 @@ export type ShapeProblem = { kind: 'too-deep'; depth: number } | { kind: 'too-la
  * them; a cycle is reported as too deep. Never throws: a getter that throws counts as a scalar.
  */
 export function documentShapeProblem(value: unknown, maxDepth = MAX_DOCUMENT_DEPTH, maxNodes = MAX_DOCUMENT_NODES): ShapeProblem | undefined {
-  if (value === null || typeof value !== 'object') return undefined;
+  return documentShape(value, maxDepth, maxNodes).problem;
+}
+
+export interface DocumentShape {
+  problem?: ShapeProblem;
+  /** Every number is one JSON can write (no NaN, no infinity, no -0): a JSON round trip copies the value exactly. */
+  numbersAreJson: boolean;
+}
+
+const JSON_EXACT: DocumentShape = { numbersAreJson: true };
+
+function numberIsJson(n: number): boolean {
+  return Number.isFinite(n) && !Object.is(n, -0);
+}
+
+/** documentShapeProblem, and whether the value's numbers survive a JSON round trip, in the same walk. */
+export function documentShape(value: unknown, maxDepth = MAX_DOCUMENT_DEPTH, maxNodes = MAX_DOCUMENT_NODES): DocumentShape {
+  if (value === null || typeof value !== 'object') return typeof value === 'number' && !numberIsJson(value) ? { numbersAreJson: false } : JSON_EXACT;
   // Parallel stacks of pending values and their depths: no recursion, no per-entry allocation.
   const values: unknown[] = [value];
   const depths: number[] = [1];
   let nodes = 0;
+  let numbersAreJson = true;
   while (values.length > 0) {
     const v = values.pop();
     const depth = depths.pop()!;
     nodes++;
-    if (nodes > maxNodes) return { kind: 'too-large', nodes };
-    if (v === null || typeof v !== 'object') continue;
-    if (depth > maxDepth) return { kind: 'too-deep', depth };
+    if (nodes > maxNodes) return { problem: { kind: 'too-large', nodes }, numbersAreJson };
+    if (v === null || typeof v !== 'object') {
+      if (typeof v === 'number' && !numberIsJson(v)) numbersAreJson = false;
+      continue;
+    }
+    if (depth > maxDepth) return { problem: { kind: 'too-deep', depth }, numbersAreJson };
     try {
       if (Array.isArray(v)) {
         for (let i = 0; i < v.length; i++) {
@@ -55,7 +76,7 @@ export function documentShapeProblem(value: unknown, maxDepth = MAX_DOCUMENT_DEP
     } catch {
       // A proxy or throwing getter (only possible for in-process objects): nothing more to walk.
     }
-    if (values.length > maxNodes) return { kind: 'too-large', nodes: nodes + values.length };
+    if (values.length > maxNodes) return { problem: { kind: 'too-large', nodes: nodes + values.length }, numbersAreJson };
   }
-  return undefined;
+  return numbersAreJson ? JSON_EXACT : { numbersAreJson };
 }

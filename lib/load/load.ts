@@ -15,7 +15,7 @@ import type { SourceLocation } from '../findings';
 import { isObject, type Json, type JsonObject } from '../k8s/json';
 import type { PathStep } from '../k8s/field-path';
 import { UsageError } from '../errors';
-import { documentShapeProblem, type ShapeProblem } from './depth';
+import { documentShape, type ShapeProblem } from './depth';
 import { DocumentSource, ItemSource, LocatableText } from './locate';
 import { describeIoError, readInput } from './read-input';
 import { identify } from './objects';
@@ -100,9 +100,9 @@ function addText(result: LoadResult, rawText: string, file: string, defaultNames
       continue;
     }
     if (parsed.value === null || parsed.value === undefined) continue;
-    const shape = documentShapeProblem(parsed.value);
-    if (shape) {
-      result.problems.push(shapeProblem(file, chunk, chunkText, shape));
+    const shape = documentShape(parsed.value);
+    if (shape.problem) {
+      result.problems.push(shapeProblem(file, chunk, chunkText, shape.problem));
       continue;
     }
     // js-yaml reads a mapping as a key (`{{ .Values.x }}`, an unrendered template, or a `?` key) as
@@ -111,9 +111,22 @@ function addText(result: LoadResult, rawText: string, file: string, defaultNames
       result.problems.push(placeholderProblem(file, chunk, chunkText));
       continue;
     }
-    const readings = json ? [] : yaml11Readings(chunkText, parsed.value);
-    addDocument(result, parsed.value as Json, file, text, chunk, firstContentPosition(chunkText), readings, defaultNamespace);
+    const value = json ? parsed.value : detached(parsed.value, chunkText, shape.numbersAreJson);
+    const readings = json ? [] : yaml11Readings(chunkText, value);
+    addDocument(result, value as Json, file, text, chunk, firstContentPosition(chunkText), readings, defaultNamespace);
   }
+}
+
+/**
+ * The value js-yaml read, copied out of the text it was read from, when a JSON round trip copies
+ * it exactly: no anchor in the document (so no node is shared), and every number one JSON writes
+ * as is. js-yaml's long strings are slices of its own copy of the document, so the values the
+ * model keeps would keep a copy of nearly every document alive: at 50,000 objects the values hold
+ * 126 MB, of which 46 MB are the values themselves. The copy costs about what it saves in garbage
+ * collection (bench/PROFILE.md, round 6).
+ */
+function detached(value: unknown, documentText: string, numbersAreJson: boolean): unknown {
+  return numbersAreJson && !documentText.includes('&') ? JSON.parse(JSON.stringify(value)) : value;
 }
 
 function jsonChunk(text: string): DocumentChunk[] {

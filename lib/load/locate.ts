@@ -182,25 +182,36 @@ export class LocatableText {
    */
   locatePath(base: readonly PathStep[], fieldPath: string | undefined, fallback: SourceLocation): SourceLocation {
     const steps = fieldPath ? [...base, ...parsePath(fieldPath)] : base;
-    const { LineCounter, Parser, parseDocument } = yamlLib();
+    const { Parser, parseDocument } = yamlLib();
     const text = this.text;
-    let lines = new LineCounter();
     let reached: Reached | null | undefined;
     try {
-      reached = reachInTree(documentTree(new Parser(lines.addNewLine).parse(text)), steps);
-      if (reached === null) {
-        lines = new LineCounter();
-        reached = reachInDocument(parseDocument(text, { lineCounter: lines, keepSourceTokens: false, uniqueKeys: false }), steps);
-      }
+      reached = reachInTree(documentTree(new Parser().parse(text)), steps);
+      if (reached === null) reached = reachInDocument(parseDocument(text, { keepSourceTokens: false, uniqueKeys: false }), steps);
     } catch {
       return fallback;
     }
     if (!reached) return fallback;
     const best = reached.resolved === steps.length ? reached.value : reached.named;
     if (best === undefined) return fallback;
-    const { line, col } = lines.linePos(best);
-    return { file: this.file, line: this.startLine - 1 + line, column: col };
+    const { line, column } = lineAndColumn(text, best);
+    return { file: this.file, line: this.startLine - 1 + line, column };
   }
+}
+
+/**
+ * The 1-based line and column of an offset, counted in the text itself: only the one offset a
+ * finding needs is asked, so counting the line breaks before it costs less than the parser's
+ * LineCounter, which records every line start of the document.
+ */
+export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let nl = text.indexOf('\n'); nl >= 0 && nl < offset; nl = text.indexOf('\n', nl + 1)) {
+    line++;
+    lineStart = nl + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
 }
 
 /** The content of the first document among a text's tokens. */

@@ -6,7 +6,8 @@
  * records each plain scalar whose two readings differ (a typed fact on the object); the
  * yaml-implicit-type rule judges whether the difference matters for the field it is in.
  */
-import type { CST } from 'yaml';
+import * as jsyaml from 'js-yaml';
+import { AS_WRITTEN_SCHEMA } from './yaml-schema';
 import type { PathStep } from '../k8s/field-path';
 
 /** What go-yaml v2 makes of a plain scalar, once decoded into an untyped value (as kubectl does). */
@@ -101,54 +102,38 @@ export function mayHoldYaml11Readings(documentText: string): boolean {
   return CANDIDATE.test(documentText);
 }
 
-type Item = CST.BlockMap['items'][number] | CST.FlowCollection['items'][number];
-
-function tagged(item: Item): boolean {
-  return (item.sep ?? []).some((t) => t.type === 'tag') || item.start.some((t) => t.type === 'tag');
-}
-
 /**
  * The plain scalars of a document (its text) that kubectl reads differently from the value lineup
- * read from it (`value`). Only a document that may hold one is parsed again (into the `yaml`
- * package's syntax tree: no values built). Paths follow the value: keys are matched as lineup read
- * them, and what lineup's value lacks (merge keys, aliases) is not followed.
+ * read from it (`value`). Only a document that may hold one is read again, with every plain scalar
+ * kept as written, and walked beside lineup's value. Paths follow the value: keys are matched as
+ * written, and what lineup's value lacks (merge keys) is not followed; a node reached again through
+ * an alias is not visited twice.
  */
 export function yaml11Readings(documentText: string, value: unknown): Yaml11Reading[] {
   if (!mayHoldYaml11Readings(documentText)) return [];
-  const { CST: cst, Parser } = require('yaml') as typeof import('yaml');
-  let tree: CST.Token | undefined;
-  for (const token of new Parser().parse(documentText)) {
-    if (token.type === 'document') {
-      tree = token.value;
-      break;
-    }
+  let written: unknown;
+  try {
+    written = jsyaml.load(documentText, { schema: AS_WRITTEN_SCHEMA });
+  } catch {
+    return []; // lineup read it; a reading as written cannot fail where that one did not, but no reading is no finding
   }
-  const resolveAsScalar = cst.resolveAsScalar;
   const out: Yaml11Reading[] = [];
-  const visit = (token: CST.Token | undefined, path: PathStep[], read: unknown): void => {
-    if (token === undefined) return;
-    if (token.type === 'scalar') {
-      const text = resolveAsScalar(token)?.value;
-      if (text === undefined) return;
+  const visited = new Set<object>();
+  const visit = (node: unknown, path: PathStep[], read: unknown): void => {
+    if (node === null || typeof node !== 'object' || visited.has(node)) return;
+    visited.add(node);
+    if (node instanceof String) {
+      const text = node.valueOf();
       const kubectl = resolveYaml11(text);
       if (differ(kubectl, read)) out.push({ path, text, kubectl, lineup: read });
-      return;
-    }
-    const isMap = token.type === 'block-map' || (token.type === 'flow-collection' && token.start.source === '{');
-    const isSeq = token.type === 'block-seq' || (token.type === 'flow-collection' && token.start.source === '[');
-    if (isMap && read !== null && typeof read === 'object' && !Array.isArray(read)) {
-      for (const item of token.items) {
-        if (!item.key || tagged(item)) continue;
-        const key = resolveAsScalar(item.key)?.value;
-        if (key === undefined || !Object.prototype.hasOwnProperty.call(read, key)) continue;
-        visit(item.value, [...path, key], (read as Record<string, unknown>)[key]);
+    } else if (Array.isArray(node)) {
+      if (Array.isArray(read)) node.forEach((item, i) => visit(item, [...path, i], read[i]));
+    } else if (read !== null && typeof read === 'object' && !Array.isArray(read)) {
+      for (const key of Object.keys(node)) {
+        if (Object.prototype.hasOwnProperty.call(read, key)) visit((node as Record<string, unknown>)[key], [...path, key], (read as Record<string, unknown>)[key]);
       }
-    } else if (isSeq && Array.isArray(read)) {
-      token.items.forEach((item, i) => {
-        if (!tagged(item)) visit(item.value, [...path, i], read[i]);
-      });
     }
   };
-  visit(tree, [], value);
+  visit(written, [], value);
   return out;
 }

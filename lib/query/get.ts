@@ -83,10 +83,10 @@ export function queryGet(cluster: Cluster, kind: GetKind, query: GetQuery = {}):
       list = cluster.services.map((s) => ({ kind, namespace: s.namespace, name: s.name, model: s, apiObject: () => s.api }));
       break;
     case 'endpoints':
-      list = cluster.endpoints.map((e) => ({ kind, namespace: e.namespace, name: e.name, model: e, apiObject: () => e.api }));
+      list = cluster.endpoints().map((e) => ({ kind, namespace: e.namespace, name: e.name, model: e, apiObject: () => e.api }));
       break;
     case 'endpointslices':
-      list = cluster.endpointSlices.map((e) => ({ kind, namespace: e.namespace, name: e.name, model: e, apiObject: () => e.api }));
+      list = cluster.endpointSlices().map((e) => ({ kind, namespace: e.namespace, name: e.name, model: e, apiObject: () => e.api }));
       break;
     case 'pods':
       list = cluster.pods.map((p) => ({ kind, namespace: p.namespace, name: p.name, model: p, apiObject: () => p.api }));

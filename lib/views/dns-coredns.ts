@@ -313,7 +313,7 @@ function ptrRecords(cluster: Cluster, name: string, address: string, zone: strin
   }
   const records: DnsRecord[] = [];
   const seen = new Set<string>();
-  for (const slice of cluster.endpointSlices) {
+  for (const slice of cluster.endpointSlices()) {
     if (!slice.serviceName || (slice.addressType !== 'IPv4' && slice.addressType !== 'IPv6')) continue;
     for (const ep of slice.endpoints) {
       if (!ep.ready) continue;

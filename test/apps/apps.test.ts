@@ -177,7 +177,7 @@ describe('example apps in the simulated cluster', () => {
   const { objects } = fromObjects(apiObjects.map((o) => o.toJson()), '<apps>', 'default', apiObjects.map((o) => o.node.path));
   const cluster = buildCluster(objects, defaultSettings());
   const endpoints = (ns: string, name: string) => {
-    const ep = cluster.endpoints.find((e) => e.namespace === ns && e.name === name);
+    const ep = cluster.endpoints().find((e) => e.namespace === ns && e.name === name);
     if (!ep) throw new Error(`no Endpoints ${ns}/${name}`);
     return ep;
   };
@@ -207,7 +207,7 @@ describe('example apps in the simulated cluster', () => {
   });
 
   test('the ExternalName alias has no Endpoints', () => {
-    expect(cluster.endpoints.find((e) => e.name === 'someapi')).toBeUndefined();
+    expect(cluster.endpoints().find((e) => e.name === 'someapi')).toBeUndefined();
     expect(cluster.services.find((s) => s.name === 'someapi')?.externalName).toBe('someapi.somecompany.com');
   });
 });

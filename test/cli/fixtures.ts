@@ -77,5 +77,5 @@ export function pod(p: Partial<SimPod> & { name: string }, api: JsonObject = {})
 
 /** Just enough of a Cluster for `get`. */
 export function cluster(c: Partial<Cluster>): Cluster {
-  return { services: [], pods: [], endpoints: [], endpointSlices: [], ingresses: [], ...c } as unknown as Cluster;
+  return { services: [], pods: [], endpoints: () => [], endpointSlices: () => [], ingresses: [], ...c } as unknown as Cluster;
 }

@@ -158,7 +158,7 @@ describe('seed scenarios', () => {
     // The rule endpoints-overridden still finds the user's object in cluster.objects.
     expect(c.objects.filter((o) => o.kind === 'Endpoints').map((o) => o.name)).toEqual(['web', 'orphan']);
     expect(c.endpointsOf('default', 'orphan')!.origin).toBe('manual');
-    expect(c.endpoints.map((e) => `${e.namespace}/${e.name}`)).toEqual(['default/kubernetes', 'default/orphan', 'default/web', 'kube-system/kube-dns']);
+    expect(c.endpoints().map((e) => `${e.namespace}/${e.name}`)).toEqual(['default/kubernetes', 'default/orphan', 'default/web', 'kube-system/kube-dns']);
   });
 });
 

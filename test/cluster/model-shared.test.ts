@@ -94,8 +94,8 @@ describe('the model is shared, never modified downstream', () => {
   freezeModel(frozen.cluster);
   // The controllers' Endpoints and slices are computed on first read (getters the walk above
   // skips): compute them now and freeze them too.
-  freezeModel(frozen.cluster.endpoints);
-  freezeModel(frozen.cluster.endpointSlices);
+  freezeModel(frozen.cluster.endpoints());
+  freezeModel(frozen.cluster.endpointSlices());
 
   test('shared parts are in place (the freeze covers them)', () => {
     const web = frozen.cluster.service('default', 'web')!;
@@ -121,7 +121,7 @@ describe('the model is shared, never modified downstream', () => {
   });
 
   test('rendered API objects are the same', () => {
-    const render = (c: Cluster): unknown => [c.services.map((s) => s.api), c.endpoints.map((e) => e.api), c.endpointSlices.map((s) => s.api), c.pods.map((p) => p.api)];
+    const render = (c: Cluster): unknown => [c.services.map((s) => s.api), c.endpoints().map((e) => e.api), c.endpointSlices().map((s) => s.api), c.pods.map((p) => p.api)];
     expect(JSON.stringify(render(frozen.cluster))).toBe(JSON.stringify(render(plain.cluster)));
   });
 });

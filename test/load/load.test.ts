@@ -1,8 +1,10 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import * as jsyaml from 'js-yaml';
 import { loadPaths, loadText } from '../../lib/load/load';
 import { documentText, splitDocuments } from '../../lib/load/split';
+import { SCHEMA } from '../../lib/load/yaml-schema';
 import { UsageError } from '../../lib/errors';
 import type { Finding } from '../../lib/findings';
 import { loadFindings } from '../rules/helpers';
@@ -128,6 +130,29 @@ describe('loadText', () => {
     const r = loadText('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: p\n__proto__:\n  polluted: true\n', 'p.yaml');
     expect(r.objects).toHaveLength(1);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  // The loader keeps its own copy of each value (a JSON round trip where that copies exactly):
+  // the values must be js-yaml's, to the bit, in the same key order, whichever way they were kept.
+  test.each([
+    ['plain data', 'data:\n  b: "x"\n  "1": one\n  a: [1, 2.5, true, null]\n  __proto__: p\n'],
+    ['NaN, infinities and -0', 'data:\n  n: .nan\n  i: .inf\n  m: -.inf\n  z: -0\n  f: -0.0\n'],
+    ['an anchor shared by two fields', 'spec: &s {a: 1}\ncopy: *s\n'],
+    ['a merge key', 'base: &b {a: 1}\nspec:\n  <<: *b\n  c: 2\n'],
+  ])('values are what js-yaml reads: %s', (_name, body) => {
+    const text = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: v\n${body}`;
+    const [object] = loadText(text, 'v.yaml').objects;
+    const expected = jsyaml.load(text, { schema: SCHEMA }) as Record<string, unknown>;
+    expect(Object.keys(object.raw)).toEqual(Object.keys(expected));
+    expect(object.raw).toStrictEqual(expected);
+    for (const key of Object.keys(expected)) expect(Object.keys(object.raw[key] as object)).toEqual(Object.keys(expected[key] as object));
+  });
+
+  test('-0 and NaN survive as themselves', () => {
+    const [object] = loadText('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: v\ndata:\n  z: -0.0\n  n: .nan\n', 'v.yaml').objects;
+    const data = object.raw.data as Record<string, number>;
+    expect(Object.is(data.z, -0)).toBe(true);
+    expect(Number.isNaN(data.n)).toBe(true);
   });
 });
 

@@ -88,6 +88,17 @@ describe('yaml11Readings', () => {
     ['env:\n- name: DEBUG\n  value: no\n', [{ path: ['env', 0, 'value'], text: 'no', kubectl: false, lineup: 'no' }]],
     ['a: &x yes\nb: *x\n', [{ path: ['a'], text: 'yes', kubectl: true, lineup: 'yes' }]],
     ['enabled: true\nnothing: ~\n', []],
+    // Merged and aliased nodes are read where they are written, once; keys are matched as written.
+    ['base: &b\n  x: off\nd:\n  <<: *b\n  z: N\n', [
+      { path: ['base', 'x'], text: 'off', kubectl: false, lineup: 'off' },
+      { path: ['d', 'z'], text: 'N', kubectl: false, lineup: 'N' },
+    ]],
+    ['- &c [on]\n- *c\n', [{ path: [0, 0], text: 'on', kubectl: true, lineup: 'on' }]],
+    ['80: yes\n"81": no\n0x1F: on\n', [
+      { path: ['80'], text: 'yes', kubectl: true, lineup: 'yes' },
+      { path: ['81'], text: 'no', kubectl: false, lineup: 'no' },
+    ]],
+    ['a: this is\n  multi line\nb: >-\n  on\nc: yes\n  no\n', []],
   ])('%j', (doc, expected) => {
     expect(readings(doc)).toEqual(expected);
   });

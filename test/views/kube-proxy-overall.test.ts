@@ -220,7 +220,7 @@ function fakeCluster(services: SimService[], slices: SimEndpointSlice[], version
   ];
   return {
     settings: { kubernetesVersion: { major, minor }, clusterDomain: 'cluster.local', serviceCIDR: parseCIDR('172.30.0.0/16')!, podCIDR, nodePortRange: { min: 30000, max: 32767 }, nodes: [], ingressControllers: [] },
-    objects: [], namespaces: [], nodes, services, workloads: [], pods: [], endpoints: [], endpointSlices: slices,
+    objects: [], namespaces: [], nodes, services, workloads: [], pods: [], endpoints: () => [], endpointSlices: () => slices,
     ingresses: [], ingressClasses: [], gatewayApi: emptyGatewayApi(), allocationProblems: [], duplicates: [], dnsServiceIP: '172.30.0.10',
     service: (ns, name) => services.find((s) => s.namespace === ns && s.name === name),
     pod: () => undefined,
