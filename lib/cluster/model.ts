@@ -7,7 +7,7 @@
  * workload share their label map and containers, a Service's `labels` and `selector` are those of
  * its `defaulted` copy, its Endpoints and EndpointSlices share the resolved port objects, and
  * empty lists and ipFamilies lists are shared frozen constants. Reading is all anything may do
- * (test/cluster/model-shared.test.ts runs the rules and views on a frozen model).
+ * (test/cluster/frozen-model.test.ts runs every command on deep-frozen models).
  */
 import type { JsonObject } from '../k8s/json';
 import type { Cidr, IPFamily } from '../k8s/ip';
