@@ -46,11 +46,11 @@ export interface RouteAnswer {
   findings: Finding[];
 }
 
-function describePort(p: SimServicePort): string {
+export function describePort(p: SimServicePort): string {
   return `${p.name ? `${p.name} ` : ''}${p.port}/${p.protocol}`;
 }
 
-function pickPort(svc: SimService, port: number | string | undefined): SimServicePort | string {
+export function pickPort(svc: SimService, port: number | string | undefined): SimServicePort | string {
   const ports = svc.ports;
   const list = ports.map(describePort).join(', ') || 'none';
   if (port === undefined) {

@@ -4,6 +4,7 @@
  *   expect(chart).toLineUp()                                   // no finding at or above error
  *   expect(chart).toRoute('web', { port: 80, targetPort: 8080, toPods: ['web-…'], count: 3 })
  *   expect(chart).toResolve('web', { from: 'client', to: '10.96…' })
+ *   expect(chart).toReach('web', { from: 'frontend', port: 'http' })  // NetworkPolicy admits every pod
  *
  * Register once: `import 'cdk8s-lineup/testing'` in a jest setup file (setupFilesAfterEnv), or
  * `expect.extend(lineupMatchers)`. Failure messages say what the simulated cluster does instead,
@@ -13,7 +14,7 @@ import type { LineupSettings } from '../cluster/settings';
 import type { Severity } from '../findings';
 import { SEVERITY_RANK } from '../findings';
 import { formatFinding } from '../report/location';
-import { gatewayRouteOf, routeOf, resolveOf, matchesPattern, showPattern, type Pattern, type RouteAnswer } from './questions';
+import { gatewayRouteOf, reachOf, routeOf, resolveOf, matchesPattern, showPattern, type Connection, type Pattern, type RouteAnswer } from './questions';
 import type { DnsType, DnsResult } from '../views/dns';
 import type { Simulation } from '../simulate';
 
@@ -74,6 +75,13 @@ export interface ToResolveExpectation extends SimulationOptions {
   to?: Pattern | Pattern[];
   /** Expected response code (default `NOERROR` with at least one answer). */
   rcode?: 'NOERROR' | 'NXDOMAIN';
+}
+
+export interface ToReachExpectation extends SimulationOptions {
+  /** The client: a workload name (`frontend`), `namespace/Kind/name`, or a pod (`name` or `namespace/name`). */
+  from: string;
+  /** The Service port, by number or name (may be omitted when the Service has one). */
+  port?: number | string;
 }
 
 interface MatcherContext {
@@ -213,7 +221,44 @@ function toResolve(this: MatcherContext, received: unknown, name: string, expect
   };
 }
 
-export const lineupMatchers = { toLineUp, toRoute, toResolve };
+/** At most this many connections of each verdict in a failure message; the rest are counted. */
+const SHOWN_CONNECTIONS = 10;
+
+function describeConnections(list: Connection[], verdict: 'allowed' | 'denied'): string[] {
+  const lines = list.slice(0, SHOWN_CONNECTIONS).map((c) => `  ${c.from} → ${c.to} ${c.ip}:${c.port}: ${verdict === 'denied' ? `denied — ${c.why}` : `allowed (${c.why})`}`);
+  if (list.length > SHOWN_CONNECTIONS) lines.push(`  … and ${list.length - SHOWN_CONNECTIONS} more ${verdict} connections`);
+  return lines;
+}
+
+function toReach(this: MatcherContext, received: unknown, service: string, expected: ToReachExpectation): MatcherResult {
+  const head = callText('toReach', [service, expected], this.isNot);
+  if (!expected || typeof expected.from !== 'string') {
+    const message = `${head}\n\ntoReach needs { from }: the client, as a workload name, namespace/Kind/name or a pod`;
+    return { pass: !!this.isNot, message: () => message };
+  }
+  const sim = simulation(received, expected);
+  const r = reachOf(sim, service, { from: expected.from, port: expected.port }, expected.namespace ?? 'default');
+  if (r.problem) {
+    // The question has no answer (nothing to connect from or to): a failure either way.
+    const message = `${head}\n\n${r.problem}`;
+    return { pass: !!this.isNot, message: () => message };
+  }
+  const allowed = r.connections.filter((c) => c.allowed);
+  const denied = r.connections.filter((c) => !c.allowed);
+  const total = r.connections.length;
+  const what = `${r.client} → Service ${r.service} port ${r.servicePort}`;
+  let verdict: string;
+  if (denied.length === 0) verdict = `${what}: every connection is allowed (${plural(total, 'connection')})`;
+  else if (allowed.length === 0) verdict = `${what}: every connection is denied (${plural(total, 'connection')})`;
+  else verdict = `${what}: ${denied.length} of ${plural(total, 'connection')} denied, ${allowed.length} allowed`;
+  const lines = [head, '', verdict, ...describeConnections(denied, 'denied'), ...describeConnections(allowed, 'allowed')];
+  const message = lines.join('\n');
+  // Some allowed and some denied: neither toReach nor .not.toReach holds.
+  const pass = denied.length === 0 ? true : allowed.length === 0 ? false : !!this.isNot;
+  return { pass, message: () => message };
+}
+
+export const lineupMatchers = { toLineUp, toRoute, toResolve, toReach };
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
@@ -225,6 +270,12 @@ declare global {
       toRoute(service: string, expected?: ToRouteExpectation): R;
       /** The name resolves (from the pod, through its search path) to these answers. */
       toResolve(name: string, expected?: ToResolveExpectation): R;
+      /**
+       * Every pod of the client may open connections to the Service port: kube-proxy's destinations,
+       * each allowed by NetworkPolicy on its targetPort. `.not`: every such connection is denied.
+       * When some are allowed and some denied, both fail.
+       */
+      toReach(service: string, expected: ToReachExpectation): R;
     }
   }
 }

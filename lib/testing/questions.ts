@@ -1,6 +1,7 @@
 /**
  * The questions users ask in tests. Where a Service port sends connections is the query layer's
- * (lib/query/route.ts); what a name resolves to is the simulation's `dns`. Patterns say which
+ * (lib/query/route.ts), and so is whether a client may open them (lib/query/connect.ts); what a
+ * name resolves to is the simulation's `dns`. Patterns say which
  * answers a test accepts.
  */
 import type { Simulation } from '../simulate';
@@ -8,6 +9,8 @@ import type { DnsResult, DnsType } from '../views/dns';
 
 export { queryRoute as routeOf, queryGatewayRoute as gatewayRouteOf } from '../query/route';
 export type { CheckedCluster, RouteAnswer, RouteDestination, RouteQuery, GatewayRouteQuery } from '../query/route';
+export { queryConnections as reachOf } from '../query/connect';
+export type { ConnectAnswer, ConnectQuery, Connection } from '../query/connect';
 
 export interface ResolveQuery {
   /** The asking pod (`name`, `namespace/name` or a workload name). Default: a ClusterFirst pod in namespace default. */
