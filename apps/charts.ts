@@ -1,5 +1,5 @@
 /**
- * Every example app, one chart per seed scenario. The chart id is the app name, so `app.synth()`
+ * Every example app, one chart per scenario. The chart id is the app name, so `app.synth()`
  * writes dist/<name>.k8s.yaml. Kept apart from main.ts so tests can build the App without writing.
  */
 import type { Chart } from 'cdk8s';
@@ -15,13 +15,14 @@ import { KubiaChart } from './kubia';
 import { KubiaLoadBalancerChart } from './kubia-loadbalancer';
 import { KubiaLocalChart } from './kubia-local';
 import { KubiaNodePortChart } from './kubia-nodeport';
+import { NetworkPolicyChart } from './network-policy';
 import { NginxServiceChart } from './nginx-service';
 import { StatefulSetChart } from './statefulset';
 
 /** App names in output order. */
 export const APP_NAMES = [
   'kubia', 'kubia-nodeport', 'kubia-local', 'kubia-loadbalancer', 'external-service', 'external-name',
-  'httpd', 'httpd-nodeport', 'nginx-service', 'ingress', 'statefulset', 'kube-dns', 'gateway',
+  'httpd', 'httpd-nodeport', 'nginx-service', 'ingress', 'statefulset', 'kube-dns', 'gateway', 'network-policy',
 ] as const;
 
 /** Adds all example charts to `app`. */
@@ -40,5 +41,6 @@ export function addExampleCharts(app: Construct): Chart[] {
     new StatefulSetChart(app),
     new KubeDnsChart(app),
     new GatewayChart(app),
+    new NetworkPolicyChart(app),
   ];
 }

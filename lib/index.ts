@@ -6,6 +6,7 @@ export * from './constructs';
 export { validateLineupSettings, type LineupSettings, type LineupNode, type LineupIngressController } from './settings';
 export { simulate, type Simulation, type SimulateOptions, type TraceFrom } from './simulate';
 export { checkObjects, checkCluster, openCluster, UsageError, type CheckObjectsOptions, type OpenOptions } from './engine';
+export { QueryError } from './errors';
 export { loadText, loadPaths } from './load/load';
 export type { ManifestObject, ManifestSource, LoadResult } from './load/types';
 export type { Finding, Severity, SourceLocation, ObjectRef } from './findings';

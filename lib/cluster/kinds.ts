@@ -2,7 +2,8 @@
  * Every kind the simulator models, with the API versions it reads: the one list. The build sorts
  * its input by it, and rules ask it whether an object is one the model knows. Objects of other kinds
  * (and same-named kinds of other API groups, like Knative's `serving.knative.dev` Service) are
- * counted by the loader and otherwise left alone.
+ * counted (unmodelledKinds, shown in the check's summary) and otherwise left to the rules that read
+ * them as input (a ConfigMap's values, an Ingress's TLS Secret).
  *
  * Adding a kind: one entry here with its role, then the step of the build that models it.
  */
@@ -59,6 +60,22 @@ export function isModelled(o: { apiVersion: string; kind: string }): boolean {
   if (!Object.prototype.hasOwnProperty.call(MODELLED_KINDS, o.kind)) return false;
   const group = apiGroup(o.apiVersion);
   return MODELLED_KINDS[o.kind].apiVersions.some((v) => apiGroup(v) === group);
+}
+
+/**
+ * The objects the build does not read, counted by `apiVersion/kind` (keys sorted): the kinds the
+ * simulator ignores, so a summary can say how much of the input it did not simulate.
+ */
+export function unmodelledKinds(objects: readonly { apiVersion: string; kind: string }[]): Record<string, number> {
+  const counts = new Map<string, number>();
+  for (const o of objects) {
+    if (modelledRole(o) !== undefined) continue;
+    const key = `${o.apiVersion}/${o.kind}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const out: Record<string, number> = {};
+  for (const key of [...counts.keys()].sort()) out[key] = counts.get(key)!;
+  return out;
 }
 
 /** `apps/v1` → `apps`; `v1` → `` (the core group). */

@@ -86,16 +86,31 @@ export function labelsSatisfy(
   return true;
 }
 
-/** `app=web,tier in (a,b),!debug` — kubectl's selector text, pairs sorted by key, then the expressions in order. */
-export function formatLabelSelector(s: LabelSelector): string {
-  const parts = Object.keys(s.matchLabels)
-    .sort()
-    .map((k) => `${k}=${s.matchLabels[k]}`);
-  for (const e of s.matchExpressions) {
-    if (e.operator === 'In') parts.push(`${e.key} in (${[...e.values].sort().join(',')})`);
-    else if (e.operator === 'NotIn') parts.push(`${e.key} notin (${[...e.values].sort().join(',')})`);
-    else if (e.operator === 'Exists') parts.push(e.key);
-    else parts.push(`!${e.key}`);
+/** What a set-based selector's text shows; both readings of selectors (this module's and the NetworkPolicy model's) have it. */
+export interface SelectorTerms {
+  matchLabels: Record<string, string>;
+  matchExpressions: readonly { key: string; operator: string; values: readonly string[] }[];
+}
+
+/**
+ * kubectl's text for a set-based selector (metav1.FormatLabelSelector, which prints
+ * labels.Selector.String()): requirements sorted by key, matchLabels before expressions of the
+ * same key (internalSelector.Add sorts them), as `k=v`, `k in (a,b)`, `k notin (a,b)` with the
+ * values sorted, `k` (Exists) and `!k` (DoesNotExist).
+ *
+ * An empty selector has no text, and kubectl prints `<none>` for it (`get networkpolicy`'s
+ * POD-SELECTOR column, `describe`). `empty` replaces that where `<none>` would mislead: an empty
+ * selector selects everything, so a message saying what a selector picks passes `<everything>`.
+ */
+export function formatLabelSelector(selector: SelectorTerms, empty = '<none>'): string {
+  const parts: { key: string; text: string }[] = [];
+  for (const key of Object.keys(selector.matchLabels)) parts.push({ key, text: `${key}=${selector.matchLabels[key]}` });
+  for (const e of selector.matchExpressions) {
+    const values = [...e.values].sort().join(',');
+    const text = e.operator === 'In' ? `${e.key} in (${values})` : e.operator === 'NotIn' ? `${e.key} notin (${values})` : e.operator === 'Exists' ? e.key : `!${e.key}`;
+    parts.push({ key: e.key, text });
   }
-  return parts.length > 0 ? parts.join(',') : '<everything>';
+  if (parts.length === 0) return empty;
+  // Array.prototype.sort is stable: matchLabels stay before expressions of the same key.
+  return parts.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map((p) => p.text).join(',');
 }

@@ -37,19 +37,4 @@ export function isEmptyLabelSelector(selector: LabelSelector): boolean {
   return Object.keys(selector.matchLabels).length === 0 && selector.matchExpressions.length === 0;
 }
 
-/**
- * kubectl's rendering of a set-based selector (metav1.FormatLabelSelector): requirements sorted by
- * key, `k=v`, `k in (a,b)`, `k notin (a,b)` (values sorted), `k`, `!k`; `<none>` when empty.
- */
-export function formatLabelSelector(selector: LabelSelector): string {
-  const parts: { key: string; text: string }[] = [];
-  for (const key of Object.keys(selector.matchLabels)) parts.push({ key, text: `${key}=${selector.matchLabels[key]}` });
-  for (const e of selector.matchExpressions) {
-    const values = [...e.values].sort().join(',');
-    const text = e.operator === 'In' ? `${e.key} in (${values})` : e.operator === 'NotIn' ? `${e.key} notin (${values})` : e.operator === 'Exists' ? e.key : `!${e.key}`;
-    parts.push({ key: e.key, text });
-  }
-  if (parts.length === 0) return '<none>';
-  // A stable sort by key keeps matchLabels before expressions of the same key, as labels.Selector does.
-  return parts.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map((p) => p.text).join(',');
-}
+export { formatLabelSelector } from './label-selector';

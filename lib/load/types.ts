@@ -67,8 +67,6 @@ export interface LoadResult {
   objects: ManifestObject[];
   /** Text that does not parse and documents that are not objects, typed; the rules word them. */
   problems: LoadProblem[];
-  /** Kinds that are not modelled, with how many objects of each were seen ("apiVersion/kind" → count). */
-  unknownKinds: Record<string, number>;
   files: string[];
   /** Documents that are not Kubernetes objects (the summary counts them). */
   skipped: SkippedDocument[];
@@ -86,5 +84,5 @@ export const CLUSTER_SCOPED_KINDS = new Set(['Namespace', 'Node', 'IngressClass'
 
 /** An empty result, so that every producer (files, text, objects built in code) starts from one shape. */
 export function emptyLoadResult(files: string[] = []): LoadResult {
-  return { objects: [], problems: [], unknownKinds: {}, files, skipped: [], kustomizations: [] };
+  return { objects: [], problems: [], files, skipped: [], kustomizations: [] };
 }

@@ -3,10 +3,12 @@ import { compareFindings, type Finding } from '../findings';
 import type { ReportSummary } from './summary';
 
 export function formatJson(findings: readonly Finding[], summary: ReportSummary): string {
-  // `skipped` (documents that are not Kubernetes objects) only when there were any.
+  // `skipped` (documents that are not Kubernetes objects) and `unmodelled` (objects of kinds the
+  // simulator ignores) only when there were any; `unmodelled` last, so the keys before it keep their order.
   const counts = summary.skipped ? { objects: summary.objects, skipped: summary.skipped } : { objects: summary.objects };
+  const unmodelled = summary.unmodelled ? { unmodelled: summary.unmodelled } : {};
   const doc = {
-    summary: { ...counts, errors: summary.errors, warnings: summary.warnings, infos: summary.infos },
+    summary: { ...counts, errors: summary.errors, warnings: summary.warnings, infos: summary.infos, ...unmodelled },
     findings: [...findings].sort(compareFindings).map(findingJson),
   };
   return JSON.stringify(doc, null, 2) + '\n';

@@ -6,12 +6,14 @@ export interface ReportSummary {
   objects: number;
   /** Documents that are not Kubernetes objects (applications' own config files, kustomize files); present when there are any. */
   skipped?: number;
+  /** Objects of kinds the simulator does not model, by `apiVersion/kind` (keys sorted); present when there are any. */
+  unmodelled?: Record<string, number>;
   errors: number;
   warnings: number;
   infos: number;
 }
 
-export function summarize(findings: readonly Finding[], objects: number, skipped = 0): ReportSummary {
+export function summarize(findings: readonly Finding[], objects: number, skipped = 0, unmodelled: Record<string, number> = {}): ReportSummary {
   let errors = 0;
   let warnings = 0;
   let infos = 0;
@@ -20,7 +22,21 @@ export function summarize(findings: readonly Finding[], objects: number, skipped
     else if (f.severity === 'warning') warnings++;
     else infos++;
   }
-  return skipped > 0 ? { objects, skipped, errors, warnings, infos } : { objects, errors, warnings, infos };
+  return {
+    objects,
+    ...(skipped > 0 ? { skipped } : {}),
+    ...(Object.keys(unmodelled).length > 0 ? { unmodelled } : {}),
+    errors,
+    warnings,
+    infos,
+  };
+}
+
+/** How many objects of kinds the simulator does not model. */
+export function unmodelledCount(summary: ReportSummary): number {
+  let n = 0;
+  for (const count of Object.values(summary.unmodelled ?? {})) n += count;
+  return n;
 }
 
 /** `1 error`, `2 warnings`, `0 infos`. */

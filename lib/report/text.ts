@@ -4,7 +4,7 @@
  */
 import { compareFindings, type Finding } from '../findings';
 import { formatDeclaredAt, formatLocation, formatObjectRef, objectKey } from './location';
-import { plural, type ReportSummary } from './summary';
+import { plural, unmodelledCount, type ReportSummary } from './summary';
 
 export interface TextOptions {
   /** ANSI colours; the CLI turns them on only for a TTY without NO_COLOR. */
@@ -12,6 +12,16 @@ export interface TextOptions {
 }
 
 const SEVERITY_COLOR = { error: '31', warning: '33', info: '36' } as const;
+
+/** Shown kinds of an unmodelled count: enough to see what was ignored, never a wall of text. */
+const KINDS_SHOWN = 5;
+
+/** `v1/ConfigMap ×2, v1/Secret, … (7 kinds)`, in key order. */
+function kindCounts(counts: Record<string, number>): string {
+  const keys = Object.keys(counts);
+  const shown = keys.slice(0, KINDS_SHOWN).map((k) => (counts[k]! > 1 ? `${k} ×${counts[k]}` : k));
+  return keys.length > KINDS_SHOWN ? `${shown.join(', ')}, … (${keys.length} kinds)` : shown.join(', ');
+}
 
 export function formatText(findings: readonly Finding[], summary: ReportSummary, opts: TextOptions = {}): string {
   const paint = (code: string, s: string): string => (opts.color ? `\x1b[${code}m${s}\x1b[0m` : s);
@@ -39,7 +49,9 @@ export function formatText(findings: readonly Finding[], summary: ReportSummary,
     out.push('');
   }
   const counts = findings.length === 0 ? 'no problems found' : `${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${plural(summary.infos, 'info')}`;
-  const skipped = summary.skipped ? ` (${plural(summary.skipped, 'document')} skipped: not Kubernetes objects)` : '';
-  out.push(`${plural(summary.objects, 'object')} checked${skipped}: ${counts}`);
+  const notes: string[] = [];
+  if (summary.skipped) notes.push(`${plural(summary.skipped, 'document')} skipped: not Kubernetes objects`);
+  if (summary.unmodelled) notes.push(`${unmodelledCount(summary)} of kinds not simulated: ${kindCounts(summary.unmodelled)}`);
+  out.push(`${plural(summary.objects, 'object')} checked${notes.length > 0 ? ` (${notes.join('; ')})` : ''}: ${counts}`);
   return out.join('\n') + '\n';
 }

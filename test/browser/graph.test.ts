@@ -188,7 +188,7 @@ describeInBrowser('lineup graph -o html in headless Chromium', () => {
       `shop/shop → no pods match: service-selects-no-pods: ${byRule('service-selects-no-pods')}`,
     ]);
     expect(await page.locator('ul.problems li').first().isVisible()).toBe(true);
-    expect(await page.locator('p.summary').textContent()).toBe(`1 Gateway, 3 routes, 2 Ingresses, 21 Services, ${graph.nodes.filter((n) => n.kind === 'Pod').length} pods; 2 broken links`);
+    expect(await page.locator('p.summary').textContent()).toBe(`1 Gateway, 3 routes, 3 Ingresses, 24 Services, ${graph.nodes.filter((n) => n.kind === 'Pod').length} pods; 2 broken links`);
   });
 
   test('saves the screenshot for the README (docs/graph.png)', async () => {

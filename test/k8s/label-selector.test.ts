@@ -31,8 +31,16 @@ describe('matchesLabelSelector', () => {
     expect(matchesLabelSelector(labels, readLabelSelector(raw))).toBe(expected);
   });
 
-  test('text as kubectl prints selectors', () => {
-    expect(formatLabelSelector(readLabelSelector({ matchLabels: { tier: 'a', app: 'web' }, matchExpressions: [{ key: 'z', operator: 'In', values: ['b', 'a'] }, { key: 'x', operator: 'DoesNotExist' }] }))).toBe('app=web,tier=a,z in (a,b),!x');
+  // metav1.FormatLabelSelector prints labels.Selector.String(): internalSelector.Add sorts every
+  // requirement by key (sort.Sort(ByKey)), matchLabels and expressions alike, and an empty text is `<none>`.
+  test('text as kubectl prints selectors: requirements sorted by key, values sorted', () => {
+    expect(formatLabelSelector(readLabelSelector({ matchLabels: { tier: 'a', app: 'web' }, matchExpressions: [{ key: 'z', operator: 'In', values: ['b', 'a'] }, { key: 'x', operator: 'DoesNotExist' }] }))).toBe('app=web,tier=a,!x,z in (a,b)');
     expect(isEmptySelector(readLabelSelector({}))).toBe(true);
+  });
+
+  test('an empty selector is `<none>` as kubectl prints it, or the text a message asks for', () => {
+    expect(formatLabelSelector(readLabelSelector({}))).toBe('<none>');
+    expect(formatLabelSelector(readLabelSelector({}), '<everything>')).toBe('<everything>');
+    expect(formatLabelSelector(readLabelSelector({ matchLabels: { app: 'web' } }), '<everything>')).toBe('app=web');
   });
 });

@@ -4,6 +4,7 @@
  * cluster does not hold with a QueryError that says what is there.
  */
 import { QueryError } from '../../lib/errors';
+import * as lineup from '../../lib';
 import { simulate } from '../../lib/simulate';
 import { queryDescribe } from '../../lib/query/describe';
 import { queryDns } from '../../lib/query/dns';
@@ -72,6 +73,12 @@ describe('names in a question', () => {
     ['web', 'pod "web" not found in namespace default', 'pods there: none (a workload name or namespace/name works too)'],
   ])('refuses %s with what is wrong and how to ask', (ref, message, hint) => {
     expect(thrown(() => resolvePod(cluster, ref, 'default'))).toEqual({ name: 'QueryError', message, hint });
+  });
+
+  it('simulate() throws the package\'s QueryError, so callers can tell a wrong name from a failure', () => {
+    expect(lineup.QueryError).toBe(QueryError);
+    expect(() => sim.dns('web', { from: 'shop/nobody' })).toThrow(lineup.QueryError);
+    expect(() => sim.iptablesSave('node-9')).toThrow(lineup.QueryError);
   });
 
   it('an unknown node lists the nodes there are', () => {

@@ -1,6 +1,7 @@
 /** `lineup check [PATH...]`: findings in the chosen format; exit 1 at or above --fail-on. */
 import { SEVERITY_RANK } from '../../findings';
 import { checkCluster } from '../../engine';
+import { unmodelledKinds } from '../../cluster/kinds';
 import { formatReport, summarize, type ReportFormat } from '../../report';
 import type { CheckedObject } from '../../report/junit';
 import { EXIT_FINDINGS, EXIT_OK, type CliIO } from '../io';
@@ -13,7 +14,7 @@ export interface CheckOptions extends CommonOptions {
 export function runCheck(paths: string[], opts: CheckOptions, io: CliIO): number {
   const { cluster, load } = open(paths, opts);
   const findings = checkCluster(cluster, load);
-  const summary = summarize(findings, load.objects.length, load.skipped.length);
+  const summary = summarize(findings, load.objects.length, load.skipped.length, unmodelledKinds(load.objects));
   const format = (opts.output ?? 'text') as ReportFormat;
   const env = io.env ?? process.env;
   // Only JUnit lists the objects that passed; the other formats never read them.

@@ -19,27 +19,23 @@ export function formatEndpoints(ep: SimEndpoints, portNames?: ReadonlySet<string
   let more = false;
   let count = 0;
   for (const ss of ep.subsets) {
-    if (ss.ports.length === 0) {
+    // Every address counts; the first LIST_MAX are shown, as `text` writes them.
+    const take = (text: (ip: string) => string): void => {
       count += ss.addresses.length;
       for (const a of ss.addresses) {
         if (list.length === LIST_MAX) {
           more = true;
           break;
         }
-        list.push(a.ip);
+        list.push(text(a.ip));
       }
+    };
+    if (ss.ports.length === 0) {
+      take((ip) => ip);
       continue;
     }
     for (const port of ss.ports) {
-      if (portNames && !portNames.has(port.name)) continue;
-      count += ss.addresses.length;
-      for (const a of ss.addresses) {
-        if (list.length === LIST_MAX) {
-          more = true;
-          break;
-        }
-        list.push(joinHostPort(a.ip, port.port));
-      }
+      if (!portNames || portNames.has(port.name)) take((ip) => joinHostPort(ip, port.port));
     }
   }
   const ret = list.join(',');

@@ -3,7 +3,7 @@
  * namespace. The controller sets `ResolvedRefs: False` (`BackendNotFound`) and answers that
  * backend's share of the requests with HTTP 500.
  */
-import { backendRefLabel, isServiceRef, routeLabel } from '../support/gateway-api';
+import { backendRefLabel, isServiceRef, routeLabel, routeBackendRefs } from '../support/gateway-api';
 import { closest } from '../support/near-miss';
 import type { Rule, RuleHit } from '../rule';
 
@@ -18,18 +18,16 @@ export const routeBackendNotFound: Rule = {
     'rule\'s only backend). Fix the name or namespace, or add the Service.',
   check({ cluster }) {
     const hits: RuleHit[] = [];
-    for (const route of cluster.gatewayApi.routes) {
-      for (const b of cluster.gatewayApi.routeBackends(route)) {
-        const ref = b.ref;
-        if (!isServiceRef(ref) || cluster.service(ref.namespace, ref.name)) continue;
-        const names = cluster.services.filter((s) => s.namespace === ref.namespace).map((s) => s.name);
-        const near = closest(ref.name, names);
-        hits.push({
-          object: route.obj,
-          field: `${ref.field}.name`,
-          message: `${routeLabel(route)} sends requests to ${backendRefLabel(ref)}, but namespace ${ref.namespace} has no Service ${ref.name} (ResolvedRefs: False, BackendNotFound): that share of the requests gets HTTP 500${near !== undefined ? `; did you mean "${near}"?` : ''}`,
-        });
-      }
+    for (const { route, backend } of routeBackendRefs(cluster.gatewayApi)) {
+      const ref = backend.ref;
+      if (!isServiceRef(ref) || cluster.service(ref.namespace, ref.name)) continue;
+      const names = cluster.services.filter((s) => s.namespace === ref.namespace).map((s) => s.name);
+      const near = closest(ref.name, names);
+      hits.push({
+        object: route.obj,
+        field: `${ref.field}.name`,
+        message: `${routeLabel(route)} sends requests to ${backendRefLabel(ref)}, but namespace ${ref.namespace} has no Service ${ref.name} (ResolvedRefs: False, BackendNotFound): that share of the requests gets HTTP 500${near !== undefined ? `; did you mean "${near}"?` : ''}`,
+      });
     }
     return hits;
   },

@@ -3,7 +3,7 @@
  * allows. The controller sets `ResolvedRefs: False` (`RefNotPermitted`) and answers that share with
  * HTTP 500.
  */
-import { backendRefLabel, routeLabel } from '../support/gateway-api';
+import { backendRefLabel, routeLabel, routeBackendRefs } from '../support/gateway-api';
 import type { Rule, RuleHit } from '../rule';
 
 export const routeBackendNotPermitted: Rule = {
@@ -19,17 +19,15 @@ export const routeBackendNotPermitted: Rule = {
     'Service\'s namespace, or move the route.',
   check({ cluster }) {
     const hits: RuleHit[] = [];
-    for (const route of cluster.gatewayApi.routes) {
-      for (const b of cluster.gatewayApi.routeBackends(route)) {
-        if (b.problem?.reason !== 'RefNotPermitted') continue;
-        const ref = b.ref;
-        const grants = cluster.gatewayApi.referenceGrants.filter((g) => g.namespace === ref.namespace).map((g) => g.name);
-        hits.push({
-          object: route.obj,
-          field: `${ref.field}.namespace`,
-          message: `${routeLabel(route)} sends requests to ${backendRefLabel(ref)} in another namespace, but no ReferenceGrant in namespace ${ref.namespace} allows ${route.kind}s from namespace ${route.namespace} to refer to it (ResolvedRefs: False, RefNotPermitted; ${grants.length > 0 ? `grants there: ${grants.join(', ')}` : 'that namespace has no ReferenceGrant'}); that share of the requests gets HTTP 500`,
-        });
-      }
+    for (const { route, backend } of routeBackendRefs(cluster.gatewayApi)) {
+      if (backend.problem?.reason !== 'RefNotPermitted') continue;
+      const ref = backend.ref;
+      const grants = cluster.gatewayApi.referenceGrants.filter((g) => g.namespace === ref.namespace).map((g) => g.name);
+      hits.push({
+        object: route.obj,
+        field: `${ref.field}.namespace`,
+        message: `${routeLabel(route)} sends requests to ${backendRefLabel(ref)} in another namespace, but no ReferenceGrant in namespace ${ref.namespace} allows ${route.kind}s from namespace ${route.namespace} to refer to it (ResolvedRefs: False, RefNotPermitted; ${grants.length > 0 ? `grants there: ${grants.join(', ')}` : 'that namespace has no ReferenceGrant'}); that share of the requests gets HTTP 500`,
+      });
     }
     return hits;
   },

@@ -2,7 +2,7 @@
  * route-backend-port-missing: a Service backendRef without `port`, or with a port the Service does
  * not have — often the container's targetPort, which Gateway implementations do not translate.
  */
-import { backendRefLabel, isServiceRef, routeLabel } from '../support/gateway-api';
+import { backendRefLabel, isServiceRef, routeLabel, routeBackendRefs } from '../support/gateway-api';
 import type { Rule, RuleHit } from '../rule';
 
 export const routeBackendPortMissing: Rule = {
@@ -18,26 +18,24 @@ export const routeBackendPortMissing: Rule = {
     'points out when the number given is a targetPort.',
   check({ cluster }) {
     const hits: RuleHit[] = [];
-    for (const route of cluster.gatewayApi.routes) {
-      for (const b of cluster.gatewayApi.routeBackends(route)) {
-        const ref = b.ref;
-        if (!isServiceRef(ref)) continue;
-        const svc = cluster.service(ref.namespace, ref.name);
-        if (!svc) continue;
-        const ports = svc.ports.map((p) => (p.name ? `${p.port} (${p.name})` : String(p.port))).join(', ') || 'none';
-        if (ref.port === undefined) {
-          hits.push({ object: route.obj, field: ref.field, message: `${routeLabel(route)} sends requests to Service ${ref.namespace}/${ref.name} without a port; a Service backendRef needs port, the Service port (its ports: ${ports})` });
-          continue;
-        }
-        if (svc.ports.some((p) => p.port === ref.port)) continue;
-        const byTarget = svc.ports.find((p) => p.targetPort === ref.port || (typeof p.targetPort === 'string' && svc.selectedPods.some((pod) => pod.containers.some((c) => c.ports.some((cp) => cp.name === p.targetPort && cp.containerPort === ref.port)))));
-        const hint = byTarget ? `${ref.port} is the targetPort of Service port ${byTarget.port}: a backendRef names the Service port, use port ${byTarget.port}` : `use one of the Service's ports`;
-        hits.push({
-          object: route.obj,
-          field: `${ref.field}.port`,
-          message: `${routeLabel(route)} sends requests to ${backendRefLabel(ref)}, but the Service has no port ${ref.port} (its ports: ${ports}), so that backend cannot be resolved and its share of the requests gets HTTP 500; ${hint}`,
-        });
+    for (const { route, backend } of routeBackendRefs(cluster.gatewayApi)) {
+      const ref = backend.ref;
+      if (!isServiceRef(ref)) continue;
+      const svc = cluster.service(ref.namespace, ref.name);
+      if (!svc) continue;
+      const ports = svc.ports.map((p) => (p.name ? `${p.port} (${p.name})` : String(p.port))).join(', ') || 'none';
+      if (ref.port === undefined) {
+        hits.push({ object: route.obj, field: ref.field, message: `${routeLabel(route)} sends requests to Service ${ref.namespace}/${ref.name} without a port; a Service backendRef needs port, the Service port (its ports: ${ports})` });
+        continue;
       }
+      if (svc.ports.some((p) => p.port === ref.port)) continue;
+      const byTarget = svc.ports.find((p) => p.targetPort === ref.port || (typeof p.targetPort === 'string' && svc.selectedPods.some((pod) => pod.containers.some((c) => c.ports.some((cp) => cp.name === p.targetPort && cp.containerPort === ref.port)))));
+      const hint = byTarget ? `${ref.port} is the targetPort of Service port ${byTarget.port}: a backendRef names the Service port, use port ${byTarget.port}` : `use one of the Service's ports`;
+      hits.push({
+        object: route.obj,
+        field: `${ref.field}.port`,
+        message: `${routeLabel(route)} sends requests to ${backendRefLabel(ref)}, but the Service has no port ${ref.port} (its ports: ${ports}), so that backend cannot be resolved and its share of the requests gets HTTP 500; ${hint}`,
+      });
     }
     return hits;
   },

@@ -29,7 +29,8 @@ export const serviceMonitorSelectsNoServices: Rule = {
     const hits: RuleHit[] = [];
     for (const m of cluster.serviceMonitors) {
       if (m.selectedServices.length > 0) continue;
-      const selectorText = formatLabelSelector(m.selector);
+      // An empty selector picks every Service: `<none>`, kubectl's text for it, would read as the opposite.
+      const selectorText = formatLabelSelector(m.selector, '<everything>');
       const head = `${objectLabel(m.obj)} selects Services labelled ${selectorText} in ${watchedText(m)}, but no Service there has those labels, so Prometheus scrapes nothing for it`;
       if (m.selector.invalid) {
         hits.push({ object: m.obj, field: 'spec.selector', message: `${objectLabel(m.obj)} has a selector the API cannot read (an unknown operator, or In/NotIn without values), so it selects nothing; fix spec.selector` });

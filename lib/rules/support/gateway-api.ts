@@ -2,7 +2,7 @@
  * How the Gateway API rules name routes, parents and backends in messages, and the route objects
  * each rule visits: `HTTPRoute default/web`, `Gateway infra/public`, `Service default/web port 80`.
  */
-import type { SimBackendRef, SimParentRef, SimRoute } from '../../cluster/gateway-api/model';
+import type { GatewayApi, SimBackendRef, SimBackendResolution, SimParentRef, SimRoute } from '../../cluster/gateway-api/model';
 
 export function routeLabel(route: SimRoute): string {
   return `${route.kind} ${route.namespace}/${route.name}`;
@@ -24,4 +24,11 @@ export function backendRefLabel(ref: SimBackendRef): string {
 
 export function isServiceRef(ref: SimBackendRef): boolean {
   return ref.group === '' && ref.kind === 'Service';
+}
+
+/** Every backendRef of every route, resolved, with its route: routes in model order, then each route's backends in order. */
+export function* routeBackendRefs(api: GatewayApi): Generator<{ route: SimRoute; backend: SimBackendResolution }> {
+  for (const route of api.routes) {
+    for (const backend of api.routeBackends(route)) yield { route, backend };
+  }
 }
