@@ -253,7 +253,7 @@ describe('computeEndpoints', () => {
     expect(ep.apiObject()).toEqual({ apiVersion: 'v1', kind: 'Endpoints', metadata: { name: 'web', namespace: 'default', labels: { team: 'a' } } });
   });
 
-  test('named port resolving differently (reference §2.5 vector)', () => {
+  test('named port resolving differently (FindPort per pod, pkg/api/v1/pod/util.go)', () => {
     const pods = [
       mkPod('a', { ip: '10.0.0.1', ports: [['web', 8080]] }),
       mkPod('b', { ip: '10.0.0.2', ports: [['web', 9090]] }),
@@ -414,7 +414,7 @@ describe('computeEndpointSlices', () => {
     expect(computeEndpointSlices(mkService({ selector: undefined }), nodes)).toEqual([]);
   });
 
-  test('named port resolving differently (reference §2.5 vector): one slice per resolved port list', () => {
+  test('named port resolving differently (FindPort per pod, pkg/api/v1/pod/util.go): one slice per resolved port list', () => {
     const pods = [
       mkPod('a', { ip: '10.0.0.1', ports: [['web', 8080]] }),
       mkPod('b', { ip: '10.0.0.2', ports: [['web', 9090]] }),

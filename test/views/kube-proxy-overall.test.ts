@@ -259,7 +259,7 @@ function overallCluster(): Cluster {
   return fakeCluster(services, slices);
 }
 
-describe('TestOverallIPTablesRules (reference §5.4), v1.31 layout', () => {
+describe('TestOverallIPTablesRules (pkg/proxy/iptables/proxier_test.go), v1.31 layout', () => {
   const expected = parse(UPSTREAM, true);
   const actual = parse(iptablesSave(overallCluster(), NODE, { nfacct: true }), false);
 
@@ -294,7 +294,7 @@ describe('TestOverallIPTablesRules (reference §5.4), v1.31 layout', () => {
   });
 });
 
-describe('internalTrafficPolicy Local (reference §5.4 second vector)', () => {
+describe('internalTrafficPolicy Local (pkg/proxy/iptables/proxier_test.go, the internalTrafficPolicy cases)', () => {
   const service = svc('ns1', 'svc1', { clusterIP: '172.30.1.1', internalTrafficPolicy: 'Local' });
   service.ports[0].name = '';
   const withLocal = fakeCluster([service], [slice('ns1', 'svc1', [{ ip: '10.0.1.1', node: NODE }], 80, '')]);
