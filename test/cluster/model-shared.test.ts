@@ -121,7 +121,7 @@ describe('the model is shared, never modified downstream', () => {
   });
 
   test('rendered API objects are the same', () => {
-    const render = (c: Cluster): unknown => [c.services.map((s) => s.api), c.endpoints().map((e) => e.api), c.endpointSlices().map((s) => s.api), c.pods.map((p) => p.api)];
+    const render = (c: Cluster): unknown => [c.services.map((s) => s.apiObject()), c.endpoints().map((e) => e.apiObject()), c.endpointSlices().map((s) => s.apiObject()), c.pods.map((p) => p.apiObject())];
     expect(JSON.stringify(render(frozen.cluster))).toBe(JSON.stringify(render(plain.cluster)));
   });
 });

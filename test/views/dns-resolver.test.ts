@@ -28,7 +28,7 @@ function pod(ns: string, name: string, extra: Partial<SimPod> & { dnsConfig?: un
     enableServiceLinks: true,
     dnsPolicy: 'ClusterFirst',
     containers: [],
-    api: { apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: ns }, spec: dnsConfig === undefined ? {} : { dnsConfig } },
+    apiObject: () => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: ns }, spec: dnsConfig === undefined ? {} : { dnsConfig } }),
     ...rest,
   } as unknown as SimPod;
 }

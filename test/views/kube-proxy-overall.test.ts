@@ -195,7 +195,7 @@ function svc(ns: string, name: string, extra: Partial<SimService> & { clusterIP:
   return {
     namespace: ns, name, type: 'ClusterIP', clusterIPs: [extra.clusterIP], headless: false, selector: { app: name },
     ports: [port], externalIPs: [], loadBalancerIPs: [], loadBalancerSourceRanges: [], sessionAffinity: 'None',
-    publishNotReadyAddresses: false, labels: {}, selectedPods: [], api: {}, ...extra,
+    publishNotReadyAddresses: false, labels: {}, selectedPods: [], apiObject: () => ({}), ...extra,
   };
 }
 
@@ -204,7 +204,7 @@ function slice(ns: string, service: string, eps: { ip: string; node: string; rea
     namespace: ns, name: `${service}-1`, serviceName: service, addressType: 'IPv4', origin: 'controller',
     ports: [{ name: portName, port, protocol: 'TCP' }],
     endpoints: eps.map((e) => ({ addresses: [e.ip], ready: e.ready ?? true, serving: e.serving ?? e.ready ?? true, terminating: e.terminating ?? false, nodeName: e.node })),
-    api: {},
+    apiObject: () => ({}),
   };
 }
 
