@@ -407,7 +407,11 @@ spec:
 `;
 }
 
-/** Per namespace (`app` undefined) or per app: admit the namespace's backends and the ingress controller on the http port, and let them call other backends. */
+/**
+ * Per namespace (`app` undefined) or per app: admit the namespace's own pods and the ingress controller on the http and metrics ports,
+ * and let them call the namespace's pods. The pods carry only their chart's selector labels (no label common to all), so
+ * "the namespace's own pods" is the empty pod selector, as such policies are usually written.
+ */
 function allowPolicy(ns: string, app: string | undefined): string {
   const name = app ?? 'allow-backends';
   const podSelector = app ? `\n    matchLabels:\n      app.kubernetes.io/name: ${app}` : ' {}';
@@ -423,19 +427,16 @@ spec:
   - Egress
   ingress:
   - from:
-    - podSelector:
-        matchLabels:
-          app.kubernetes.io/managed-by: Helm
+    - podSelector: {}
     - namespaceSelector:
         matchLabels:
           kubernetes.io/metadata.name: ingress-nginx
     ports:
     - port: http
+    - port: metrics
   egress:
   - to:
-    - podSelector:
-        matchLabels:
-          app.kubernetes.io/managed-by: Helm
+    - podSelector: {}
     ports:
     - port: http
 `;
