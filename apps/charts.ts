@@ -1,5 +1,5 @@
 /**
- * Every example app, one chart per seed scenario. The chart id is the app name, so `app.synth()`
+ * Every example app, one chart per scenario. The chart id is the app name, so `app.synth()`
  * writes dist/<name>.k8s.yaml. Kept apart from main.ts so tests can build the App without writing.
  */
 import type { Chart } from 'cdk8s';

@@ -1,6 +1,6 @@
 /**
  * From the user's notes: an ExternalName alias for someapi.somecompany.com. Named `someapi` because the
- * seed's name, `external-service`, is taken by the manual-Endpoints scenario in the same namespace.
+ * notes' name, `external-service`, is taken by the manual-Endpoints scenario in the same namespace.
  */
 import { Chart, type ChartProps } from 'cdk8s';
 import { Construct } from 'constructs';

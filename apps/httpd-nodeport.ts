@@ -1,7 +1,7 @@
 /**
- * Seed 003, NodePort variant: `httpd-svc` as a NodePort Service on 31688. It reuses the seed's
- * names, so it lives in its own namespace (with its own httpd Deployment) to sit next to the
- * ClusterIP variant in dist/.
+ * The httpd example as a NodePort Service: `httpd-svc` on node port 31688. It keeps the ClusterIP
+ * example's names, so it lives in its own namespace (with its own httpd Deployment) to sit next to
+ * that example in dist/.
  */
 import { ApiObject, Chart, type ChartProps } from 'cdk8s';
 import { Construct } from 'constructs';

@@ -1,6 +1,6 @@
 /**
- * Seed 003: Deployment `httpd` (4 replicas, label run=httpd, port 80) behind `httpd-svc`
- * (8080 → 80). The Deployment is a cdk8s-plus one that selects on the seed's label.
+ * Deployment `httpd` (4 replicas, label run=httpd, port 80) behind `httpd-svc` (8080 → 80), labelled
+ * as `kubectl run` labels its pods. The Deployment is a cdk8s-plus one that selects on run=httpd.
  */
 import { Chart, type ChartProps } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';

@@ -1,5 +1,5 @@
 /**
- * Seed 000/001 (Kubernetes in Action ch. 5): ReplicationController `kubia` with named container
+ * The Kubernetes in Action example (chapter 5): ReplicationController `kubia` with named container
  * ports, and Service `kubia` whose ports target those NAMES, with ClientIP session affinity.
  */
 import { ApiObject, Chart, type ChartProps } from 'cdk8s';

@@ -1,7 +1,8 @@
 /**
- * Seed 002: `nginx-service`, a NodePort Service 88 → 80 for the pods of Deployment `nginx`
- * (app=nginx), and seed 004's `kubectl expose deployment/nginx --type=NodePort --port 80` done
- * with expose(). Node ports are left to the allocator (30123 belongs to kubia-nodeport).
+ * The nginx Deployment (app=nginx) exposed twice: `nginx-service`, a NodePort Service 88 → 80
+ * declared as a construct, and `nginx`, what `kubectl expose deployment/nginx --type=NodePort
+ * --port 80` creates, done with expose(). Node ports are left to the allocator (30123 belongs to
+ * kubia-nodeport).
  */
 import { Chart, type ChartProps } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';

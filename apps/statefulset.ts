@@ -1,6 +1,6 @@
 /**
  * A StatefulSet behind its governing headless Service (after the Kubernetes docs' example; the
- * Service is called `web` because seed 004's `nginx` Service exists): pods web-0, web-1 get DNS
+ * Service is called `web` because the nginx example's `nginx` Service exists): pods web-0, web-1 get DNS
  * names web-0.web.default.svc.cluster.local. The StatefulSet
  * is a raw ApiObject because cdk8s-plus always adds its own headless Service (cdk8s#2893).
  */

@@ -290,6 +290,15 @@ describe('mistakes', () => {
     );
   });
 
+  test('a workload peer whose pods carry no labels cannot be named (an empty podSelector would pick every pod)', () => {
+    const { svc } = web();
+    const bare = new ApiObject(svc, 'bare', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'bare' }, spec: { containers: [{ name: 'c', image: 'c' }] } });
+    const policy = svc.allowFrom(bare);
+    expect(() => policy.apiObject.toJson()).toThrow(
+      'AllowFromError: test/web/from-bare (allowFrom on Service web): workload test/web/bare (ApiObject of kind Pod) has no labels that pick its pods, so no peer can name them; give its pod template labels (and a selector)',
+    );
+  });
+
   test('a Service without ports: nothing to admit (an empty list would admit every port)', () => {
     const chart = new Chart(new App(), 'test');
     const svc = new ClusterIPService(chart, 'web', { metadata: { name: 'web' }, selector: { app: 'web' } });
