@@ -5,8 +5,12 @@
  * other namespaces, from the ingress controller and from an ipBlock), against the same cluster without policies. Times the matrix computation in-process
  * (the cluster is built once per variant; building is the load bench's subject), median of runs.
  *
- *   node build/bench/reach.js [--runs 3]
+ *   node build/bench/reach.js [--runs 3] [--json]
+ *   node build/bench/reach.js --write DIR   # DIR/without and DIR/with, one manifest each, for
+ *                                           # timing `lineup reach DIR/with` as a whole process
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { buildCluster } from '../lib/cluster/build';
 import { defaultSettings } from '../lib/cluster/settings';
 import { fromObjects } from '../lib/load/objects';
@@ -73,28 +77,71 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)];
 }
 
-function main(): void {
-  const runsArg = process.argv.indexOf('--runs');
-  const runs = runsArg >= 0 ? Number(process.argv[runsArg + 1]) : 3;
+/** In-process figures of one variant (what `--json` prints, one object per variant). */
+export interface ReachFigures {
+  policies: number;
+  pods: number;
+  cells: number;
+  denied: number;
+  /** Median and every run, ms. */
+  wallMs: number;
+  cpuMs: number;
+  wallRuns: number[];
+  cpuRuns: number[];
+}
+
+/** Writes both variants as manifests: DIR/without/cluster.json and DIR/with/cluster.json (a `kind: List`). */
+export function writeReachManifests(dir: string): { without: string; with: string } {
+  const out = { without: path.join(dir, 'without'), with: path.join(dir, 'with') };
   for (const withPolicies of [false, true]) {
-    const cluster = buildCluster(fromObjects(reachBenchObjects(withPolicies)).objects, defaultSettings());
-    const pods = cluster.pods.filter((p) => p.namespace.startsWith('team-')).length;
-    const times: number[] = [];
-    const cpu: number[] = [];
-    let cells = 0;
-    let denied = 0;
-    for (let r = 0; r < runs; r++) {
-      const t0 = process.hrtime.bigint();
-      const c0 = process.cpuUsage();
-      const m = reach(cluster);
-      times.push(Number(process.hrtime.bigint() - t0) / 1e6);
-      const c1 = process.cpuUsage(c0);
-      cpu.push((c1.user + c1.system) / 1000);
-      cells = m.rows.length * m.columns.length;
-      denied = 0;
-      for (const row of m.verdicts) for (const v of row) if (v === 'denied') denied++;
+    const sub = withPolicies ? out.with : out.without;
+    fs.rmSync(sub, { recursive: true, force: true });
+    fs.mkdirSync(sub, { recursive: true });
+    fs.writeFileSync(path.join(sub, 'cluster.json'), JSON.stringify({ apiVersion: 'v1', kind: 'List', items: reachBenchObjects(withPolicies) }));
+  }
+  return out;
+}
+
+function measure(withPolicies: boolean, runs: number): ReachFigures {
+  const cluster = buildCluster(fromObjects(reachBenchObjects(withPolicies)).objects, defaultSettings());
+  const pods = cluster.pods.filter((p) => p.namespace.startsWith('team-')).length;
+  const times: number[] = [];
+  const cpu: number[] = [];
+  let cells = 0;
+  let denied = 0;
+  for (let r = 0; r < runs; r++) {
+    const t0 = process.hrtime.bigint();
+    const c0 = process.cpuUsage();
+    const m = reach(cluster);
+    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    const c1 = process.cpuUsage(c0);
+    cpu.push((c1.user + c1.system) / 1000);
+    cells = m.rows.length * m.columns.length;
+    denied = 0;
+    for (const row of m.verdicts) for (const v of row) if (v === 'denied') denied++;
+  }
+  return { policies: cluster.networkPolicies.length, pods, cells, denied, wallMs: median(times), cpuMs: median(cpu), wallRuns: times, cpuRuns: cpu };
+}
+
+function main(): void {
+  const arg = (name: string): string | undefined => {
+    const i = process.argv.indexOf(name);
+    return i >= 0 ? process.argv[i + 1] : undefined;
+  };
+  const write = arg('--write');
+  if (write !== undefined) {
+    const dirs = writeReachManifests(write);
+    console.log(JSON.stringify(dirs));
+    return;
+  }
+  const runs = Number(arg('--runs') ?? 3);
+  for (const withPolicies of [false, true]) {
+    const f = measure(withPolicies, runs);
+    if (process.argv.includes('--json')) {
+      console.log(JSON.stringify({ withPolicies, ...f }));
+      continue;
     }
-    console.log(`${withPolicies ? 'with' : 'without'} policies: ${pods} pods, ${cluster.networkPolicies.length} policies, ${cells} cells (${denied} denied): wall median ${median(times).toFixed(0)} ms (${times.map((t) => t.toFixed(0)).join(', ')}), CPU median ${median(cpu).toFixed(0)} ms (${cpu.map((t) => t.toFixed(0)).join(', ')}), ${runs} runs`);
+    console.log(`${withPolicies ? 'with' : 'without'} policies: ${f.pods} pods, ${f.policies} policies, ${f.cells} cells (${f.denied} denied): wall median ${f.wallMs.toFixed(0)} ms (${f.wallRuns.map((t) => t.toFixed(0)).join(', ')}), CPU median ${f.cpuMs.toFixed(0)} ms (${f.cpuRuns.map((t) => t.toFixed(0)).join(', ')}), ${runs} runs`);
   }
 }
 

@@ -5,6 +5,11 @@
  *
  *   npm run bench                       # sizes 1000,4000,10000,50000, 3 runs each (Monokle up to 4000)
  *   npm run bench -- --sizes 1000 --runs 5 --no-monokle
+ *   npm run bench -- --netpol-only      # only the NetworkPolicy section (check with policies added, reach)
+ *   npm run bench -- --synth-only       # only the synth section
+ *
+ * A run that skips a section (--no-synth, --no-netpol) keeps that section of the existing
+ * RESULTS.md, as it keeps the Gateway API section (written by bench/gateway.ts).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -12,6 +17,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { GATEWAY_SECTION_END, GATEWAY_SECTION_START } from './gateway';
 import { generate, writeSet, type PlantedMistake } from './generate';
+import { writeReachManifests, type ReachFigures } from './reach';
 
 interface Options {
   sizes: number[];
@@ -22,10 +28,20 @@ interface Options {
   synth: boolean;
   /** Measure only the synth variants and replace that section of the existing RESULTS.md. */
   synthOnly: boolean;
+  /** Measure NetworkPolicy costs (check with policies added, reach). */
+  netpol: boolean;
+  /** Measure only the NetworkPolicy section and replace it in the existing RESULTS.md. */
+  netpolOnly: boolean;
+  /** Objects of the set that policies are added to. */
+  netpolSize: number;
+  /** Whole-process `lineup reach` runs are stopped after this long. */
+  reachLimitMs: number;
+  /** Time the `yaml` (positions) floor too: informative, and the slowest process of a run by far. */
+  yamlFloor: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { sizes: [1000, 4000, 10000, 50000], runs: 3, monokle: true, monokleMax: 4000, synth: true, synthOnly: false };
+  const o: Options = { sizes: [1000, 4000, 10000, 50000], runs: 3, monokle: true, monokleMax: 4000, synth: true, synthOnly: false, netpol: true, netpolOnly: false, netpolSize: 50000, reachLimitMs: 120_000, yamlFloor: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--sizes') o.sizes = argv[++i].split(',').map(Number);
@@ -34,6 +50,11 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--monokle-max') o.monokleMax = Number(argv[++i]);
     else if (a === '--no-synth') o.synth = false;
     else if (a === '--synth-only') o.synthOnly = true;
+    else if (a === '--no-netpol') o.netpol = false;
+    else if (a === '--netpol-only') o.netpolOnly = true;
+    else if (a === '--netpol-size') o.netpolSize = Number(argv[++i]);
+    else if (a === '--no-yaml-floor') o.yamlFloor = false;
+    else if (a === '--reach-limit') o.reachLimitMs = Number(argv[++i]) * 1000;
   }
   return o;
 }
@@ -52,13 +73,32 @@ interface Timed {
   stdout: string;
 }
 
-/** Runs a whole process under /usr/bin/time for wall time, CPU time and peak RSS. */
-function timed(args: string[]): Timed {
-  const r = spawnSync('/usr/bin/time', ['-f', '%e %M %U %S', process.execPath, ...args], { encoding: 'utf8', maxBuffer: 1 << 30, cwd: ROOT });
-  const last = r.stderr.trim().split('\n').pop() ?? '';
+const load1 = (): number => os.loadavg()[0];
+
+/** Runs a whole process under /usr/bin/time for wall time, CPU time and peak RSS; `discard`: its output is not kept. */
+function timed(args: string[], discard = false): Timed {
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %M %U %S', process.execPath, ...args], { encoding: 'utf8', maxBuffer: 1 << 30, cwd: ROOT, stdio: ['ignore', discard ? 'ignore' : 'pipe', 'pipe'] });
+  return timing(r, args);
+}
+
+/**
+ * Wall time of a whole process with a time limit: undefined when it had not finished by then (it is
+ * killed). Without /usr/bin/time, which a kill on the limit would leave its child running past.
+ */
+function wallWithin(args: string[], limitMs: number): number | undefined {
+  const started = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], timeout: limitMs, killSignal: 'SIGKILL' });
+  if (r.error !== undefined || r.signal !== null) return undefined;
+  if (r.status !== 0) throw new Error(`${args.join(' ')} failed (status ${r.status}): ${String(r.stderr).slice(0, 500)}`);
+  return Number(process.hrtime.bigint() - started) / 1e6;
+}
+
+function timing(r: ReturnType<typeof spawnSync>, args: string[]): Timed {
+  const stderr = String(r.stderr);
+  const last = stderr.trim().split('\n').pop() ?? '';
   const [secs, kb, user, sys] = last.split(' ').map(Number);
-  if (r.status !== 0 || !Number.isFinite(secs)) throw new Error(`${args.join(' ')} failed (status ${r.status}): ${r.stderr.slice(0, 500)}`);
-  return { ms: secs * 1000, cpuMs: (user + sys) * 1000, maxRssMb: kb / 1024, stdout: r.stdout };
+  if (r.status !== 0 || !Number.isFinite(secs)) throw new Error(`${args.join(' ')} failed (status ${r.status}): ${stderr.slice(0, 500)}`);
+  return { ms: secs * 1000, cpuMs: (user + sys) * 1000, maxRssMb: kb / 1024, stdout: r.stdout === null ? '' : String(r.stdout) };
 }
 
 function median(xs: number[]): number {
@@ -98,7 +138,7 @@ interface Row {
   bytes: number;
   planted: number;
   jsyamlMs: number;
-  yamlMs: number;
+  yamlMs?: number;
   jsyamlCpuMs: number;
   lineupMs: number;
   lineupCpuMs: number;
@@ -116,7 +156,12 @@ function main(): void {
     rewriteSynthSection(opts);
     return;
   }
+  if (opts.netpolOnly) {
+    replaceSection(NETPOL_SECTION_START, NETPOL_SECTION_END, networkPolicySection(measureNetworkPolicies(opts), opts));
+    return;
+  }
   const rows: Row[] = [];
+  const loadBefore = load1();
   for (const size of opts.sizes) {
     const dir = path.join(ROOT, 'bench', 'out', `set-${size}`);
     const set = generate(size);
@@ -134,7 +179,7 @@ function main(): void {
       const floor = timed([FLOOR, 'js-yaml', dir]);
       samples.jsyaml.push(floor.ms);
       samples.jsyamlCpu.push(floor.cpuMs);
-      samples.yaml.push(timed([FLOOR, 'yaml', dir]).ms);
+      if (opts.yamlFloor) samples.yaml.push(timed([FLOOR, 'yaml', dir]).ms);
       const t = timed([CLI, 'check', dir, '-o', 'json', '--fail-on', 'never']);
       samples.lineup.push(t.ms);
       samples.lineupCpu.push(t.cpuMs);
@@ -158,7 +203,7 @@ function main(): void {
       planted: set.mistakes.length,
       jsyamlMs: median(samples.jsyaml),
       jsyamlCpuMs: median(samples.jsyamlCpu),
-      yamlMs: median(samples.yaml),
+      yamlMs: opts.yamlFloor ? median(samples.yaml) : undefined,
       lineupMs: median(samples.lineup),
       lineupCpuMs: median(samples.lineupCpu),
       lineupRssMb: Math.max(...samples.rss),
@@ -170,7 +215,117 @@ function main(): void {
     });
     process.stdout.write(`${size}: ${JSON.stringify(rows[rows.length - 1])}\n`);
   }
-  writeResults(rows, opts.synth ? measureSynth(opts.runs) : undefined, opts);
+  const conditions: [number, number] = [loadBefore, load1()];
+  const synth = opts.synth ? measureSynth(opts.runs) : undefined;
+  const netpol = opts.netpol ? networkPolicySection(measureNetworkPolicies(opts), opts) : undefined;
+  writeResults(rows, conditions, synth, netpol, opts);
+}
+
+export const NETPOL_SECTION_START = '<!-- networkpolicy-bench:start -->';
+export const NETPOL_SECTION_END = '<!-- networkpolicy-bench:end -->';
+
+type PolicySet = 'without policies' | 'per-namespace' | 'per-app';
+const POLICY_SETS: PolicySet[] = ['without policies', 'per-namespace', 'per-app'];
+
+interface NetworkPolicyFigures {
+  load: [number, number];
+  size: number;
+  check: Record<PolicySet, { objects: number; policies: number; cpu: number[]; wall: number[]; rss: number[]; errors: number; warnings: number }>;
+  /** `lineup reach` as a whole process (wall ms, undefined: not finished within the limit), and the matrix alone in-process. */
+  reach: { limitMs: number; without: (number | undefined)[]; with: (number | undefined)[]; inProcess: ReachFigures[] };
+}
+
+/** `check` on the Helm-like set without and with NetworkPolicies, alternating; then `lineup reach` on bench/reach.ts's cluster. */
+function measureNetworkPolicies(opts: Options): NetworkPolicyFigures {
+  const before = load1();
+  const dirs = {} as Record<PolicySet, string>;
+  const check = {} as NetworkPolicyFigures['check'];
+  for (const variant of POLICY_SETS) {
+    const policies = variant === 'without policies' ? undefined : variant;
+    const set = generate(opts.netpolSize, { policies });
+    dirs[variant] = path.join(ROOT, 'bench', 'out', `set-${opts.netpolSize}${policies ? `-${policies}` : ''}`);
+    writeSet(dirs[variant], set);
+    const policyCount = (set.files.map((f) => f.text).join('').match(/^kind: NetworkPolicy$/gm) ?? []).length;
+    check[variant] = { objects: set.objects, policies: policyCount, cpu: [], wall: [], rss: [], errors: 0, warnings: 0 };
+  }
+  for (let run = 0; run < opts.runs; run++) {
+    for (const variant of POLICY_SETS) {
+      const t = timed([CLI, 'check', dirs[variant], '-o', 'json', '--fail-on', 'never']);
+      const c = check[variant];
+      c.cpu.push(t.cpuMs);
+      c.wall.push(t.ms);
+      c.rss.push(t.maxRssMb);
+      const findings = (JSON.parse(t.stdout) as { findings: { severity: string }[] }).findings;
+      c.errors = findings.filter((f) => f.severity === 'error').length;
+      c.warnings = findings.filter((f) => f.severity === 'warning').length;
+      process.stdout.write(`netpol ${variant}: ${Math.round(t.cpuMs)} ms CPU, ${Math.round(t.ms)} ms wall\n`);
+    }
+  }
+  const reachDirs = writeReachManifests(path.join(ROOT, 'bench', 'out', 'reach'));
+  const reach: NetworkPolicyFigures['reach'] = { limitMs: opts.reachLimitMs, without: [], with: [], inProcess: [] };
+  for (let run = 0; run < opts.runs; run++) {
+    for (const variant of ['without', 'with'] as const) {
+      const ms = wallWithin([CLI, 'reach', reachDirs[variant]], opts.reachLimitMs);
+      reach[variant].push(ms);
+      process.stdout.write(`reach ${variant}: ${ms === undefined ? `not finished in ${opts.reachLimitMs} ms` : `${Math.round(ms)} ms wall`}\n`);
+    }
+  }
+  const inProcess = execFileSync(process.execPath, [path.join(ROOT, 'build', 'bench', 'reach.js'), '--runs', String(opts.runs), '--json'], { encoding: 'utf8' });
+  reach.inProcess = inProcess.trim().split('\n').map((l) => JSON.parse(l) as ReachFigures);
+  return { load: [before, load1()], size: opts.netpolSize, check, reach };
+}
+
+function runsOf(xs: number[]): string {
+  return xs.map((x) => fmt(x)).join(', ');
+}
+
+function networkPolicySection(f: NetworkPolicyFigures, opts: Options): string {
+  const base = median(f.check['without policies'].cpu);
+  const lines = [NETPOL_SECTION_START, '## NetworkPolicy', ''];
+  lines.push(
+    `\`npm run bench -- --netpol-only --runs ${opts.runs}\` (bench/run.ts), ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores shared with other work: ` +
+      `load average (1 min) ${f.load[0].toFixed(1)} before and ${f.load[1].toFixed(1)} after. Whole processes, runs alternating; CPU = user + system time ` +
+      '(all threads), the steadier figure on a loaded machine; the median, with every run.',
+    '',
+    `**\`lineup check\` on the Helm-like ${f.size.toLocaleString('en')}-object set with policies added** (\`node build/bench/generate.js ${f.size} DIR [--policies | --policies-per-app]\`): ` +
+      'per namespace a default deny of both directions and a DNS allowance, plus one allow policy per namespace (`per-namespace`) or per app (`per-app`).',
+    '',
+    '| set | objects | NetworkPolicies | CPU, median (runs) | CPU vs without | wall, median | peak RSS | findings (errors, warnings) |',
+    '|---|---:|---:|---|---:|---:|---:|---:|',
+  );
+  for (const v of POLICY_SETS) {
+    const c = f.check[v];
+    const cpu = median(c.cpu);
+    const vs = v === 'without policies' ? '—' : `${cpu >= base ? '+' : ''}${Math.round((cpu / base - 1) * 100)}%`;
+    lines.push(`| ${v} | ${c.objects.toLocaleString('en')} | ${c.policies.toLocaleString('en')} | ${fmt(cpu)} (${runsOf(c.cpu)}) | ${vs} | ${fmt(median(c.wall))} | ${Math.round(Math.max(...c.rss))} MB | ${c.errors}, ${c.warnings} |`);
+  }
+  const [without, withPolicies] = [f.reach.inProcess.find((r) => r.policies === 0), f.reach.inProcess.find((r) => r.policies > 0)];
+  lines.push(
+    '',
+    `**\`lineup reach\`, full matrix** (bench/reach.ts: 100 namespaces × 25 Deployments × 4 replicas = ${withPolicies?.pods.toLocaleString('en') ?? '?'} pods, 2,500 Services; ` +
+      `with policies, per namespace a default deny of both directions, a DNS egress allowance, 9 ingress and 9 egress allow rules: ${withPolicies?.policies.toLocaleString('en') ?? '?'} policies; ` +
+      `${withPolicies?.cells.toLocaleString('en') ?? '?'} cells). Whole process: \`lineup reach DIR\` (text table) on the cluster written as one JSON \`List\`: load, build, matrix, output, ` +
+      `stopped after ${fmt(f.reach.limitMs)}; in-process: the matrix alone on a built cluster (\`node build/bench/reach.js --runs ${opts.runs}\`).`,
+    '',
+    '| cluster | whole process wall (runs) | matrix in-process CPU, median (runs) | matrix in-process wall, median |',
+    '|---|---|---|---:|',
+  );
+  const walls = (xs: (number | undefined)[]): string => xs.map((x) => (x === undefined ? `not finished in ${fmt(f.reach.limitMs)}` : fmt(x))).join(', ');
+  for (const [label, whole, inProc] of [['without policies', f.reach.without, without], [`with ${withPolicies?.policies.toLocaleString('en') ?? '?'} policies`, f.reach.with, withPolicies]] as const) {
+    lines.push(`| ${label} | ${walls(whole)} | ${inProc ? `${fmt(inProc.cpuMs)} (${runsOf(inProc.cpuRuns)})` : '—'} | ${inProc ? fmt(inProc.wallMs) : '—'} |`);
+  }
+  lines.push('', NETPOL_SECTION_END);
+  return lines.join('\n');
+}
+
+/** Replaces the marked section of RESULTS.md (appends it when missing). */
+function replaceSection(startMarker: string, endMarker: string, section: string): void {
+  const file = path.join(ROOT, 'bench', 'RESULTS.md');
+  const current = fs.readFileSync(file, 'utf8');
+  const start = current.indexOf(startMarker);
+  const end = current.indexOf(endMarker);
+  const next = start >= 0 && end > start ? current.slice(0, start) + section + current.slice(end + endMarker.length) : `${current.replace(/\n*$/, '\n\n')}${section}\n`;
+  fs.writeFileSync(file, next);
 }
 
 /** The synth benchmark three ways: in-process wall time, in-process CPU time, whole processes. */
@@ -222,9 +377,11 @@ function synthSection(synth: SynthFigures, runs: number): string[] {
 function rewriteSynthSection(opts: Options): void {
   const file = path.join(ROOT, 'bench', 'RESULTS.md');
   const text = fs.readFileSync(file, 'utf8');
-  const start = text.indexOf(SYNTH_HEADING);
   const end = text.indexOf(PROFILES_LINE);
-  if (start < 0 || end < start) throw new Error(`${file}: no "${SYNTH_HEADING}" section before the profiles line`);
+  if (end < 0) throw new Error(`${file}: no "${PROFILES_LINE}" line to put the synth section before`);
+  // Replace the section, or add it before the profiles line when no run has written one yet.
+  const found = text.indexOf(SYNTH_HEADING);
+  const start = found >= 0 && found < end ? found : end;
   const section = synthSection(measureSynth(opts.runs), opts.runs).join('\n');
   fs.writeFileSync(file, `${text.slice(0, start)}${section}\n\n${text.slice(end)}`);
 }
@@ -233,7 +390,7 @@ function fmt(ms: number | undefined): string {
   return ms === undefined ? '—' : ms >= 10000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`;
 }
 
-function writeResults(rows: Row[], synth: SynthFigures | undefined, opts: Options): void {
+function writeResults(rows: Row[], load: [number, number], synth: SynthFigures | undefined, netpol: string | undefined, opts: Options): void {
   const version = (name: string): string => {
     try {
       return (JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
@@ -246,6 +403,11 @@ function writeResults(rows: Row[], synth: SynthFigures | undefined, opts: Option
   lines.push('# Benchmark results', '');
   lines.push(`Generated by \`npm run bench -- --sizes ${opts.sizes.join(',')} --runs ${opts.runs}\` (bench/run.ts). Median of ${opts.runs} alternating runs; wall time of whole processes (Node start-up included); peak RSS from \`/usr/bin/time\`.`, '');
   lines.push(`Machine: ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}. Versions: js-yaml ${version('js-yaml')}, yaml ${version('yaml')}, @monokle/validation ${version('@monokle/validation')}.`, '');
+  lines.push(
+    `Conditions: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, load average (1 min) ${load[0].toFixed(1)} when the sets started and ${load[1].toFixed(1)} when they ended, on ${os.cpus().length} cores shared with other work. ` +
+      'Other load inflates wall times most; the CPU columns are the steadier figures.',
+    '',
+  );
   lines.push('Input: `bench/generate.ts`, shaped like `helm template` output — per app a ServiceAccount, a Deployment or StatefulSet with the Helm labels, probes, quoted and folded env values, flow-list args and now and then an anchor shared with a sidecar; a multi-port Service by the Helm selector labels; ConfigMaps of block scalars (`|`, `>-`) and quoted strings; Secrets; sometimes an Ingress with TLS, a selector-less Service with Endpoints, an ExternalName Service, an HPA; `# Source:` comments. One app in two carries one planted mistake (6 % of the objects).', '');
   lines.push('Every time is a whole process (Node start-up included): the floors read and parse every file and do nothing else. CPU = user + system time of the process, all threads (less sensitive than wall time to other load on a shared machine). "exact" = planted mistakes reported by the planted rule with `file:line:column` pointing exactly at the planted text.', '');
   lines.push('| objects | YAML | js-yaml floor | yaml (positions) floor | `lineup check` | ratio to js-yaml (wall) | js-yaml CPU | lineup CPU | ratio (CPU) | peak RSS | planted | lineup found | exact | Monokle | Monokle found |');
@@ -273,14 +435,28 @@ function writeResults(rows: Row[], synth: SynthFigures | undefined, opts: Option
     const last = rows[rows.length - 1];
     if (rows.length > 2) lines.push(`- ${first.size.toLocaleString('en')} → ${last.size.toLocaleString('en')} objects (${(last.size / first.size).toFixed(0)}×): wall ${(last.lineupMs / first.lineupMs).toFixed(1)}×, CPU ${(last.lineupCpuMs / first.lineupCpuMs).toFixed(1)}×`);
   }
-  if (synth) lines.push('', ...synthSection(synth, opts.runs));
-  lines.push('', PROFILES_LINE, '');
-  // The Gateway API section is written by bench/gateway.ts; keep it.
   const resultsFile = path.join(ROOT, 'bench', 'RESULTS.md');
   const previous = fs.existsSync(resultsFile) ? fs.readFileSync(resultsFile, 'utf8') : '';
-  const gatewayStart = previous.indexOf(GATEWAY_SECTION_START);
-  const gatewayEnd = previous.indexOf(GATEWAY_SECTION_END);
-  if (gatewayStart >= 0 && gatewayEnd > gatewayStart) lines.push(previous.slice(gatewayStart, gatewayEnd + GATEWAY_SECTION_END.length), '');
+  if (synth) {
+    lines.push('', ...synthSection(synth, opts.runs));
+  } else {
+    // Not measured in this run: keep the section of the run that did.
+    const start = previous.indexOf(SYNTH_HEADING);
+    const end = previous.indexOf(PROFILES_LINE);
+    if (start >= 0 && end > start) lines.push('', previous.slice(start, end).trimEnd());
+  }
+  lines.push('', PROFILES_LINE, '');
+  // The Gateway API section is written by bench/gateway.ts, the NetworkPolicy one by this script
+  // when asked (not with --no-netpol); each is kept from the previous file otherwise.
+  for (const [startMarker, endMarker, fresh] of [[GATEWAY_SECTION_START, GATEWAY_SECTION_END, undefined], [NETPOL_SECTION_START, NETPOL_SECTION_END, netpol]] as const) {
+    if (fresh !== undefined) {
+      lines.push(fresh, '');
+      continue;
+    }
+    const start = previous.indexOf(startMarker);
+    const end = previous.indexOf(endMarker);
+    if (start >= 0 && end > start) lines.push(previous.slice(start, end + endMarker.length), '');
+  }
   fs.writeFileSync(resultsFile, lines.join('\n'));
   fs.mkdirSync(path.join(ROOT, 'docs'), { recursive: true });
   fs.writeFileSync(path.join(ROOT, 'docs', 'scaling.svg'), scalingSvg(rows));
@@ -293,7 +469,7 @@ function scalingSvg(rows: Row[]): string {
   const m = { l: 70, r: 150, t: 30, b: 50 };
   const series: { name: string; color: string; pts: [number, number][] }[] = [
     { name: 'js-yaml floor', color: '#888', pts: rows.map((r) => [r.size, r.jsyamlMs]) },
-    { name: 'yaml floor (positions)', color: '#c90', pts: rows.map((r) => [r.size, r.yamlMs]) },
+    { name: 'yaml floor (positions)', color: '#c90', pts: rows.filter((r) => r.yamlMs !== undefined).map((r) => [r.size, r.yamlMs!]) },
     { name: 'lineup check', color: '#1a7f37', pts: rows.map((r) => [r.size, r.lineupMs]) },
     { name: '@monokle/validation', color: '#cf222e', pts: rows.filter((r) => r.monokleMs !== undefined).map((r) => [r.size, r.monokleMs!]) },
   ];

@@ -4,6 +4,7 @@
  * first asked for, kept in private fields; nothing a caller can see changes).
  */
 import type { ManifestObject } from '../load/types';
+import type { FieldError } from '../validation/field-error';
 import type { ClusterIndex } from './cluster-index';
 import type { GatewayApi } from './gateway-api/model';
 import type {
@@ -42,6 +43,7 @@ export interface ClusterParts {
   allocationProblems: AllocationProblem[];
   duplicates: DuplicateObject[];
   networkPolicies: SimNetworkPolicy[];
+  networkPolicyErrors: ReadonlyMap<ManifestObject, readonly FieldError[]>;
   dnsServiceIP: string;
   index: ClusterIndex;
   endpointControllers: EndpointControllers;
@@ -63,6 +65,7 @@ export class BuiltCluster implements Cluster {
   readonly allocationProblems: AllocationProblem[];
   readonly duplicates: DuplicateObject[];
   readonly networkPolicies: SimNetworkPolicy[];
+  readonly networkPolicyErrors: ReadonlyMap<ManifestObject, readonly FieldError[]>;
   readonly dnsServiceIP: string;
   readonly #index: ClusterIndex;
   readonly #controllers: EndpointControllers;
@@ -83,6 +86,7 @@ export class BuiltCluster implements Cluster {
     this.allocationProblems = parts.allocationProblems;
     this.duplicates = parts.duplicates;
     this.networkPolicies = parts.networkPolicies;
+    this.networkPolicyErrors = parts.networkPolicyErrors;
     this.dnsServiceIP = parts.dnsServiceIP;
     this.#index = parts.index;
     this.#controllers = parts.endpointControllers;

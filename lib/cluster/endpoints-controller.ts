@@ -6,7 +6,7 @@
 import { arr, at, byString, str, type JsonObject } from '../k8s/json';
 import type { IPFamily } from '../k8s/ip';
 import { ServicePortResolver } from './find-port';
-import { defineLazyApi } from './lazy-api';
+import { EndpointsObject } from './api-objects';
 import type { SimEndpointAddress, SimEndpointPort, SimEndpoints, SimEndpointSubset, SimPod, SimService } from './model';
 
 /** Label the controllers put on the Endpoints and EndpointSlices of headless Services. */
@@ -41,7 +41,7 @@ function familyOfText(ip: string): IPFamily {
 export function serviceIPFamilies(service: SimService): IPFamily[] {
   if (service.apiIPFamilies) return [...service.apiIPFamilies];
   const out: IPFamily[] = [];
-  for (const f of arr(at(service.api, 'spec', 'ipFamilies'))) {
+  for (const f of arr(at(service.apiObject(), 'spec', 'ipFamilies'))) {
     if ((f === 'IPv4' || f === 'IPv6') && !out.includes(f)) out.push(f);
   }
   return out;
@@ -298,8 +298,7 @@ export function computeEndpoints(service: SimService, resolver: ServicePortResol
 
   const packed = samePorts ? packUniform(entries, portless, service) : repackSubsets(rawSubsets(entries, portless), portRank(service));
   const { subsets, truncated } = truncateSubsets(packed);
-  const ep: Omit<SimEndpoints, 'api'> = { namespace: service.namespace, name: service.name, origin: 'controller', subsets };
-  return defineLazyApi(ep, new ControllerEndpointsApi(service, truncated));
+  return new EndpointsObject({ namespace: service.namespace, name: service.name, origin: 'controller', subsets }, new ControllerEndpointsApi(service, truncated));
 }
 
 /** Ports follow the Service's port order (by name; names are unique within a Service). */
@@ -380,14 +379,14 @@ function distinctSortedPorts(list: SimEndpointPort[], cmp: (a: SimEndpointPort, 
   return out.sort(cmp);
 }
 
-/** Renders a controller-written Endpoints object on first read (lazy-api.ts). */
+/** Renders a controller-written Endpoints object when it is first asked for (api-objects.ts). */
 class ControllerEndpointsApi {
   constructor(
     private readonly service: SimService,
     private readonly truncated: boolean,
   ) {}
 
-  render(ep: Omit<SimEndpoints, 'api'>): JsonObject {
+  render(ep: SimEndpoints): JsonObject {
     const labels = endpointsLabels(this.service);
     const metadata: JsonObject = { name: ep.name, namespace: ep.namespace };
     if (Object.keys(labels).length > 0) metadata.labels = sortedRecord(labels);

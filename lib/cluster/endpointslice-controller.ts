@@ -8,7 +8,7 @@ import type { IPFamily } from '../k8s/ip';
 import { nameSuffix } from './hash';
 import { ServicePortResolver } from './find-port';
 import { endpointPortApi, endpointsLabels, podTargetRef, serviceIPFamilies, shouldPodBeInEndpoints, shouldSetHostname, sortedRecord } from './endpoints-controller';
-import { defineLazyApi } from './lazy-api';
+import { EndpointSliceObject } from './api-objects';
 import type { SimEndpointPort, SimEndpointSlice, SimNode, SimService, SimSliceEndpoint } from './model';
 
 export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
@@ -122,7 +122,7 @@ function slicePortApi(p: SimEndpointPort): JsonObject {
 
 /**
  * Splits each group into slices of at most `naming.max` endpoints; their API objects are rendered
- * on first read, with the metadata `source` gives then. Names are `<prefix><5 chars>`: upstream
+ * when first asked for, with the metadata `source` gives then. Names are `<prefix><5 chars>`: upstream
  * draws the suffix at random (generateName); here it is a hash of the owner, address type, port
  * list and chunk index, so the same input always gives the same names. Returned sorted by name.
  */
@@ -142,22 +142,13 @@ export function renderSlices(groups: SliceGroup[], naming: SliceNaming, source: 
       // Two chunks of one owner must not share a name; a clash is re-drawn, as the API server would.
       for (let attempt = 1; used.has(name); attempt++) name = prefix + nameSuffix(`${seed}|${attempt}`);
       used.add(name);
-      const slice: Omit<SimEndpointSlice, 'api'> = {
-        namespace: naming.namespace,
-        name,
-        serviceName: naming.serviceName,
-        addressType: group.addressType,
-        origin: naming.origin,
-        ports: group.ports,
-        endpoints,
-      };
-      out.push(defineLazyApi(slice, renderer));
+      out.push(new EndpointSliceObject({ namespace: naming.namespace, name, serviceName: naming.serviceName, addressType: group.addressType, origin: naming.origin, ports: group.ports, endpoints }, renderer));
     });
   }
   return out.length > 1 ? out.sort((a, b) => byString(a.name, b.name)) : out;
 }
 
-/** Renders the EndpointSlices of one owner on first read (lazy-api.ts). */
+/** Renders the EndpointSlices of one owner, each when first asked for. */
 class SliceApi {
   constructor(
     private readonly namespace: string,
@@ -165,7 +156,7 @@ class SliceApi {
     private readonly source: SliceMetadataSource,
   ) {}
 
-  render(slice: Omit<SimEndpointSlice, 'api'>): JsonObject {
+  render(slice: SimEndpointSlice): JsonObject {
     const m = this.source.metadata();
     const metadata: JsonObject = { name: slice.name, generateName: this.prefix, namespace: this.namespace, labels: sortedRecord(m.labels) };
     if (m.annotations && Object.keys(m.annotations).length > 0) metadata.annotations = sortedRecord(m.annotations);
@@ -288,7 +279,7 @@ class ControllerSliceMetadata implements SliceMetadataSource {
     const labels = endpointsLabels(service);
     labels[SERVICE_NAME_LABEL] = service.name;
     labels[MANAGED_BY_LABEL] = SLICE_CONTROLLER_NAME;
-    return { labels, ownerReference: ownerReferenceTo('v1', 'Service', service.name, service.apiUid !== undefined ? { metadata: { uid: service.apiUid } } : service.api) };
+    return { labels, ownerReference: ownerReferenceTo('v1', 'Service', service.name, service.apiUid !== undefined ? { metadata: { uid: service.apiUid } } : service.apiObject()) };
   }
 }
 

@@ -11,6 +11,7 @@
 import { arr, at, bool, int, isObject, obj, str, strMap, type Json, type JsonObject } from '../k8s/json';
 import { parseIP } from '../k8s/ip';
 import type { ManifestObject } from '../load/types';
+import { EndpointSliceObject, EndpointsObject, Rendered } from './api-objects';
 import { MANAGED_BY_LABEL, ownerReferenceTo, renderSlices, SERVICE_NAME_LABEL, type SliceAddressType, type SliceGroup, type SliceMetadata, portListKey } from './endpointslice-controller';
 import { sortedRecord, subsetsApi } from './endpoints-controller';
 import type { Protocol, SimEndpointAddress, SimEndpointPort, SimEndpoints, SimEndpointSlice, SimEndpointSubset, SimService, SimSliceEndpoint } from './model';
@@ -104,7 +105,7 @@ function readEndpoints(o: ManifestObject, declared: ManifestObject | undefined):
   const api: JsonObject = { apiVersion: 'v1', kind: 'Endpoints', metadata: metadataOf(o) };
   const rendered = subsetsApi(subsets, (a) => refs.get(a));
   if (rendered.length > 0) api.subsets = rendered;
-  return { namespace: o.namespace, name: o.name, origin: 'manual', obj: declared, subsets, api };
+  return new EndpointsObject({ namespace: o.namespace, name: o.name, origin: 'manual', obj: declared, subsets }, new Rendered(api));
 }
 
 function addressTypeOf(value: unknown): SimEndpointSlice['addressType'] {
@@ -167,14 +168,12 @@ function readEndpointSlice(o: ManifestObject, declared: ManifestObject | undefin
     });
   }
   const serviceName = str(at(o.raw, 'metadata', 'labels', SERVICE_NAME_LABEL));
-  const slice: SimEndpointSlice = { namespace: o.namespace, name: o.name, addressType, origin: 'manual', obj: declared, ports, endpoints, api };
-  if (serviceName !== undefined) slice.serviceName = serviceName;
-  return slice;
+  return new EndpointSliceObject({ namespace: o.namespace, name: o.name, serviceName, addressType, origin: 'manual', obj: declared, ports, endpoints }, new Rendered(api));
 }
 
 /** The Endpoints' labels or annotations as the API holds them. */
 function metaMap(ep: SimEndpoints, field: 'labels' | 'annotations'): Record<string, string> {
-  return strMap(at(ep.api, 'metadata', field)) ?? strMap(at(ep.obj?.raw, 'metadata', field)) ?? {};
+  return strMap(at(ep.apiObject(), 'metadata', field)) ?? strMap(at(ep.obj?.raw, 'metadata', field)) ?? {};
 }
 
 /** getAddressType: anything that is not an IP is not mirrored. */
@@ -184,7 +183,7 @@ function familyOfAddress(ip: string): SliceAddressType | undefined {
 
 /** The targetRef written for the address at (subset, list, index), if the API form has one for that IP. */
 function apiTargetRef(ep: SimEndpoints, subset: number, list: 'addresses' | 'notReadyAddresses', index: number, ip: string): JsonObject | undefined {
-  const rawAddress = at(ep.api, 'subsets', subset, list, index);
+  const rawAddress = at(ep.apiObject(), 'subsets', subset, list, index);
   if (str(at(rawAddress, 'ip')) !== ip) return undefined;
   return targetRefOf(at(rawAddress, 'targetRef'));
 }
@@ -247,7 +246,7 @@ export function mirrorEndpoints(ep: SimEndpoints, service: SimService): SimEndpo
   const metadata: SliceMetadata = {
     labels: sliceLabels,
     annotations: sliceAnnotations,
-    ownerReference: ownerReferenceTo('v1', 'Endpoints', ep.name, ep.api),
+    ownerReference: ownerReferenceTo('v1', 'Endpoints', ep.name, ep.apiObject()),
     readyConditionOnly: true,
     targetRefOf: (e) => refs.get(e),
   };

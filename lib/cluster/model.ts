@@ -7,11 +7,12 @@
  * workload share their label map and containers, a Service's `labels` and `selector` are those of
  * its `defaulted` copy, its Endpoints and EndpointSlices share the resolved port objects, and
  * empty lists and ipFamilies lists are shared frozen constants. Reading is all anything may do
- * (test/cluster/model-shared.test.ts runs the rules and views on a frozen model).
+ * (test/cluster/frozen-model.test.ts runs every command on deep-frozen models).
  */
 import type { JsonObject } from '../k8s/json';
 import type { Cidr, IPFamily } from '../k8s/ip';
 import type { ManifestObject } from '../load/types';
+import type { FieldError } from '../validation/field-error';
 import type { SimPodMonitor, SimServiceMonitor } from './monitors';
 import type { GatewayApi } from './gateway-api/model';
 
@@ -140,8 +141,8 @@ export interface SimPod {
   owner?: SimWorkload;
   /** The Pod object when the input had one; else the workload's object. */
   obj: ManifestObject;
-  /** The Pod as the API server would hold it (for `get pods -o yaml`). */
-  api: JsonObject;
+  /** The Pod as the API server would hold it (for `get pods -o yaml`); rendered on the first call, then kept. */
+  apiObject(): JsonObject;
 }
 
 export interface SimServicePort {
@@ -187,10 +188,10 @@ export interface SimService {
   selectedPods: SimPod[];
   /**
    * `spec.ipFamilies` of the stored Service (known values, once each, in order). Set by
-   * buildCluster, so that the controllers need not render `api`; when absent, read from `api`.
+   * admission, so that the controllers need not render the API object; when absent, read from it.
    */
   apiIPFamilies?: IPFamily[];
-  /** `metadata.uid` of the stored Service (set by buildCluster; when absent, read from `api`). */
+  /** `metadata.uid` of the stored Service (set by admission; when absent, read from the API object). */
   apiUid?: string;
   /**
    * The input Service after the API server's defaulting, before allocation (set by buildCluster
@@ -198,8 +199,8 @@ export interface SimService {
    * copy; nothing may modify it.
    */
   defaulted?: JsonObject;
-  /** The Service as the API server would hold it: defaulted and allocated (rendered on first read). */
-  api: JsonObject;
+  /** The Service as the API server would hold it: defaulted and allocated; rendered on the first call, then kept. */
+  apiObject(): JsonObject;
 }
 
 export interface SimEndpointAddress {
@@ -231,7 +232,8 @@ export interface SimEndpoints {
   obj?: ManifestObject;
   /** Repacked subsets (controller) or as given (manual). */
   subsets: SimEndpointSubset[];
-  api: JsonObject;
+  /** The Endpoints as the API server would hold them (the controller's: rendered on the first call, then kept). */
+  apiObject(): JsonObject;
 }
 
 export interface SimSliceEndpoint {
@@ -257,7 +259,8 @@ export interface SimEndpointSlice {
   /** `undefined` port means "all ports" (nil port in the slice). */
   ports: SimEndpointPort[];
   endpoints: SimSliceEndpoint[];
-  api: JsonObject;
+  /** The slice as the API server would hold it (the controllers': rendered on the first call, then kept). */
+  apiObject(): JsonObject;
 }
 
 export interface SimIngressBackend {
@@ -412,6 +415,12 @@ export interface Cluster {
    * api-validation rule reports them). Sorted by namespace, name.
    */
   networkPolicies: SimNetworkPolicy[];
+  /**
+   * The API server's validation errors of each NetworkPolicy the build read (none: accepted), so
+   * that the api-validation rule words them without validating again. Absent in a model made by
+   * hand (tests).
+   */
+  networkPolicyErrors?: ReadonlyMap<ManifestObject, readonly FieldError[]>;
   /** IP of the cluster DNS Service (the 10th address of the service CIDR). */
   dnsServiceIP: string;
 

@@ -9,6 +9,7 @@
 import { arr, at, byString, cloneJson, isObject, str, strMap, type JsonObject } from '../k8s/json';
 import { parseCIDR, type Cidr } from '../k8s/ip';
 import type { ManifestObject } from '../load/types';
+import type { FieldError } from '../validation/field-error';
 import { validateNetworkPolicy } from '../validation/network-policy';
 import type { ClusterSettings, Protocol, SimLabelSelector, SimNetworkPolicy, SimPolicyPeer, SimPolicyPort, SimPolicyRule } from './model';
 
@@ -104,15 +105,24 @@ export function readNetworkPolicy(o: ManifestObject): SimNetworkPolicy {
   };
 }
 
+export interface NetworkPolicyAdmission {
+  /** Those the API server accepts, defaulted, sorted by namespace and name. */
+  accepted: SimNetworkPolicy[];
+  /** The validation errors of each policy read (none: accepted), for the api-validation rule to word. */
+  errors: ReadonlyMap<ManifestObject, readonly FieldError[]>;
+}
+
 /**
  * The NetworkPolicies a cluster would hold: those the API server accepts (the rest are rejected
- * on create, and the api-validation rule reports them), defaulted, sorted by namespace and name.
+ * on create), with each one's validation kept so that it is done once.
  */
-export function acceptedNetworkPolicies(objects: readonly ManifestObject[], settings: ClusterSettings): SimNetworkPolicy[] {
-  const out: SimNetworkPolicy[] = [];
+export function admitNetworkPolicies(objects: readonly ManifestObject[], settings: ClusterSettings): NetworkPolicyAdmission {
+  const accepted: SimNetworkPolicy[] = [];
+  const errors = new Map<ManifestObject, readonly FieldError[]>();
   for (const o of objects) {
-    if (validateNetworkPolicy(o.raw, settings.kubernetesVersion).length > 0) continue;
-    out.push(readNetworkPolicy(o));
+    const found = validateNetworkPolicy(o.raw, settings.kubernetesVersion);
+    errors.set(o, found);
+    if (found.length === 0) accepted.push(readNetworkPolicy(o));
   }
-  return out.sort((a, b) => byString(a.namespace, b.namespace) || byString(a.name, b.name));
+  return { accepted: accepted.sort((a, b) => byString(a.namespace, b.namespace) || byString(a.name, b.name)), errors };
 }

@@ -124,7 +124,7 @@ export interface PodDraft {
   annotations?: Record<string, string>;
   /**
    * The pod spec as written (of the Pod, or of the workload's template; shared by its replicas).
-   * Readers apply defaults themselves; the defaulted copy is made only for `api`.
+   * Readers apply defaults themselves; the defaulted copy is made only for the API object.
    */
   spec: JsonObject;
   /** The workload that makes it or, for a Pod of the input, the top-most workload its ownerReferences lead to. */
@@ -163,9 +163,9 @@ function containersOf(spec: JsonObject): SimContainer[] {
 }
 
 /**
- * The model's pod. `api` (the object a client would read back) is rendered on first access:
- * most pods of a large input are never printed, and rendering every one up front dominated the
- * build time. A class keeps that lazy without a closure per pod. It keeps only the few references
+ * The model's pod. Its API object (what a client would read back, `apiObject()`) is rendered on
+ * the first call: most pods of a large input are never printed, and rendering every one up front
+ * dominated the build time. A class keeps that lazy without a closure per pod. It keeps only the few references
  * the rendering needs besides its own fields (the template's spec, annotations and owner reference
  * are shared by all replicas), not the draft and placement objects it was made from: pods live as
  * long as the model, and those two were ~200 bytes per pod for the garbage collector to copy.
@@ -193,7 +193,7 @@ class Pod implements SimPod {
   private readonly ownerRef: JsonObject | undefined;
   private readonly raw: JsonObject | undefined;
   private readonly nodeIP: string;
-  /** The rendered `api`; a true private field, which freezing the pod leaves writable. */
+  /** The rendered API object; a true private field, which freezing the pod leaves writable. */
   #rendered?: JsonObject;
 
   constructor(draft: PodDraft, place: Placement, owner: SimWorkload | undefined) {
@@ -222,16 +222,13 @@ class Pod implements SimPod {
     this.nodeIP = place.nodeIP;
   }
 
-  get api(): JsonObject {
+  apiObject(): JsonObject {
     return (this.#rendered ??= podApi(
       { namespace: this.namespace, name: this.name, uid: this.uid, labels: this.labels, annotations: this.annotations, spec: this.spec, ownerRef: this.ownerRef, raw: this.raw, hostname: this.hostname, subdomain: this.subdomain },
       { nodeName: this.nodeName, nodeIP: this.nodeIP, ip: this.ip, phase: this.phase, ready: this.ready },
     ));
   }
 
-  set api(value: JsonObject) {
-    this.#rendered = value;
-  }
 }
 
 /** Joins a draft, its placement and the model's workload that owns it into the model's pod. */

@@ -9,7 +9,7 @@ import { defaultService, DEFAULT_CLIENT_IP_AFFINITY_SECONDS } from '../k8s/defau
 import type { IPFamily } from '../k8s/ip';
 import type { ManifestObject } from '../load/types';
 import type { AllocationRequest } from './allocate';
-import type { ClusterSettings, ServiceType, SimService, SimServicePort, TrafficPolicy } from './model';
+import type { ClusterSettings, ServiceType, SimPod, SimService, SimServicePort, TrafficPolicy } from './model';
 import { stableUid } from './hash';
 import { asProtocol } from './pods';
 import { ownerKey } from './workloads';
@@ -24,7 +24,7 @@ function policy(value: unknown): TrafficPolicy | undefined {
  * A Service as admission leaves it: defaulted and allocated, before it selects any pods (the
  * select-pods step makes the model's SimService from it).
  */
-export type AdmittedService = Omit<SimService, 'selectedPods' | 'api'>;
+export type AdmittedService = Omit<SimService, 'selectedPods' | 'apiObject'>;
 
 export interface ReadService {
   service: AdmittedService;
@@ -82,8 +82,8 @@ export function readService(raw: JsonObject, namespace: string, name: string, ob
   const selector = stringMap(spec.selector);
   const sessionAffinity = spec.sessionAffinity === 'ClientIP' ? 'ClientIP' : 'None';
   const givenUid = at(defaulted, 'metadata', 'uid');
-  // No `api` here: it is rendered on first read, after allocation, so that `check`, which prints
-  // no Service, never renders one.
+  // No API object here: the model's Service renders it when first asked for, after allocation,
+  // so that `check`, which prints no Service, never renders one.
   const service: AdmittedService = {
     namespace,
     name,
@@ -207,10 +207,73 @@ export function storedIPFamilies(spec: JsonObject, type: ServiceType, settings: 
 }
 
 /**
- * Renders a Service as stored (defaulted and allocated) on first read (lazy-api.ts), from its own
- * copy of the defaulted object: the model's copy stays unallocated, for the API validation rule to
- * check without defaulting the Service again.
+ * The model's Service: the admitted Service with the pods it selects. Its API object (defaulted and
+ * allocated) is rendered when first asked for, from its own copy of the defaulted object: the
+ * model's copy stays unallocated, for the API validation rule to check without defaulting the
+ * Service again; `check`, which prints no Service, renders none.
  */
+export class ServiceObject implements SimService {
+  readonly namespace: string;
+  readonly name: string;
+  readonly obj?: ManifestObject;
+  readonly type: ServiceType;
+  readonly clusterIP: string;
+  readonly clusterIPs: string[];
+  readonly headless: boolean;
+  readonly selector?: Record<string, string>;
+  readonly ports: SimServicePort[];
+  readonly externalName?: string;
+  readonly externalIPs: string[];
+  readonly loadBalancerIPs: string[];
+  readonly loadBalancerSourceRanges: string[];
+  readonly externalTrafficPolicy?: TrafficPolicy;
+  readonly internalTrafficPolicy?: TrafficPolicy;
+  readonly sessionAffinity: 'None' | 'ClientIP';
+  readonly affinityTimeoutSeconds?: number;
+  readonly healthCheckNodePort?: number;
+  readonly publishNotReadyAddresses: boolean;
+  readonly labels: Record<string, string>;
+  readonly selectedPods: SimPod[];
+  readonly apiIPFamilies?: IPFamily[];
+  readonly apiUid?: string;
+  readonly defaulted?: JsonObject;
+  readonly #renderer: ServiceApi;
+  #api?: JsonObject;
+
+  constructor(a: AdmittedService, selectedPods: SimPod[], renderer: ServiceApi) {
+    this.namespace = a.namespace;
+    this.name = a.name;
+    this.obj = a.obj;
+    this.type = a.type;
+    this.clusterIP = a.clusterIP;
+    this.clusterIPs = a.clusterIPs;
+    this.headless = a.headless;
+    this.selector = a.selector;
+    this.ports = a.ports;
+    this.externalName = a.externalName;
+    this.externalIPs = a.externalIPs;
+    this.loadBalancerIPs = a.loadBalancerIPs;
+    this.loadBalancerSourceRanges = a.loadBalancerSourceRanges;
+    this.externalTrafficPolicy = a.externalTrafficPolicy;
+    this.internalTrafficPolicy = a.internalTrafficPolicy;
+    this.sessionAffinity = a.sessionAffinity;
+    this.affinityTimeoutSeconds = a.affinityTimeoutSeconds;
+    this.healthCheckNodePort = a.healthCheckNodePort;
+    this.publishNotReadyAddresses = a.publishNotReadyAddresses;
+    this.labels = a.labels;
+    this.selectedPods = selectedPods;
+    this.apiIPFamilies = a.apiIPFamilies;
+    this.apiUid = a.apiUid;
+    this.defaulted = a.defaulted;
+    this.#renderer = renderer;
+  }
+
+  apiObject(): JsonObject {
+    return (this.#api ??= this.#renderer.render(this));
+  }
+}
+
+/** Renders a Service as stored from its own copy of the defaulted object (see ServiceObject). */
 export class ServiceApi {
   constructor(
     private readonly defaulted: JsonObject,

@@ -80,16 +80,16 @@ export function queryGet(cluster: Cluster, kind: GetKind, query: GetQuery = {}):
   let list: Listed[];
   switch (kind) {
     case 'services':
-      list = cluster.services.map((s) => ({ kind, namespace: s.namespace, name: s.name, model: s, apiObject: () => s.api }));
+      list = cluster.services.map((s) => ({ kind, namespace: s.namespace, name: s.name, model: s, apiObject: () => s.apiObject() }));
       break;
     case 'endpoints':
-      list = cluster.endpoints().map((e) => ({ kind, namespace: e.namespace, name: e.name, model: e, apiObject: () => e.api }));
+      list = cluster.endpoints().map((e) => ({ kind, namespace: e.namespace, name: e.name, model: e, apiObject: () => e.apiObject() }));
       break;
     case 'endpointslices':
-      list = cluster.endpointSlices().map((e) => ({ kind, namespace: e.namespace, name: e.name, model: e, apiObject: () => e.api }));
+      list = cluster.endpointSlices().map((e) => ({ kind, namespace: e.namespace, name: e.name, model: e, apiObject: () => e.apiObject() }));
       break;
     case 'pods':
-      list = cluster.pods.map((p) => ({ kind, namespace: p.namespace, name: p.name, model: p, apiObject: () => p.api }));
+      list = cluster.pods.map((p) => ({ kind, namespace: p.namespace, name: p.name, model: p, apiObject: () => p.apiObject() }));
       break;
     case 'ingresses':
       // The model keeps Ingresses as given: show them with the resolved namespace filled in.

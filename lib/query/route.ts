@@ -11,6 +11,7 @@ import { gatewayRequest } from '../views/gateway-trace';
 import { serviceTraffic } from '../views/kube-proxy';
 import { QueryError } from '../errors';
 import { resolvePod, splitRef } from './targets';
+import { byString } from '../k8s/json';
 
 /** What a route question reads: the simulated cluster and the check's findings (a `Simulation` is one). */
 export interface CheckedCluster {
@@ -89,7 +90,7 @@ export function queryRoute(checked: CheckedCluster, serviceRef: string, q: Route
     destinations = traffic.destinations.map((d) => ({ ...(d.pod ? { pod: d.pod.name } : {}), ip: d.ip, port: d.port, probability: d.probability }));
     if (traffic.verdict !== 'dnat') return { service, servicePort, problem: `kube-proxy on ${node} ${traffic.verdict === 'reject' ? 'rejects' : 'drops'} connections to ${svc.clusterIP}:${port.port}: ${traffic.reason}`, destinations: [], findings };
   }
-  destinations.sort((a, b) => (a.pod ?? '').localeCompare(b.pod ?? '') || a.ip.localeCompare(b.ip));
+  destinations.sort((a, b) => byString(a.pod ?? '', b.pod ?? '') || byString(a.ip, b.ip));
   return { service, servicePort, destinations, findings };
 }
 

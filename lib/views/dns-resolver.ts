@@ -75,7 +75,7 @@ function dedupe(list: string[]): string[] {
 
 /** `spec.dnsConfig` of the pod, read defensively. */
 function dnsConfigOf(pod: SimPod): { nameservers: string[]; searches: string[]; options: { name: string; value?: string }[] } | undefined {
-  const cfg = obj(at(pod.api, 'spec', 'dnsConfig'));
+  const cfg = obj(at(pod.apiObject(), 'spec', 'dnsConfig'));
   if (!cfg) return undefined;
   const strings = (v: unknown): string[] => arr(v).map((x) => str(x)).filter((x): x is string => x !== undefined && x !== '');
   const options: { name: string; value?: string }[] = [];

@@ -38,7 +38,7 @@ function standInPod(cluster: Cluster, settings: IngressControllerSettings): SimP
       dnsPolicy: 'ClusterFirst',
       containers: [],
       obj: undefined as unknown as SimPod['obj'],
-      api: {},
+      apiObject: () => ({}),
     };
     byController.set(settings, pod);
   }

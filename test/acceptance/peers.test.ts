@@ -1,6 +1,7 @@
 /**
- * The peer survey's test set (shared/reference/peer-checkers.md, "Hands-on"): what every other
- * checker misses, lineup reports — the README's comparison table rests on this test.
+ * The test set of our survey of peer checkers (kube-linter, kube-score, Polaris,
+ * @monokle/validation…): what every other checker misses, lineup reports — the README's comparison
+ * table rests on this test.
  */
 import { loadText } from '../../lib/load/load';
 import { buildCluster } from '../../lib/cluster/build';

@@ -22,7 +22,7 @@ export function service(s: Partial<SimService> & { name: string }): SimService {
     publishNotReadyAddresses: false,
     labels: {},
     selectedPods: [],
-    api: { apiVersion: 'v1', kind: 'Service', metadata: { name: s.name, namespace: s.namespace ?? 'default' }, spec: {} },
+    apiObject: () => ({ apiVersion: 'v1', kind: 'Service', metadata: { name: s.name, namespace: s.namespace ?? 'default' }, spec: {} }),
     ...s,
   };
 }
@@ -35,7 +35,7 @@ export function slice(name: string, ports: { name: string; port: number }[], end
     origin: 'controller',
     ports: ports.map((p) => ({ ...p, protocol: 'TCP' })),
     endpoints: endpoints.map(([ip, ready]) => ({ addresses: [ip], ready, serving: ready, terminating: false })),
-    api: {},
+    apiObject: () => ({}),
   };
 }
 
@@ -49,7 +49,7 @@ export function endpoints(name: string, subsets: { ready: string[]; notReady?: s
       notReadyAddresses: (s.notReady ?? []).map((ip) => ({ ip })),
       ports: s.ports.map((p) => ({ ...p, protocol: 'TCP' as const })),
     })),
-    api: { apiVersion: 'v1', kind: 'Endpoints', metadata: { name, namespace: 'default' } },
+    apiObject: () => ({ apiVersion: 'v1', kind: 'Endpoints', metadata: { name, namespace: 'default' } }),
   };
 }
 
@@ -70,7 +70,7 @@ export function pod(p: Partial<SimPod> & { name: string }, api: JsonObject = {})
     dnsPolicy: 'ClusterFirst',
     containers: [{ name: 'main', sidecar: false, ports: [], env: [], hasEnvFrom: false }],
     obj: dummyObj,
-    api,
+    apiObject: () => api,
     ...p,
   };
 }

@@ -60,7 +60,7 @@ describe('get services rows (printers_test TestPrintService, without AGE)', () =
 
   it('cuts long load-balancer ingress lists to 16 characters unless wide; hostnames stand in for IPs', () => {
     const api: JsonObject = { status: { loadBalancer: { ingress: [{ ip: '10.0.0.3' }, { hostname: 'lb.example.com' }, { ip: '10.0.0.1' }, { ip: '10.0.0.1' }] } } };
-    const svc = service({ name: 'lb', type: 'LoadBalancer', clusterIP: '10.0.0.9', clusterIPs: ['10.0.0.9'], api });
+    const svc = service({ name: 'lb', type: 'LoadBalancer', clusterIP: '10.0.0.9', clusterIPs: ['10.0.0.9'], apiObject: () => api });
     expect(serviceRow(svc, false)[3]).toBe('10.0.0.1,10.0...');
     expect(serviceRow(svc, true)[3]).toBe('10.0.0.1,10.0.0.3,lb.example.com');
   });
@@ -212,7 +212,7 @@ describe('describe service (kubectl describe_test TestDescribeService)', () => {
     externalTrafficPolicy: 'Local',
     internalTrafficPolicy: 'Local',
     healthCheckNodePort: 32222,
-    api: { spec: { ipFamilies: ['IPv4'], loadBalancerIP: '5.6.7.8' }, status: { loadBalancer: { ingress: [{ ip: '5.6.7.8' }] } } },
+    apiObject: () => ({ spec: { ipFamilies: ['IPv4'], loadBalancerIP: '5.6.7.8' }, status: { loadBalancer: { ingress: [{ ip: '5.6.7.8' }] } } }),
   });
   const slices = [
     slice('bar-abc', [{ name: 'port-tcp', port: 9527 }], [['10.244.0.1', true], ['10.244.0.2', true]]),
@@ -244,7 +244,7 @@ Events:                   <none>
   });
 
   it('matches the test1 variant (ipMode, three ready endpoints)', () => {
-    const vip = { ...lb, api: { spec: { ipFamilies: ['IPv4'], loadBalancerIP: '5.6.7.8' }, status: { loadBalancer: { ingress: [{ ip: '5.6.7.8', ipMode: 'VIP' }] } } } };
+    const vip = { ...lb, apiObject: () => ({ spec: { ipFamilies: ['IPv4'], loadBalancerIP: '5.6.7.8' }, status: { loadBalancer: { ingress: [{ ip: '5.6.7.8', ipMode: 'VIP' }] } } }) };
     const out = describeService(vip, [slice('bar-abc', [{ name: 'port-tcp', port: 9527 }], [['10.244.0.1', true], ['10.244.0.2', true], ['10.244.0.3', true]])]);
     expect(out).toContain('\nLoadBalancer Ingress:     5.6.7.8 (VIP)\n');
     expect(out).toContain('\nEndpoints:                10.244.0.1:9527,10.244.0.2:9527,10.244.0.3:9527\n');
@@ -269,7 +269,7 @@ Events:            <none>
   });
 
   it('prints labels and annotations one per line, hiding last-applied-configuration', () => {
-    const svc = service({ name: 'x', labels: { b: '2', a: '1' }, api: { metadata: { annotations: { 'kubectl.kubernetes.io/last-applied-configuration': '{}', note: 'hi' } } } });
+    const svc = service({ name: 'x', labels: { b: '2', a: '1' }, apiObject: () => ({ metadata: { annotations: { 'kubectl.kubernetes.io/last-applied-configuration': '{}', note: 'hi' } } }) });
     const out = describeService(svc, []);
     expect(out).toContain('Labels:            a=1\n                   b=2\nAnnotations:       note: hi\n');
   });

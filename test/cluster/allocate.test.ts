@@ -133,7 +133,7 @@ describe('requested values', () => {
     const auto = c.service('default', 'auto')!.ports.map((p) => p.nodePort);
     expect(auto[0]).toBe(auto[1]);
     expect(auto[2]).not.toBe(auto[0]);
-    expect(c.service('default', 'auto')!.api).toMatchObject({ spec: { ports: [{ nodePort: auto[0] }, { nodePort: auto[1] }, { nodePort: auto[2] }] } });
+    expect(c.service('default', 'auto')!.apiObject()).toMatchObject({ spec: { ports: [{ nodePort: auto[0] }, { nodePort: auto[1] }, { nodePort: auto[2] }] } });
   });
 });
 
@@ -159,7 +159,7 @@ describe('dynamic allocation', () => {
     }
     expect(c.service('default', 'alpha')!.ports[0].nodePort).toBe(0);
     expect(c.service('default', 'beta')!.healthCheckNodePort).toBeUndefined();
-    expect(c.service('default', 'gamma')!.api).toMatchObject({ spec: { healthCheckNodePort: c.service('default', 'gamma')!.healthCheckNodePort, allocateLoadBalancerNodePorts: true }, status: { loadBalancer: {} } });
+    expect(c.service('default', 'gamma')!.apiObject()).toMatchObject({ spec: { healthCheckNodePort: c.service('default', 'gamma')!.healthCheckNodePort, allocateLoadBalancerNodePorts: true }, status: { loadBalancer: {} } });
   });
 
   test('adding a Service moves no other Service, and input order does not matter', () => {
@@ -185,7 +185,7 @@ describe('dynamic allocation', () => {
     expect(c.service('default', 'headless')!.clusterIP).toBe('None');
     expect(c.service('default', 'headless')!.clusterIPs).toEqual(['None']);
     expect(c.service('default', 'ext')!.clusterIP).toBe('');
-    expect(c.service('default', 'ext')!.api).not.toHaveProperty('spec.ipFamilies');
+    expect(c.service('default', 'ext')!.apiObject()).not.toHaveProperty('spec.ipFamilies');
     expect(c.allocationProblems).toEqual([]);
   });
 

@@ -29,7 +29,7 @@ function service(name: string, selector?: Record<string, string>): SimService {
     publishNotReadyAddresses: false,
     labels: {},
     selectedPods: [],
-    api: {},
+    apiObject: () => ({}),
   };
 }
 
@@ -47,7 +47,7 @@ describe('manualEndpoints', () => {
     expect(ep.origin).toBe('manual');
     expect(ep.namespace).toBe('default');
     expect(ep.subsets).toEqual([{ addresses: [{ ip: '11.11.11.11' }, { ip: '22.22.22.22' }], notReadyAddresses: [], ports: [{ name: '', port: 80, protocol: 'TCP' }] }]);
-    expect(ep.api).toEqual({
+    expect(ep.apiObject()).toEqual({
       apiVersion: 'v1',
       kind: 'Endpoints',
       metadata: { name: 'external-service', namespace: 'default' },
@@ -74,8 +74,8 @@ describe('manualEndpoints', () => {
       [[], ['10.0.0.2', '10.0.0.2']],
     ]);
     expect(ep.subsets[0].addresses[0]).toEqual({ ip: '10.0.0.9', hostname: 'db-0', nodeName: 'node-1' });
-    expect((ep.api.subsets as JsonObject[])[0].addresses).toEqual([{ ip: '10.0.0.9', hostname: 'db-0', nodeName: 'node-1', targetRef: { kind: 'Pod', name: 'db-0' } }]);
-    expect((ep.api.metadata as JsonObject).labels).toEqual({ team: 'x' });
+    expect((ep.apiObject().subsets as JsonObject[])[0].addresses).toEqual([{ ip: '10.0.0.9', hostname: 'db-0', nodeName: 'node-1', targetRef: { kind: 'Pod', name: 'db-0' } }]);
+    expect((ep.apiObject().metadata as JsonObject).labels).toEqual({ team: 'x' });
   });
 
   test('malformed fields are dropped, not thrown on', () => {
@@ -133,11 +133,11 @@ describe('manualEndpointSlice', () => {
       { addresses: ['1.2.3.4'], ready: true, serving: true, terminating: false },
       { addresses: ['1.2.3.5'], ready: false, serving: true, terminating: false, nodeName: 'node-2', zone: 'b', hostname: 'h' },
     ]);
-    expect(slice.api.ports).toEqual([
+    expect(slice.apiObject().ports).toEqual([
       { port: 443, name: '', protocol: 'TCP' },
       { name: 'all', protocol: 'TCP' },
     ]);
-    expect((slice.api.metadata as JsonObject).namespace).toBe('default');
+    expect((slice.apiObject().metadata as JsonObject).namespace).toBe('default');
   });
 
   test('without the service-name label the slice belongs to no Service; garbage never throws', () => {
@@ -162,7 +162,7 @@ describe('mirrorEndpoints (EndpointSliceMirroring)', () => {
       ['11.11.11.11', true],
       ['22.22.22.22', true],
     ]);
-    expect(s.api).toEqual({
+    expect(s.apiObject()).toEqual({
       apiVersion: 'discovery.k8s.io/v1',
       kind: 'EndpointSlice',
       metadata: {
@@ -215,7 +215,7 @@ describe('mirrorEndpoints (EndpointSliceMirroring)', () => {
     const shown = slices.map((s) => `${s.addressType} [${s.ports.map((p) => `${p.name}:${p.port}/${p.protocol}`).join(',')}] ${s.endpoints.map((e) => `${e.addresses[0]}${e.ready ? '' : '(not ready)'}`).join(' ')}`).sort();
     expect(shown).toEqual(['IPv4 [a:80/TCP] 10.0.0.1 10.0.0.2(not ready)', 'IPv4 [b:81/UDP] 10.0.0.3', 'IPv6 [a:80/TCP] fd00::1']);
     const withRef = slices.find((s) => s.endpoints.some((e) => e.addresses[0] === '10.0.0.2'))!;
-    expect((withRef.api.endpoints as JsonObject[])[1]).toEqual({ addresses: ['10.0.0.2'], conditions: { ready: false }, targetRef: { kind: 'Pod', name: 'p2' } });
+    expect((withRef.apiObject().endpoints as JsonObject[])[1]).toEqual({ addresses: ['10.0.0.2'], conditions: { ready: false }, targetRef: { kind: 'Pod', name: 'p2' } });
     expect(new Set(slices.map((s) => s.name)).size).toBe(3);
   });
 

@@ -66,7 +66,7 @@ function makeCase(seed: number): Case {
       dnsPolicy: 'ClusterFirst',
       containers,
       obj: dummyObj,
-      api: {},
+      apiObject: () => ({}),
     };
     if (r() < 0.3) {
       pod.hostname = `p${i}`;
@@ -92,7 +92,7 @@ function makeCase(seed: number): Case {
     selectedPods: pods,
     apiIPFamilies: headless && r() < 0.5 ? [] : ['IPv4'],
     apiUid: 'svc-uid',
-    api: {},
+    apiObject: () => ({}),
   };
   return { service, uniform };
 }
@@ -155,13 +155,13 @@ describe('endpoints controller shortcuts', () => {
       const ep = computeEndpoints(service)!;
       // The case number rides along, so a failure names its case.
       expect({ case: i, subsets: show(ep.subsets) }).toEqual({ case: i, subsets: show(referenceSubsets(service)) });
-      expect({ case: i, api: JSON.stringify(ep.api) }).toEqual({ case: i, api: JSON.stringify(computeEndpoints(service)!.api) });
+      expect({ case: i, api: JSON.stringify(ep.apiObject()) }).toEqual({ case: i, api: JSON.stringify(computeEndpoints(service)!.apiObject()) });
     });
   });
 
   test('uniform cases: slices equal those of pods with private copies of the containers', () => {
     const showSlices = (svc: SimService): unknown =>
-      computeEndpointSlices(svc, NODES).map((s) => ({ name: s.name, type: s.addressType, ports: s.ports.map((p) => `${p.name}:${p.port}/${p.protocol}/${p.appProtocol ?? '-'}`), endpoints: s.endpoints.map((e) => ({ ...e, pod: e.pod?.name })), api: s.api }));
+      computeEndpointSlices(svc, NODES).map((s) => ({ name: s.name, type: s.addressType, ports: s.ports.map((p) => `${p.name}:${p.port}/${p.protocol}/${p.appProtocol ?? '-'}`), endpoints: s.endpoints.map((e) => ({ ...e, pod: e.pod?.name })), api: s.apiObject() }));
     CASES.forEach(({ service, uniform }, i) => {
       if (!uniform) return;
       const copies: SimService = { ...service, selectedPods: service.selectedPods.map((p) => ({ ...p, containers: p.containers.map((c) => ({ ...c })) })) };
@@ -196,6 +196,6 @@ describe('ServicePortResolver', () => {
     expect(ep.subsets).toHaveLength(1);
     expect(slices).toHaveLength(1);
     expect(slices[0].ports).toBe(ep.subsets[0].ports);
-    expect((ep.api.subsets as JsonObject[])[0].ports).toEqual([{ name: 'web', port: 8080, protocol: 'TCP' }]);
+    expect((ep.apiObject().subsets as JsonObject[])[0].ports).toEqual([{ name: 'web', port: 8080, protocol: 'TCP' }]);
   });
 });

@@ -43,7 +43,7 @@ function mkPod(name: string, o: PodOpts = {}): SimPod {
     dnsPolicy: 'ClusterFirst',
     containers: sidecarFirst ? [...side, main] : [main, ...side],
     obj: dummyObj,
-    api: {},
+    apiObject: () => ({}),
     ...rest,
   };
 }
@@ -60,6 +60,7 @@ function mkService(o: SvcOpts = {}): SimService {
   const { ipFamilies, ...rest } = o;
   const headless = o.headless ?? false;
   const clusterIP = o.clusterIP ?? (headless ? 'None' : '10.96.0.20');
+  const api: JsonObject = { apiVersion: 'v1', kind: 'Service', metadata: { name: o.name ?? 'web', namespace: 'default' }, spec: { ipFamilies: ipFamilies ?? ['IPv4'] } };
   return {
     namespace: 'default',
     name: 'web',
@@ -76,7 +77,7 @@ function mkService(o: SvcOpts = {}): SimService {
     publishNotReadyAddresses: false,
     labels: {},
     selectedPods: [],
-    api: { apiVersion: 'v1', kind: 'Service', metadata: { name: o.name ?? 'web', namespace: 'default' }, spec: { ipFamilies: ipFamilies ?? ['IPv4'] } },
+    apiObject: () => api,
     ...rest,
   };
 }
@@ -249,10 +250,10 @@ describe('computeEndpoints', () => {
     const ep = computeEndpoints(mkService({ labels: { team: 'a' } }))!;
     expect(ep.subsets).toEqual([]);
     expect(ep.origin).toBe('controller');
-    expect(ep.api).toEqual({ apiVersion: 'v1', kind: 'Endpoints', metadata: { name: 'web', namespace: 'default', labels: { team: 'a' } } });
+    expect(ep.apiObject()).toEqual({ apiVersion: 'v1', kind: 'Endpoints', metadata: { name: 'web', namespace: 'default', labels: { team: 'a' } } });
   });
 
-  test('named port resolving differently (reference §2.5 vector)', () => {
+  test('named port resolving differently (FindPort per pod, pkg/api/v1/pod/util.go)', () => {
     const pods = [
       mkPod('a', { ip: '10.0.0.1', ports: [['web', 8080]] }),
       mkPod('b', { ip: '10.0.0.2', ports: [['web', 9090]] }),
@@ -262,7 +263,7 @@ describe('computeEndpoints', () => {
     ];
     const ep = computeEndpoints(mkService({ ports: [sp('http', 80, 'web')], selectedPods: pods }))!;
     expect(show(ep.subsets)).toEqual(['A[10.0.0.1@uid-a#a] N[10.0.0.3@uid-c#c] P[http:8080]', 'A[10.0.0.2@uid-b#b] N[] P[http:9090]']);
-    expect(ep.api.subsets).toEqual([
+    expect(ep.apiObject().subsets).toEqual([
       {
         addresses: [{ ip: '10.0.0.1', nodeName: 'node-1', targetRef: { kind: 'Pod', namespace: 'default', name: 'a', uid: 'uid-a' } }],
         notReadyAddresses: [{ ip: '10.0.0.3', nodeName: 'node-1', targetRef: { kind: 'Pod', namespace: 'default', name: 'c', uid: 'uid-c' } }],
@@ -307,7 +308,7 @@ describe('computeEndpoints', () => {
     ];
     const ep = computeEndpoints(mkService({ selectedPods: pods }))!;
     expect(ep.subsets[0].addresses.map((a) => a.hostname)).toEqual(['web-0', undefined, undefined]);
-    expect((ep.api.subsets as JsonObject[])[0].addresses).toEqual([
+    expect((ep.apiObject().subsets as JsonObject[])[0].addresses).toEqual([
       { ip: '10.0.0.1', hostname: 'web-0', nodeName: 'node-1', targetRef: { kind: 'Pod', namespace: 'default', name: 'web-0', uid: 'uid-web-0' } },
       { ip: '10.0.0.2', nodeName: 'node-1', targetRef: { kind: 'Pod', namespace: 'default', name: 'x', uid: 'uid-x' } },
       { ip: '10.0.0.3', nodeName: 'node-1', targetRef: { kind: 'Pod', namespace: 'default', name: 'y', uid: 'uid-y' } },
@@ -318,14 +319,14 @@ describe('computeEndpoints', () => {
     const pods = [mkPod('b', { ip: '10.0.0.2' }), mkPod('a', { ip: '10.0.0.1' }), mkPod('c', { ip: '10.0.0.3', ready: false })];
     const ep = computeEndpoints(mkService({ headless: true, ports: [], selectedPods: pods, labels: { app: 'web' } }))!;
     expect(show(ep.subsets)).toEqual(['A[10.0.0.1@uid-a#a,10.0.0.2@uid-b#b] N[10.0.0.3@uid-c#c] P[]']);
-    const s = (ep.api.subsets as JsonObject[])[0];
+    const s = (ep.apiObject().subsets as JsonObject[])[0];
     expect(Object.keys(s)).toEqual(['addresses', 'notReadyAddresses']);
-    expect((ep.api.metadata as JsonObject).labels).toEqual({ app: 'web', [HEADLESS_LABEL]: '' });
+    expect((ep.apiObject().metadata as JsonObject).labels).toEqual({ app: 'web', [HEADLESS_LABEL]: '' });
   });
 
   test('a non-headless Service never carries the headless label, even if it declares one', () => {
     const ep = computeEndpoints(mkService({ labels: { [HEADLESS_LABEL]: '', app: 'web' } }))!;
-    expect((ep.api.metadata as JsonObject).labels).toEqual({ app: 'web' });
+    expect((ep.apiObject().metadata as JsonObject).labels).toEqual({ app: 'web' });
   });
 
   test('UDP vs TCP named port: each service port resolves with its own protocol', () => {
@@ -350,7 +351,7 @@ describe('computeEndpoints', () => {
     const svc = mkService({ ports: [zport, sp('alpha', 80, 8080, 'TCP', 1)], selectedPods: [mkPod('a', { ip: '10.0.0.1' })] });
     const ep = computeEndpoints(svc)!;
     expect(show(ep.subsets)).toEqual(['A[10.0.0.1@uid-a#a] N[] P[zeta:8081,alpha:8080]']);
-    expect((ep.api.subsets as JsonObject[])[0].ports).toEqual([
+    expect((ep.apiObject().subsets as JsonObject[])[0].ports).toEqual([
       { name: 'zeta', port: 8081, protocol: 'TCP', appProtocol: 'http' },
       { name: 'alpha', port: 8080, protocol: 'TCP' },
     ]);
@@ -374,16 +375,16 @@ describe('computeEndpoints', () => {
     // 1000 ready kept; 0 room left for the 100 not-ready ones.
     expect(ep.subsets[0].addresses).toHaveLength(1000);
     expect(ep.subsets[0].notReadyAddresses).toHaveLength(0);
-    expect((ep.api.metadata as JsonObject).annotations).toEqual({ [OVER_CAPACITY_ANNOTATION]: 'truncated' });
+    expect((ep.apiObject().metadata as JsonObject).annotations).toEqual({ [OVER_CAPACITY_ANNOTATION]: 'truncated' });
 
     const small = computeEndpoints(mkService({ selectedPods: pods.slice(0, 1000) }))!;
-    expect((small.api.metadata as JsonObject).annotations).toBeUndefined();
+    expect((small.apiObject().metadata as JsonObject).annotations).toBeUndefined();
     expect(small.subsets[0].addresses.length + small.subsets[0].notReadyAddresses.length).toBe(1000);
   });
 
   test('same input, same output (deterministic)', () => {
     const mk = () => mkService({ selectedPods: [mkPod('b', { ip: '10.0.0.2' }), mkPod('a', { ip: '10.0.0.1', ready: false })] });
-    expect(JSON.stringify(computeEndpoints(mk())!.api)).toBe(JSON.stringify(computeEndpoints(mk())!.api));
+    expect(JSON.stringify(computeEndpoints(mk())!.apiObject())).toBe(JSON.stringify(computeEndpoints(mk())!.apiObject()));
   });
 });
 
@@ -413,7 +414,7 @@ describe('computeEndpointSlices', () => {
     expect(computeEndpointSlices(mkService({ selector: undefined }), nodes)).toEqual([]);
   });
 
-  test('named port resolving differently (reference §2.5 vector): one slice per resolved port list', () => {
+  test('named port resolving differently (FindPort per pod, pkg/api/v1/pod/util.go): one slice per resolved port list', () => {
     const pods = [
       mkPod('a', { ip: '10.0.0.1', ports: [['web', 8080]] }),
       mkPod('b', { ip: '10.0.0.2', ports: [['web', 9090]] }),
@@ -450,14 +451,14 @@ describe('computeEndpointSlices', () => {
       mkPod('web-1', { ip: '10.244.2.5', hostname: 'web-1', subdomain: 'web', nodeName: 'node-2', ready: false }),
     ];
     const svc = mkService({ headless: true, labels: { app: 'web', 'kubernetes.io/service-name': 'spoof' }, selectedPods: pods });
-    (svc.api.metadata as JsonObject).uid = 'svc-uid';
+    (svc.apiObject().metadata as JsonObject).uid = 'svc-uid';
     const slices = computeEndpointSlices(svc, nodes);
     expect(slices).toHaveLength(1);
     const s = slices[0];
     expect(s.name).toMatch(/^web-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
     expect(s.serviceName).toBe('web');
     expect(s.origin).toBe('controller');
-    expect(s.api).toEqual({
+    expect(s.apiObject()).toEqual({
       apiVersion: 'discovery.k8s.io/v1',
       kind: 'EndpointSlice',
       metadata: {
@@ -498,8 +499,8 @@ describe('computeEndpointSlices', () => {
     const svc = mkService({ headless: true, ports: [], selectedPods: [mkPod('a', { ip: '10.0.0.1' })] });
     const slices = computeEndpointSlices(svc, nodes);
     expect(showSlices(slices)).toEqual(['IPv4 [<none>] 10.0.0.1(rs-)']);
-    expect(slices[0].api.ports).toBeNull();
-    expect((slices[0].api.metadata as JsonObject).labels).toHaveProperty([HEADLESS_LABEL], '');
+    expect(slices[0].apiObject().ports).toBeNull();
+    expect((slices[0].apiObject().metadata as JsonObject).labels).toHaveProperty([HEADLESS_LABEL], '');
   });
 
   test('no endpoints: one placeholder slice (no ports, no endpoints) per address type', () => {
@@ -507,8 +508,8 @@ describe('computeEndpointSlices', () => {
     expect(slices).toHaveLength(1);
     expect(slices[0].ports).toEqual([]);
     expect(slices[0].endpoints).toEqual([]);
-    expect(slices[0].api.endpoints).toBeNull();
-    expect(slices[0].api.ports).toBeNull();
+    expect(slices[0].apiObject().endpoints).toBeNull();
+    expect(slices[0].apiObject().ports).toBeNull();
   });
 
   test('UDP vs TCP named port and sidecar ports', () => {

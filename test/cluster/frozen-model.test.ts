@@ -2,7 +2,8 @@
  * The model is never written after it is built. Here every command of the CLI runs twice on the
  * example apps and docs/examples: once as usual, once on a model frozen as soon as it is built —
  * every object and list reachable from the cluster (Services, pods, workloads, the input objects
- * they hold, the settings, the controllers' Endpoints and slices, every rendered API object) —
+ * they hold, the settings, the controllers' Endpoints and slices, every API object `apiObject()`
+ * renders) —
  * and each must print the same bytes and exit the same way. A write to a frozen object throws in
  * strict mode, so a command that writes the model fails the frozen run.
  *
@@ -56,8 +57,9 @@ function deepFreeze(value: unknown, seen: Set<unknown>): void {
     for (const entry of entries) deepFreeze(entry, seen);
   }
   for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key], seen);
-  // `api` (the object as stored, rendered on first read) may be inherited: render and freeze it too.
-  if ('api' in value && !Object.prototype.hasOwnProperty.call(value, 'api')) deepFreeze((value as { api: unknown }).api, seen);
+  // The object as the API server holds it, rendered on the first call: render and freeze it too.
+  const withApi = value as { apiObject?: () => unknown };
+  if (typeof withApi.apiObject === 'function') deepFreeze(withApi.apiObject(), seen);
   Object.freeze(value);
 }
 

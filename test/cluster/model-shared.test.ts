@@ -57,8 +57,8 @@ function build(): { cluster: Cluster; problems: LoadProblem[] } {
 
 /**
  * Freezes every plain object and list reachable from the model. Left alone: the input objects
- * (`obj`, owned by the loader), rendered `api` objects (rendered on demand), and the Pod instances
- * themselves, which keep their rendered `api` (their fields' values are frozen).
+ * (`obj`, owned by the loader), the settings, and the class instances themselves (pods, Services,
+ * Endpoints, slices: their fields' values are frozen). frozen-model.test.ts freezes everything.
  */
 function freezeModel(value: unknown, seen = new Set<unknown>()): void {
   if (typeof value !== 'object' || value === null || seen.has(value)) return;
@@ -67,7 +67,7 @@ function freezeModel(value: unknown, seen = new Set<unknown>()): void {
   const plain = Array.isArray(value) || proto === Object.prototype || proto === null;
   if (value instanceof Map || value instanceof Set) return;
   for (const key of Object.keys(value)) {
-    if (key === 'obj' || key === 'api' || key === 'settings') continue;
+    if (key === 'obj' || key === 'settings') continue;
     const descriptor = Object.getOwnPropertyDescriptor(value, key);
     if (descriptor && 'value' in descriptor) freezeModel(descriptor.value, seen);
   }
@@ -121,7 +121,7 @@ describe('the model is shared, never modified downstream', () => {
   });
 
   test('rendered API objects are the same', () => {
-    const render = (c: Cluster): unknown => [c.services.map((s) => s.api), c.endpoints().map((e) => e.api), c.endpointSlices().map((s) => s.api), c.pods.map((p) => p.api)];
+    const render = (c: Cluster): unknown => [c.services.map((s) => s.apiObject()), c.endpoints().map((e) => e.apiObject()), c.endpointSlices().map((s) => s.apiObject()), c.pods.map((p) => p.apiObject())];
     expect(JSON.stringify(render(frozen.cluster))).toBe(JSON.stringify(render(plain.cluster)));
   });
 });

@@ -109,8 +109,8 @@ describe('pods from workloads', () => {
   test('the same input gives the same names and addresses, byte for byte', () => {
     const a = build(SEED_003);
     const b = build(SEED_003);
-    expect(JSON.stringify(a.pods.map((p) => p.api))).toBe(JSON.stringify(b.pods.map((p) => p.api)));
-    expect(JSON.stringify(a.services.map((s) => s.api))).toBe(JSON.stringify(b.services.map((s) => s.api)));
+    expect(JSON.stringify(a.pods.map((p) => p.apiObject()))).toBe(JSON.stringify(b.pods.map((p) => p.apiObject())));
+    expect(JSON.stringify(a.services.map((s) => s.apiObject()))).toBe(JSON.stringify(b.services.map((s) => s.apiObject())));
   });
 
   test('a changed template changes the pod-template-hash', () => {
@@ -156,7 +156,7 @@ describe('pods from workloads', () => {
     expect(pods[1].labels['controller-revision-hash']).toMatch(new RegExp(`^web-${HASH}$`));
     expect(pods.map((p) => p.nodeName)).toEqual(['node-1', 'node-2', 'node-3']);
     expect(c.workloads.find((w) => w.name === 'web')!.serviceName).toBe('nginx');
-    expect(pods[0].api).toMatchObject({ spec: { hostname: 'web-0', subdomain: 'nginx', nodeName: 'node-1' }, status: { phase: 'Running', podIP: pods[0].ip } });
+    expect(pods[0].apiObject()).toMatchObject({ spec: { hostname: 'web-0', subdomain: 'nginx', nodeName: 'node-1' }, status: { phase: 'Running', podIP: pods[0].ip } });
   });
 
   test('StatefulSet pods have no pod-index label before 1.28; ordinals.start is honoured', () => {
@@ -288,7 +288,7 @@ describe('pods from the input', () => {
     expect(get('dying').terminating).toBe(true);
     expect(get('host').ip).toBe('172.18.0.4');
     expect(get('fresh').owner).toBeUndefined();
-    expect(get('fresh').api).toMatchObject({ status: { phase: 'Running', conditions: expect.arrayContaining([{ type: 'Ready', status: 'True' }]) } });
+    expect(get('fresh').apiObject()).toMatchObject({ status: { phase: 'Running', conditions: expect.arrayContaining([{ type: 'Ready', status: 'True' }]) } });
   });
 
   test('status without conditions counts as ready when Running', () => {

@@ -1,7 +1,7 @@
 /**
  * Field-level API rules are not re-implemented by the constructs: whatever the user wrote reaches
  * the manifest and the engine's api-validation rule (lib/k8s/names.ts) rejects it at synth, every
- * error at once, with upstream field paths and texts (reference §1.2/§1.3).
+ * error at once, with upstream field paths and texts (pkg/apis/core/validation ValidateService).
  */
 import { ClusterIPService } from '../../lib/constructs';
 import { rules } from '../../lib/rules/registry';

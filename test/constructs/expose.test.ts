@@ -16,7 +16,7 @@ const httpdSpec = {
   template: { metadata: { labels: { app: 'httpd' } }, spec: { containers: [{ name: 'httpd', image: 'httpd', ports: [{ containerPort: 80 }] }] } },
 };
 
-describe('expose() follows kubectl expose (reference §8.5)', () => {
+describe('expose() follows kubectl expose (staging/src/k8s.io/kubectl/pkg/cmd/expose/expose.go)', () => {
   test('Deployment httpd, container port 80 → Service httpd, one unnamed port 80→80 TCP, ClusterIP', () => {
     const chart = newChart();
     const svc = expose(rawDeployment(chart, 'httpd', httpdSpec));

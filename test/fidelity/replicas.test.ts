@@ -30,7 +30,7 @@ describe('every replica is simulated', () => {
     expect(ep.subsets).toHaveLength(1);
     const kept = ep.subsets[0].addresses.map((a) => a.ip);
     expect(kept).toHaveLength(1000);
-    expect((ep.api.metadata as Record<string, unknown>).annotations).toEqual({ 'endpoints.kubernetes.io/over-capacity': 'truncated' });
+    expect((ep.apiObject().metadata as Record<string, unknown>).annotations).toEqual({ 'endpoints.kubernetes.io/over-capacity': 'truncated' });
     // Addresses are sorted as text (LessEndpointAddress) and the first ones kept (addressSubset).
     const all = pods.map((p) => p.ip).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     expect(kept).toEqual(all.slice(0, 1000));
@@ -50,6 +50,6 @@ describe('every replica is simulated', () => {
     const c = buildCluster(loadText(replicatedApp(1000), 'app.yaml').objects, defaultSettings());
     const ep = c.endpointsOf('default', 'web')!;
     expect(ep.subsets[0].addresses).toHaveLength(1000);
-    expect((ep.api.metadata as Record<string, unknown>).annotations).toBeUndefined();
+    expect((ep.apiObject().metadata as Record<string, unknown>).annotations).toBeUndefined();
   });
 });

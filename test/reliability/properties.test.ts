@@ -45,7 +45,7 @@ describe('properties', () => {
         }
         const b = analyze(text);
         expect(JSON.stringify(b.findings)).toBe(JSON.stringify(a.findings));
-        expect(JSON.stringify(b.cluster.services.map((s) => s.api))).toBe(JSON.stringify(a.cluster.services.map((s) => s.api)));
+        expect(JSON.stringify(b.cluster.services.map((s) => s.apiObject()))).toBe(JSON.stringify(a.cluster.services.map((s) => s.apiObject())));
       }),
       { numRuns: RUNS },
     );

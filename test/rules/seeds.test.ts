@@ -1,5 +1,5 @@
 /**
- * The user's seed scenarios (/work/shared/seeds): each correct variant passes every rule, and each
+ * The scenarios of the notes this project started from (the example apps' Services): each correct variant passes every rule, and each
  * broken variant gives exactly the finding that explains it.
  */
 import { check, expectFindings, lineOf, service, workload, yamlOf, type Expected } from './helpers';

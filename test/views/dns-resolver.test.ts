@@ -1,5 +1,5 @@
 /**
- * The pod resolver (reference §4.2): resolv.conf as the kubelet writes it and the search-path walk
+ * The pod resolver (kubelet pkg/kubelet/network/dns/dns.go): resolv.conf as the kubelet writes it and the search-path walk
  * (ndots:5, trailing dot, dnsPolicy Default / hostNetwork / None with dnsConfig).
  */
 import { emptyGatewayApi } from '../../lib/cluster/gateway-api/build';
@@ -28,7 +28,7 @@ function pod(ns: string, name: string, extra: Partial<SimPod> & { dnsConfig?: un
     enableServiceLinks: true,
     dnsPolicy: 'ClusterFirst',
     containers: [],
-    api: { apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: ns }, spec: dnsConfig === undefined ? {} : { dnsConfig } },
+    apiObject: () => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: ns }, spec: dnsConfig === undefined ? {} : { dnsConfig } }),
     ...rest,
   } as unknown as SimPod;
 }
@@ -112,7 +112,7 @@ describe('resolv.conf', () => {
   });
 });
 
-describe('search-path resolution from a pod in namespace test (reference §4.2)', () => {
+describe('search-path resolution from a pod in namespace test (ndots:5, as glibc\'s resolver walks it)', () => {
   const cases: { q: string; rcode: string; name: string; tried: string[]; data?: string[]; external?: boolean }[] = [
     {
       q: 'data',

@@ -1,5 +1,6 @@
 /**
- * CoreDNS kubernetes-plugin answers (reference §4.1, §4.3): the handler_test.go cases for zone
+ * CoreDNS kubernetes-plugin answers (the Kubernetes DNS-Based Service Discovery specification,
+ * v1.1.0): coredns plugin/kubernetes/handler_test.go's cases for zone
  * cluster.local / namespace testns, the DNS specification examples, pod records and
  * hostname/subdomain records, over small hand-built clusters.
  */

@@ -1,5 +1,5 @@
 /**
- * Service environment variables (reference §3): the envvars_test.go TestFromServices vectors, the
+ * Service environment variables: pkg/kubelet/envvars/envvars_test.go's TestFromServices vectors, the
  * docs' redis-primary example, and the kubelet's choice of services (kubernetes always, own
  * namespace with enableServiceLinks, container env wins).
  */

@@ -35,6 +35,6 @@ export function simService(namespace: string, name: string, opts: { clusterIP?: 
     publishNotReadyAddresses: false,
     labels: {},
     selectedPods: [],
-    api: {},
+    apiObject: () => ({}),
   };
 }

@@ -1,5 +1,5 @@
 /**
- * Ingress routing (reference §7.2–7.4): the website's path-type examples, the wildcard host table
+ * Ingress routing (kubernetes.io, concepts/services-networking/ingress): the page's path-type examples, the wildcard host table
  * and every case of the ingress-controller-conformance features.
  */
 import type { Cluster, SimIngress, SimIngressBackend, SimIngressPath } from '../../lib/cluster/model';

@@ -3,7 +3,7 @@ import { kubeProxyProbability, savedProbability } from '../../lib/views/kube-pro
 
 const V = (minor: number) => ({ major: 1, minor });
 
-describe('kube-proxy chain names (reference §5.1)', () => {
+describe('kube-proxy chain names (pkg/proxy/iptables/proxier.go servicePortPolicyClusterChain and friends: base32 of SHA-256)', () => {
   test.each([
     ['ns1/svc1:p80tcp', 'XPGD46QRK7WJZT7O'],
     ['ns1/svc1:p80tcp10.180.0.1:80', 'SXIVWICOYRO3J4NJ'],
@@ -58,7 +58,7 @@ describe('kube-proxy chain names (reference §5.1)', () => {
 });
 
 describe('statistic probabilities', () => {
-  // kube-proxy writes 1/(n-i) for endpoint i of n: the values for n = 2, 3, 4, 5, 10 (reference §5.3).
+  // kube-proxy writes 1/(n-i) for endpoint i of n: the values for n = 2, 3, 4, 5, 10 (proxier.go, probability()).
   test.each([
     [2, ['0.5000000000']],
     [3, ['0.3333333333', '0.5000000000']],

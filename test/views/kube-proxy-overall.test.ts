@@ -195,7 +195,7 @@ function svc(ns: string, name: string, extra: Partial<SimService> & { clusterIP:
   return {
     namespace: ns, name, type: 'ClusterIP', clusterIPs: [extra.clusterIP], headless: false, selector: { app: name },
     ports: [port], externalIPs: [], loadBalancerIPs: [], loadBalancerSourceRanges: [], sessionAffinity: 'None',
-    publishNotReadyAddresses: false, labels: {}, selectedPods: [], api: {}, ...extra,
+    publishNotReadyAddresses: false, labels: {}, selectedPods: [], apiObject: () => ({}), ...extra,
   };
 }
 
@@ -204,7 +204,7 @@ function slice(ns: string, service: string, eps: { ip: string; node: string; rea
     namespace: ns, name: `${service}-1`, serviceName: service, addressType: 'IPv4', origin: 'controller',
     ports: [{ name: portName, port, protocol: 'TCP' }],
     endpoints: eps.map((e) => ({ addresses: [e.ip], ready: e.ready ?? true, serving: e.serving ?? e.ready ?? true, terminating: e.terminating ?? false, nodeName: e.node })),
-    api: {},
+    apiObject: () => ({}),
   };
 }
 
@@ -259,7 +259,7 @@ function overallCluster(): Cluster {
   return fakeCluster(services, slices);
 }
 
-describe('TestOverallIPTablesRules (reference §5.4), v1.31 layout', () => {
+describe('TestOverallIPTablesRules (pkg/proxy/iptables/proxier_test.go), v1.31 layout', () => {
   const expected = parse(UPSTREAM, true);
   const actual = parse(iptablesSave(overallCluster(), NODE, { nfacct: true }), false);
 
@@ -294,7 +294,7 @@ describe('TestOverallIPTablesRules (reference §5.4), v1.31 layout', () => {
   });
 });
 
-describe('internalTrafficPolicy Local (reference §5.4 second vector)', () => {
+describe('internalTrafficPolicy Local (pkg/proxy/iptables/proxier_test.go, the internalTrafficPolicy cases)', () => {
   const service = svc('ns1', 'svc1', { clusterIP: '172.30.1.1', internalTrafficPolicy: 'Local' });
   service.ports[0].name = '';
   const withLocal = fakeCluster([service], [slice('ns1', 'svc1', [{ ip: '10.0.1.1', node: NODE }], 80, '')]);

@@ -19,14 +19,14 @@ function svc(ns: string, name: string, clusterIP: string, ports: PortSpec[], ext
   return {
     namespace: ns, name, type: 'ClusterIP', clusterIP, clusterIPs: [clusterIP], headless: clusterIP === 'None',
     selector: { app: name }, ports: simPorts, externalIPs: [], loadBalancerIPs: [], loadBalancerSourceRanges: [],
-    sessionAffinity: 'None', publishNotReadyAddresses: false, labels: {}, selectedPods: [], api: {}, ...extra,
+    sessionAffinity: 'None', publishNotReadyAddresses: false, labels: {}, selectedPods: [], apiObject: () => ({}), ...extra,
   };
 }
 
 function pod(ns: string, name: string, ip: string, nodeName: string): SimPod {
   return {
     namespace: ns, name, uid: name, labels: {}, ip, nodeName, phase: 'Running', ready: true, terminating: false,
-    hostNetwork: false, enableServiceLinks: true, dnsPolicy: 'ClusterFirst', containers: [], obj: undefined as never, api: {},
+    hostNetwork: false, enableServiceLinks: true, dnsPolicy: 'ClusterFirst', containers: [], obj: undefined as never, apiObject: () => ({}),
   };
 }
 
@@ -40,7 +40,7 @@ function slice(ns: string, service: string, ports: { name?: string; port: number
       addresses: [e.ip], ready: e.ready ?? true, serving: e.serving ?? e.ready ?? true, terminating: e.terminating ?? false,
       nodeName: e.node, pod: e.pod,
     })),
-    api: {},
+    apiObject: () => ({}),
   };
 }
 

@@ -12,8 +12,8 @@ export function runDescribe(kind: string, name: string, paths: string[], opts: C
   const output = opts.output ?? 'text';
   if (output === 'json' || output === 'yaml') {
     // The Service as the API server holds it, like `kubectl get service NAME -o json|yaml`.
-    if (output === 'json') io.stdout.write(JSON.stringify(answer.service.api, null, 4) + '\n');
-    else io.stdout.write((require('yaml') as typeof import('yaml')).stringify(answer.service.api, { indentSeq: false, lineWidth: 0 }));
+    if (output === 'json') io.stdout.write(JSON.stringify(answer.service.apiObject(), null, 4) + '\n');
+    else io.stdout.write((require('yaml') as typeof import('yaml')).stringify(answer.service.apiObject(), { indentSeq: false, lineWidth: 0 }));
     return EXIT_OK;
   }
   const ep = answer.legacyEndpoints;

@@ -30,7 +30,7 @@ const SKIP_ANNOTATIONS = new Set(['kubectl.kubernetes.io/last-applied-configurat
 const MAX_ANNOTATION_LEN = 140;
 
 export function describeService(svc: SimService, slices: readonly SimEndpointSlice[], opts: DescribeOptions = {}): string {
-  const spec = at(svc.api, 'spec');
+  const spec = at(svc.apiObject(), 'spec');
   const v = opts.version;
   // No version given means the baseline (1.31, versionAtLeast's default): newer than both eras, so
   // every line is printed, as "current behaviour" always did.
@@ -43,7 +43,7 @@ export function describeService(svc: SimService, slices: readonly SimEndpointSli
   w(`Name:\t${svc.name}`);
   w(`Namespace:\t${svc.namespace}`);
   lines.push(...labelLines('Labels', svc.labels));
-  lines.push(...annotationLines('Annotations', strMap(at(svc.api, 'metadata', 'annotations')) ?? {}));
+  lines.push(...annotationLines('Annotations', strMap(at(svc.apiObject(), 'metadata', 'annotations')) ?? {}));
   w(`Selector:\t${formatSelector(svc.selector)}`);
   w(`Type:\t${svc.type}`);
   if (dualStackEra) {
@@ -107,7 +107,7 @@ export function annotationLines(title: string, annotations: Record<string, strin
 
 /** `ip (ipMode)` or hostname per load-balancer ingress entry, joined by `, `. */
 function ingressString(svc: SimService): string {
-  const entries = loadBalancerIngress(svc.api);
+  const entries = loadBalancerIngress(svc.apiObject());
   if (entries.length === 0) return svc.loadBalancerIPs.join(', ');
   return entries
     .map((e) => {

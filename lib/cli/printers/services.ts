@@ -42,7 +42,7 @@ export function externalIPCell(svc: SimService, wide: boolean): string {
 /** Sorted, de-duplicated ingress IPs (hostname when an entry has no IP). */
 function loadBalancerStatus(svc: SimService, wide: boolean): string {
   const set = new Set<string>(svc.loadBalancerIPs);
-  for (const ing of loadBalancerIngress(svc.api)) {
+  for (const ing of loadBalancerIngress(svc.apiObject())) {
     const v = str(ing.ip) || str(ing.hostname);
     if (v) set.add(v);
   }

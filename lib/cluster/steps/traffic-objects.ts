@@ -11,7 +11,9 @@ import { compareNsName } from '../cluster-index';
 import { defaultIngressClass, readIngress, readIngressClass } from '../ingress';
 import type { ClusterSettings, SimIngress, SimIngressClass, SimNetworkPolicy, SimPod, SimService } from '../model';
 import { readPodMonitor, readServiceMonitor, type SimPodMonitor, type SimServiceMonitor } from '../monitors';
-import { acceptedNetworkPolicies } from '../network-policies';
+import { admitNetworkPolicies } from '../network-policies';
+import type { FieldError } from '../../validation/field-error';
+import type { ManifestObject } from '../../load/types';
 import { guarded } from './guarded';
 import { NAMESPACE_NAME_LABEL } from './namespaces-and-nodes';
 import type { SortedInput } from './sort-input';
@@ -24,6 +26,8 @@ export interface TrafficObjects {
   gatewayApi: GatewayApi;
   /** Sorted by namespace, then name. */
   networkPolicies: SimNetworkPolicy[];
+  /** The validation errors of every NetworkPolicy read (none: accepted). */
+  networkPolicyErrors: ReadonlyMap<ManifestObject, readonly FieldError[]>;
   serviceMonitors: SimServiceMonitor[];
   podMonitors: SimPodMonitor[];
 }
@@ -50,5 +54,6 @@ export function readTrafficObjects(input: SortedInput, services: readonly SimSer
     .map((o) => guarded(readPodMonitor, o, (namespace: string) => index.podsIn(namespace), pods))
     .filter((m): m is NonNullable<typeof m> => m !== undefined)
     .sort(compareNsName);
-  return { ingresses, ingressClasses, gatewayApi, networkPolicies: acceptedNetworkPolicies(input.networkPolicies, settings), serviceMonitors, podMonitors };
+  const policies = admitNetworkPolicies(input.networkPolicies, settings);
+  return { ingresses, ingressClasses, gatewayApi, networkPolicies: policies.accepted, networkPolicyErrors: policies.errors, serviceMonitors, podMonitors };
 }

@@ -28,7 +28,8 @@ export const apiValidation: Rule = {
     for (const s of cluster.services) if (s.obj && s.defaulted) defaulted.set(s.obj, s.defaulted);
     for (const o of cluster.objects) {
       if (!VALIDATED_KINDS.has(o.kind)) continue; // most objects of a large input: ConfigMaps, RBAC, CRs
-      const errors = validateObject(o.kind, o.apiVersion, o.raw, version, o.kind === 'Service' ? defaulted.get(o) : undefined);
+      // The build validated each NetworkPolicy it read when deciding which exist: reuse that.
+      const errors = (o.kind === 'NetworkPolicy' ? cluster.networkPolicyErrors?.get(o) : undefined) ?? validateObject(o.kind, o.apiVersion, o.raw, version, o.kind === 'Service' ? defaulted.get(o) : undefined);
       if (!errors || errors.length === 0) continue;
       const seen = new Set<string>();
       for (const e of errors) {
