@@ -42,6 +42,19 @@ class Population {
   pods(namespace: string): SimPod[] {
     return this.podsByNamespace.get(namespace) ?? [];
   }
+
+  private readonly holding = new Map<string, string[]>();
+
+  /** The namespaces with a pod of the pod network that carries these labels (once per distinct selector). */
+  namespacesHolding(selector: SimLabelSelector): string[] {
+    const key = JSON.stringify([selector.matchLabels, selector.matchExpressions]);
+    let found = this.holding.get(key);
+    if (!found) {
+      found = this.namespaces.filter((ns) => this.pods(ns).some((pod) => !pod.hostNetwork && matchesLabelSelector(pod.labels, selector)));
+      this.holding.set(key, found);
+    }
+    return found;
+  }
 }
 
 function selects(selector: SimLabelSelector): string {
@@ -77,7 +90,7 @@ function check(population: Population, cluster: Cluster, policy: SimNetworkPolic
   let hint = 'match the labels of the pods meant';
   if (!peer.namespaceSelector) {
     // The classic slip: the pods run in another namespace, and a podSelector alone stays in the policy's.
-    const elsewhere = population.namespaces.filter((ns) => ns !== policy.namespace && population.pods(ns).some((pod) => !pod.hostNetwork && matchesLabelSelector(pod.labels, podSelector)));
+    const elsewhere = population.namespacesHolding(podSelector).filter((ns) => ns !== policy.namespace);
     if (elsewhere.length > 0) {
       hint = `pods with those labels run in namespace ${listSome(elsewhere)}, and a podSelector alone selects pods of the policy's own namespace: add namespaceSelector {matchLabels: {${NAMESPACE_NAME_LABEL}: ${elsewhere[0]}}} to the same peer`;
     }
