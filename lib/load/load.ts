@@ -151,7 +151,7 @@ function addDocument(result: LoadResult, value: Json, file: string, text: string
   if (isList(value)) {
     // `kind: List` (what `kubectl get -o yaml` prints) is flattened into its items, which share the document's positions.
     const document = new LocatableText(file, text, chunk);
-    addListItems(result, value, document, chunk.index, { file, line, column: first.column }, [], readings, defaultNamespace);
+    addListItems(result, value, document, chunk.index, { file, line, column: first.column }, readings, defaultNamespace);
     return;
   }
   addObject(result, value, new DocumentSource(file, text, chunk, chunk.index, line, first.column), readings, defaultNamespace);
@@ -166,15 +166,21 @@ function isList(value: Json): value is JsonObject & { items: Json[] } {
   return isObject(value) && typeof value.kind === 'string' && value.kind.endsWith('List') && Array.isArray(value.items);
 }
 
-function addListItems(result: LoadResult, list: JsonObject & { items: Json[] }, document: LocatableText, documentIndex: number, documentStart: SourceLocation, base: readonly PathStep[], readings: Yaml11Reading[], defaultNamespace: string): void {
-  list.items.forEach((item, i) => {
-    const path = [...base, 'items', i];
-    if (isList(item)) {
-      addListItems(result, item, document, documentIndex, documentStart, path, readings, defaultNamespace);
-    } else {
-      const start = document.locatePath(path, undefined, documentStart);
-      addObject(result, item, new ItemSource(document, documentIndex, start.line, start.column, path), readings.length > 0 ? readingsUnder(readings, path) : readings, defaultNamespace);
-    }
+function addListItems(result: LoadResult, list: JsonObject & { items: Json[] }, document: LocatableText, documentIndex: number, documentStart: SourceLocation, readings: Yaml11Reading[], defaultNamespace: string): void {
+  // Nested Lists are flattened too; every item is placed from one parse of the document.
+  const items: { item: Json; path: PathStep[] }[] = [];
+  const collect = (l: JsonObject & { items: Json[] }, base: readonly PathStep[]): void => {
+    l.items.forEach((item, i) => {
+      const path = [...base, 'items', i];
+      if (isList(item)) collect(item, path);
+      else items.push({ item, path });
+    });
+  };
+  collect(list, []);
+  const starts = document.locatePaths(items.map((i) => i.path), documentStart);
+  items.forEach(({ item, path }, i) => {
+    const start = starts[i]!;
+    addObject(result, item, new ItemSource(document, documentIndex, start.line, start.column, path), readings.length > 0 ? readingsUnder(readings, path) : readings, defaultNamespace);
   });
 }
 

@@ -181,21 +181,40 @@ export class LocatableText {
    * documents alive with the model, and a document rarely has more than one finding.
    */
   locatePath(base: readonly PathStep[], fieldPath: string | undefined, fallback: SourceLocation): SourceLocation {
-    const steps = fieldPath ? [...base, ...parsePath(fieldPath)] : base;
+    return this.locatePaths([fieldPath ? [...base, ...parsePath(fieldPath)] : base], fallback)[0]!;
+  }
+
+  /**
+   * The positions of several paths from one parse of the document: a `kind: List` places each of
+   * its items this way, where one parse per item would cost the document's length for every item.
+   */
+  locatePaths(paths: readonly (readonly PathStep[])[], fallback: SourceLocation): SourceLocation[] {
     const { Parser, parseDocument } = yamlLib();
     const text = this.text;
-    let reached: Reached | null | undefined;
+    let tree: CST.Token | undefined;
+    let document: Document.Parsed | undefined;
     try {
-      reached = reachInTree(documentTree(new Parser().parse(text)), steps);
-      if (reached === null) reached = reachInDocument(parseDocument(text, { keepSourceTokens: false, uniqueKeys: false }), steps);
+      tree = documentTree(new Parser().parse(text));
     } catch {
-      return fallback;
+      return paths.map(() => fallback);
     }
-    if (!reached) return fallback;
-    const best = reached.resolved === steps.length ? reached.value : reached.named;
-    if (best === undefined) return fallback;
-    const { line, column } = lineAndColumn(text, best);
-    return { file: this.file, line: this.startLine - 1 + line, column };
+    return paths.map((steps) => {
+      let reached: Reached | null | undefined;
+      try {
+        reached = reachInTree(tree, steps);
+        if (reached === null) {
+          document ??= parseDocument(text, { keepSourceTokens: false, uniqueKeys: false });
+          reached = reachInDocument(document, steps);
+        }
+      } catch {
+        return fallback;
+      }
+      if (!reached) return fallback;
+      const best = reached.resolved === steps.length ? reached.value : reached.named;
+      if (best === undefined) return fallback;
+      const { line, column } = lineAndColumn(text, best);
+      return { file: this.file, line: this.startLine - 1 + line, column };
+    });
   }
 }
 
