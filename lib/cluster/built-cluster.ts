@@ -26,25 +26,12 @@ import type {
 import type { SimPodMonitor, SimServiceMonitor } from './monitors';
 import type { EndpointControllers } from './steps/endpoint-controllers';
 
-/** The steps' results, gathered. */
-export interface ClusterParts {
-  settings: ClusterSettings;
-  objects: ManifestObject[];
-  namespaces: string[];
-  nodes: SimNode[];
-  services: SimService[];
-  workloads: SimWorkload[];
-  pods: SimPod[];
-  ingresses: SimIngress[];
-  ingressClasses: SimIngressClass[];
-  serviceMonitors: SimServiceMonitor[];
-  podMonitors: SimPodMonitor[];
-  gatewayApi: GatewayApi;
-  allocationProblems: AllocationProblem[];
-  duplicates: DuplicateObject[];
-  networkPolicies: SimNetworkPolicy[];
+/** The model's own data: a Cluster without its look-up methods. */
+type ClusterData = Omit<Cluster, 'endpoints' | 'endpointSlices' | 'namespace' | 'service' | 'pod' | 'endpointsOf' | 'slicesOf' | 'podsMatching'>;
+
+/** The steps' results, gathered: the model's data, and what its look-ups read. */
+export interface ClusterParts extends ClusterData {
   networkPolicyErrors: ReadonlyMap<ManifestObject, readonly FieldError[]>;
-  dnsServiceIP: string;
   index: ClusterIndex;
   endpointControllers: EndpointControllers;
 }
