@@ -16,7 +16,7 @@ import { isObject, type Json, type JsonObject } from '../k8s/json';
 import type { PathStep } from '../k8s/field-path';
 import { UsageError } from '../errors';
 import { documentShape, type ShapeProblem } from './depth';
-import { DocumentSource, ItemSource, LocatableText } from './locate';
+import { DocumentSource, ItemSource, ListDocument, type LocatableText } from './locate';
 import { describeIoError, readInput } from './read-input';
 import { identify } from './objects';
 import { ORIGINS_FILE, attachOrigins } from './origins-file';
@@ -150,7 +150,7 @@ function addDocument(result: LoadResult, value: Json, file: string, text: string
   const line = chunk.startLine - 1 + first.line;
   if (isList(value)) {
     // `kind: List` (what `kubectl get -o yaml` prints) is flattened into its items, which share the document's positions.
-    const document = new LocatableText(file, text, chunk);
+    const document = new ListDocument(file, text, chunk);
     addListItems(result, value, document, chunk.index, { file, line, column: first.column }, readings, defaultNamespace);
     return;
   }

@@ -189,12 +189,12 @@ export class LocatableText {
    * its items this way, where one parse per item would cost the document's length for every item.
    */
   locatePaths(paths: readonly (readonly PathStep[])[], fallback: SourceLocation): SourceLocation[] {
-    const { Parser, parseDocument } = yamlLib();
+    const { parseDocument } = yamlLib();
     const text = this.text;
     let tree: CST.Token | undefined;
     let document: Document.Parsed | undefined;
     try {
-      tree = documentTree(new Parser().parse(text));
+      tree = this.syntaxTree(text);
     } catch {
       return paths.map(() => fallback);
     }
@@ -215,6 +215,27 @@ export class LocatableText {
       const { line, column } = lineAndColumn(text, best);
       return { file: this.file, line: this.startLine - 1 + line, column };
     });
+  }
+
+  /** The document's syntax tree, parsed anew on each call (see locatePath). */
+  protected syntaxTree(text: string): CST.Token | undefined {
+    const { Parser } = yamlLib();
+    return documentTree(new Parser().parse(text));
+  }
+}
+
+/**
+ * A `kind: List` document: one document that holds many objects, each of which may have findings.
+ * Its syntax tree is kept after the first parse, so that locating a finding costs the walk to it,
+ * not a parse of the whole List (a 2,000-item List with a finding per item took minutes). One
+ * tree per List document stays alive with the model, bounded by the input's size.
+ */
+export class ListDocument extends LocatableText {
+  private tree: { value: CST.Token | undefined } | undefined;
+
+  protected override syntaxTree(text: string): CST.Token | undefined {
+    this.tree ??= { value: super.syntaxTree(text) };
+    return this.tree.value;
   }
 }
 
