@@ -47,6 +47,8 @@ export interface LineupOptions {
 }
 
 const registered = new WeakSet<Chart>();
+/** The charts of each App that lineup checks, so the check reads their settings without looking at every construct. */
+const checkedCharts = new WeakMap<IConstruct, Chart[]>();
 const chartOptions = new WeakMap<IConstruct, LineupOptions>();
 
 const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'never'];
@@ -84,7 +86,11 @@ export function ensureLineupValidation(scope: IConstruct): void {
   const chart = Chart.of(scope);
   if (registered.has(chart)) return;
   registered.add(chart);
-  ensureOriginsFile(rootOf(chart));
+  const app = rootOf(chart);
+  const charts = checkedCharts.get(app);
+  if (charts) charts.push(chart);
+  else checkedCharts.set(app, [chart]);
+  ensureOriginsFile(app);
   chart.node.addValidation({ validate: () => validateChart(chart) });
 }
 
@@ -188,16 +194,13 @@ function renderApp(app: IConstruct): { rendered: Rendered[]; watched: Set<ApiObj
   const rendered: Rendered[] = [];
   const watched = new Set<ApiObject>();
   const settings = new Map<string, LineupSettings | undefined>();
+  for (const chart of checkedCharts.get(app) ?? []) {
+    const s = optionsOf(chart).settings;
+    settings.set(settingsKey(s), s);
+  }
   rendering = true;
   try {
     for (const c of app.node.findAll()) {
-      if (Chart.isChart(c)) {
-        if (registered.has(c)) {
-          const s = optionsOf(c).settings;
-          settings.set(settingsKey(s), s);
-        }
-        continue;
-      }
       if (!ApiObject.isApiObject(c)) continue;
       let chart: Chart | undefined;
       try {
