@@ -9,6 +9,7 @@
 import type { CST, Document, Node, Pair } from 'yaml';
 import type { SourceLocation } from '../findings';
 import { parsePath, type PathStep } from '../k8s/field-path';
+import type { SourceText } from './file-text';
 import { documentText, type DocumentChunk } from './split';
 import type { ManifestSource } from './types';
 
@@ -143,8 +144,8 @@ export function reachInDocument(doc: Document.Parsed, steps: readonly PathStep[]
 }
 
 /**
- * One document of a file, by offsets into the file's text (no copy of its own until a position is
- * asked), plus where it sits in the file.
+ * One document of a file, by offsets into the file's text (which is read again, not kept, for a
+ * file on disk: file-text.ts), plus where it sits in the file.
  */
 export class LocatableText {
   readonly start: number;
@@ -156,7 +157,7 @@ export class LocatableText {
   constructor(
     readonly file: string,
     /** The whole file's text. */
-    private readonly source: string,
+    private readonly source: SourceText,
     chunk: DocumentChunk,
   ) {
     this.start = chunk.start;
@@ -165,9 +166,13 @@ export class LocatableText {
     this.markerLine = chunk.markerLine;
   }
 
-  /** The document's text (the `---` on its first line blanked), built only when a position is asked. */
-  get text(): string {
-    return documentText(this.source, { start: this.start, end: this.end, markerLine: this.markerLine, startLine: this.startLine, index: 0 });
+  /**
+   * The document's text (the `---` on its first line blanked), built only when a position is asked;
+   * undefined when its file changed since it was loaded.
+   */
+  get text(): string | undefined {
+    const whole = this.source.text();
+    return whole === undefined ? undefined : documentText(whole, { start: this.start, end: this.end, markerLine: this.markerLine, startLine: this.startLine, index: 0 });
   }
 
   /**
@@ -191,6 +196,7 @@ export class LocatableText {
   locatePaths(paths: readonly (readonly PathStep[])[], fallback: SourceLocation): SourceLocation[] {
     const { parseDocument } = yamlLib();
     const text = this.text;
+    if (text === undefined) return paths.map(() => fallback);
     let tree: CST.Token | undefined;
     let document: Document.Parsed | undefined;
     try {
@@ -275,7 +281,7 @@ interface SerializedSource {
 export class DocumentSource extends LocatableText implements ManifestSource {
   constructor(
     file: string,
-    source: string,
+    source: SourceText,
     chunk: DocumentChunk,
     readonly documentIndex: number,
     readonly line: number,
