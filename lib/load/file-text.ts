@@ -1,24 +1,25 @@
 /**
  * The text a document was read from, for positions. Only objects that get a finding are located,
- * and they are located after the rules have run, file by file; so a file's text need not stay in
- * memory with the model (at 50,000 objects the texts were 44 MB of a 280 MB run). A file on disk is
- * read again when its findings are located, and is trusted only if it is still the file that was
- * loaded: same size and modification time, the stamp build tools and git's index trust too. Text
- * that cannot be read again (standard input, text given in code) is kept.
+ * so a file's text need not stay in memory with the model (at 50,000 objects the texts were 44 MB
+ * of the heap a run keeps). A document of a file on disk is read again, alone, when one of its
+ * findings is located, and only from the file that was loaded: same size and modification time,
+ * the stamp build tools and git's index trust too. Reading the document's own bytes needs its byte
+ * offsets, which are its character offsets when the file is ASCII (manifests nearly always are);
+ * any other text, and text that cannot be read again (standard input, text given in code), is kept.
  */
 import * as fs from 'node:fs';
 
 export interface SourceText {
-  /** The whole text, or undefined when it can no longer be had as it was loaded (the file changed). */
-  text(): string | undefined;
+  /** Characters `[start, end)` of the text, or undefined when they can no longer be had as loaded. */
+  slice(start: number, end: number): string | undefined;
 }
 
 /** Text that cannot be read again, kept as loaded. */
 export class KeptText implements SourceText {
   constructor(private readonly value: string) {}
 
-  text(): string {
-    return this.value;
+  slice(start: number, end: number): string {
+    return this.value.slice(start, end);
   }
 }
 
@@ -32,51 +33,22 @@ export function stampOf(stat: fs.Stats): FileStamp {
   return { size: stat.size, mtimeMs: stat.mtimeMs };
 }
 
-/**
- * The one most recently re-read file of a load, shared by its files: findings are located grouped
- * by file, so one file's text is read once for all of its findings, and only one text is alive at
- * a time.
- */
-export class RecentFileText {
-  private file: FileText | undefined;
-  private value: string | undefined;
-
-  /** Makes `text` the recent one: the load's own positions (List items) use the text it has in hand. */
-  hold(file: FileText, text: string): void {
-    this.file = file;
-    this.value = text;
-  }
-
-  get(file: FileText, read: () => string | undefined): string | undefined {
-    if (this.file !== file) {
-      this.value = read();
-      this.file = file;
-    }
-    return this.value;
-  }
-}
-
-/** A file on disk, read again when its text is asked. */
-export class FileText implements SourceText {
+/** An ASCII file on disk (one byte per character), read again a document at a time. */
+export class AsciiFile implements SourceText {
   constructor(
     private readonly fsPath: string,
     private readonly stamp: FileStamp,
-    /** Decodes the bytes as the load did (UTF-8, byte order mark dropped); undefined when they no longer decode. */
-    private readonly decode: (bytes: Buffer) => string | undefined,
-    private readonly recent: RecentFileText,
   ) {}
 
-  text(): string | undefined {
-    return this.recent.get(this, () => this.reread());
-  }
-
-  private reread(): string | undefined {
+  slice(start: number, end: number): string | undefined {
     let fd: number | undefined;
     try {
       fd = fs.openSync(this.fsPath, 'r');
       const stat = fs.fstatSync(fd);
       if (stat.size !== this.stamp.size || stat.mtimeMs !== this.stamp.mtimeMs) return undefined;
-      return this.decode(fs.readFileSync(fd));
+      const bytes = Buffer.alloc(end - start);
+      const read = fs.readSync(fd, bytes, 0, bytes.length, start);
+      return read === bytes.length ? bytes.toString('latin1') : undefined;
     } catch {
       // Gone or unreadable since the load: positions fall back to where each object starts.
       return undefined;
@@ -84,6 +56,14 @@ export class FileText implements SourceText {
       if (fd !== undefined) closeQuietly(fd);
     }
   }
+}
+
+/**
+ * How positions will get a file's text back: read again when the file is on disk and ASCII (its
+ * decoded text as long as its bytes, so no byte order mark either), else kept.
+ */
+export function sourceText(text: string, bytes: Buffer, fsPath: string | undefined, stamp: FileStamp | undefined): SourceText {
+  return fsPath !== undefined && stamp !== undefined && stamp.size === bytes.length && text.length === bytes.length ? new AsciiFile(fsPath, stamp) : new KeptText(text);
 }
 
 function closeQuietly(fd: number): void {

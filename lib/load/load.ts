@@ -16,7 +16,7 @@ import { isObject, type Json, type JsonObject } from '../k8s/json';
 import type { PathStep } from '../k8s/field-path';
 import { UsageError } from '../errors';
 import { documentShape, type ShapeProblem } from './depth';
-import { FileText, KeptText, RecentFileText, type SourceText } from './file-text';
+import { KeptText, sourceText, type SourceText } from './file-text';
 import { DocumentSource, ItemSource, ListDocument, type LocatableText } from './locate';
 import { describeIoError, readInput } from './read-input';
 import { identify } from './objects';
@@ -315,7 +315,6 @@ export function loadPaths(paths: string[], opts: LoadOptions = {}): LoadResult {
   const result: LoadResult = emptyLoadResult();
   const defaultNamespace = opts.defaultNamespace ?? 'default';
   objectLimit = maxInputObjects();
-  const recent = new RecentFileText();
   for (const file of expandPaths(paths)) {
     const display = file === '-' ? '<stdin>' : file.split(path.sep).join('/');
     const { bytes, stamp } = readInput(file, display);
@@ -324,19 +323,7 @@ export function loadPaths(paths: string[], opts: LoadOptions = {}): LoadResult {
     if (problem) result.problems.push(problem);
     if (text === undefined) continue;
     const withoutMark = withoutBom(text);
-    let source: SourceText;
-    if (file !== '-' && stamp) {
-      const decode = (again: Buffer): string | undefined => {
-        const decoded = decodeUtf8(again, display).text;
-        return decoded === undefined ? undefined : withoutBom(decoded);
-      };
-      const onDisk = new FileText(file, stamp, decode, recent);
-      // What the load itself locates (List items, objects without a name) reads the text in hand.
-      recent.hold(onDisk, withoutMark);
-      source = onDisk;
-    } else {
-      source = new KeptText(withoutMark);
-    }
+    const source = sourceText(withoutMark, bytes, file === '-' ? undefined : file, stamp);
     addText(result, withoutMark, source, display, defaultNamespace);
   }
   attachOrigins(result);

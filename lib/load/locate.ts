@@ -10,7 +10,7 @@ import type { CST, Document, Node, Pair } from 'yaml';
 import type { SourceLocation } from '../findings';
 import { parsePath, type PathStep } from '../k8s/field-path';
 import type { SourceText } from './file-text';
-import { documentText, type DocumentChunk } from './split';
+import { markerBlanked, type DocumentChunk } from './split';
 import type { ManifestSource } from './types';
 
 /** `yaml` is loaded on first use: a run without findings never needs it (start-up time counts). */
@@ -156,7 +156,7 @@ export class LocatableText {
 
   constructor(
     readonly file: string,
-    /** The whole file's text. */
+    /** The file's text (offsets are into it). */
     private readonly source: SourceText,
     chunk: DocumentChunk,
   ) {
@@ -171,14 +171,13 @@ export class LocatableText {
    * undefined when its file changed since it was loaded.
    */
   get text(): string | undefined {
-    const whole = this.source.text();
-    return whole === undefined ? undefined : documentText(whole, { start: this.start, end: this.end, markerLine: this.markerLine, startLine: this.startLine, index: 0 });
+    const body = this.source.slice(this.start, this.end);
+    return body === undefined ? undefined : markerBlanked(body, this.markerLine);
   }
 
   /**
    * Position of `base` + `fieldPath`. When the whole path exists: its value (for a block mapping or
-   * list, where its first entry starts, e.g. `app: wbe` under `selector:`, as the contract's
-   * example does; a flow `{}`/`[]` or a scalar, the value itself), or its key when the value has
+   * list, where its first entry starts, e.g. `app: wbe` under `selector:`; a flow `{}`/`[]` or a scalar, the value itself), or its key when the value has
    * no text (`key:` alone). When the path stops early (a missing field), the key of the deepest
    * step that exists: a missing `metadata.name` points at `metadata:`, not at its first entry.
    *

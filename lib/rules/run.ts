@@ -54,16 +54,9 @@ function identity(f: Finding): string {
   return JSON.stringify([f.rule, f.severity, f.message, f.object?.apiVersion, f.object?.kind, f.object?.namespace, f.object?.name, f.field, f.source?.file, f.source?.line, f.source?.column, f.constructPath]);
 }
 
-/** A hit waiting to be located. */
-interface PendingHit {
-  rule: Rule;
-  hit: RuleHit;
-}
-
 export function runRules(cluster: Cluster, loadProblems: readonly LoadProblem[], opts: RunOptions = {}): Finding[] {
   const only = opts.only ? new Set(opts.only) : undefined;
-  const slots: (Finding | PendingHit)[] = [];
-  const pending: PendingHit[] = [];
+  const out: Finding[] = [];
   const ignoreCache = new Map<ManifestObject, Set<string>>();
   for (const rule of rules) {
     if (only && !only.has(rule.id)) continue;
@@ -72,7 +65,7 @@ export function runRules(cluster: Cluster, loadProblems: readonly LoadProblem[],
       hits = rule.check({ cluster, loadProblems, input: opts.input ?? NO_INPUT_FACTS });
     } catch (err) {
       // A rule must never take the whole check down; say which one failed so it can be fixed.
-      slots.push({
+      out.push({
         rule: rule.id,
         severity: 'error',
         message: `lineup could not run rule ${rule.id}: ${err instanceof Error ? err.message : String(err)} (this is a bug in lineup; please report it)`,
@@ -81,13 +74,9 @@ export function runRules(cluster: Cluster, loadProblems: readonly LoadProblem[],
     }
     for (const hit of hits) {
       if (hit.object !== undefined && isIgnored(hit.object, rule.id, ignoreCache)) continue;
-      const p = { rule, hit };
-      pending.push(p);
-      slots.push(p);
+      out.push(hitToFinding(rule, hit));
     }
   }
-  const located = locateByFile(pending);
-  const out = slots.map((s) => ('hit' in s ? located.get(s)! : s));
   const seen = new Set<string>();
   const unique: Finding[] = [];
   for (const f of out) {
@@ -98,21 +87,4 @@ export function runRules(cluster: Cluster, loadProblems: readonly LoadProblem[],
   }
   // Array.prototype.sort is stable: ties keep rule-registry order, then hit order.
   return unique.sort(compareFindings);
-}
-
-/**
- * Findings located file by file, whatever order the rules found them in: a file's text is read
- * once for all of its findings, since texts are not kept with the model (load/file-text.ts).
- */
-function locateByFile(pending: readonly PendingHit[]): Map<PendingHit, Finding> {
-  const byFile = new Map<string, PendingHit[]>();
-  for (const p of pending) {
-    const file = p.hit.object?.source.file ?? '';
-    const group = byFile.get(file);
-    if (group) group.push(p);
-    else byFile.set(file, [p]);
-  }
-  const located = new Map<PendingHit, Finding>();
-  for (const group of byFile.values()) for (const p of group) located.set(p, hitToFinding(p.rule, p.hit));
-  return located;
 }
