@@ -32,8 +32,9 @@ function lookUps(dir: string): LookUp[] {
       if (hit.object === undefined) continue;
       const field = hit.sourceField ?? hit.field;
       const source = hit.object.source;
-      if (!field || !(source instanceof LocatableText)) continue;
-      out.push({ text: source.text, steps: parsePath(field) });
+      const text = source instanceof LocatableText ? source.text : undefined;
+      if (!field || text === undefined) continue;
+      out.push({ text, steps: parsePath(field) });
     }
   }
   return out;

@@ -11,7 +11,8 @@ import type { CST, Document, Node, Pair } from 'yaml';
 import type { SourceLocation } from '../findings';
 import { parsePath, type PathStep } from '../k8s/field-path';
 import { PLAIN_KEY_MAY_RESOLVE, reachInBlockText, type Reached } from './block-locate';
-import { documentText, type DocumentChunk } from './split';
+import type { SourceText } from './file-text';
+import { markerBlanked, type DocumentChunk } from './split';
 import type { ManifestSource } from './types';
 
 /** `yaml` is loaded on first use: a run without findings never needs it (start-up time counts). */
@@ -133,8 +134,8 @@ export function reachInDocument(doc: Document.Parsed, steps: readonly PathStep[]
 }
 
 /**
- * One document of a file, by offsets into the file's text (no copy of its own until a position is
- * asked), plus where it sits in the file.
+ * One document of a file, by offsets into the file's text (which is read again, not kept, for a
+ * file on disk: file-text.ts), plus where it sits in the file.
  */
 export class LocatableText {
   readonly start: number;
@@ -145,8 +146,8 @@ export class LocatableText {
 
   constructor(
     readonly file: string,
-    /** The whole file's text. */
-    private readonly source: string,
+    /** The file's text (offsets are into it). */
+    private readonly source: SourceText,
     chunk: DocumentChunk,
   ) {
     this.start = chunk.start;
@@ -155,15 +156,18 @@ export class LocatableText {
     this.markerLine = chunk.markerLine;
   }
 
-  /** The document's text (the `---` on its first line blanked), built only when a position is asked. */
-  get text(): string {
-    return documentText(this.source, { start: this.start, end: this.end, markerLine: this.markerLine, startLine: this.startLine, index: 0 });
+  /**
+   * The document's text (the `---` on its first line blanked), built only when a position is asked;
+   * undefined when its file changed since it was loaded.
+   */
+  get text(): string | undefined {
+    const body = this.source.slice(this.start, this.end);
+    return body === undefined ? undefined : markerBlanked(body, this.markerLine);
   }
 
   /**
    * Position of `base` + `fieldPath`. When the whole path exists: its value (for a block mapping or
-   * list, where its first entry starts, e.g. `app: wbe` under `selector:`, as the contract's
-   * example does; a flow `{}`/`[]` or a scalar, the value itself), or its key when the value has
+   * list, where its first entry starts, e.g. `app: wbe` under `selector:`; a flow `{}`/`[]` or a scalar, the value itself), or its key when the value has
    * no text (`key:` alone). When the path stops early (a missing field), the key of the deepest
    * step that exists: a missing `metadata.name` points at `metadata:`, not at its first entry.
    *
@@ -180,6 +184,7 @@ export class LocatableText {
    */
   locatePaths(paths: readonly (readonly PathStep[])[], fallback: SourceLocation): SourceLocation[] {
     const text = this.text;
+    if (text === undefined) return paths.map(() => fallback);
     let tree: { value: CST.Token | undefined } | undefined;
     let document: Document.Parsed | undefined;
     return paths.map((steps) => {
@@ -276,7 +281,7 @@ interface SerializedSource {
 export class DocumentSource extends LocatableText implements ManifestSource {
   constructor(
     file: string,
-    source: string,
+    source: SourceText,
     chunk: DocumentChunk,
     readonly documentIndex: number,
     readonly line: number,
