@@ -16,6 +16,7 @@ import { isObject, type Json, type JsonObject } from '../k8s/json';
 import type { PathStep } from '../k8s/field-path';
 import { UsageError } from '../errors';
 import { documentShape, type ShapeProblem } from './depth';
+import { KeptText, sourceText, type SourceText } from './file-text';
 import { DocumentSource, ItemSource, ListDocument, type LocatableText } from './locate';
 import { describeIoError, readInput } from './read-input';
 import { identify } from './objects';
@@ -80,13 +81,18 @@ function placeholderProblem(file: string, chunk: DocumentChunk, chunkText: strin
 export function loadText(text: string, file: string, opts: LoadOptions = {}): LoadResult {
   const result: LoadResult = emptyLoadResult([file]);
   objectLimit = maxInputObjects();
-  addText(result, text, file, opts.defaultNamespace ?? 'default');
+  const kept = withoutBom(text);
+  addText(result, kept, new KeptText(kept), file, opts.defaultNamespace ?? 'default');
   attachOrigins(result);
   return result;
 }
 
-function addText(result: LoadResult, rawText: string, file: string, defaultNamespace: string): void {
-  const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
+function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** Adds a file's documents; `source` gives its text back to the positions of its findings. */
+function addText(result: LoadResult, text: string, source: SourceText, file: string, defaultNamespace: string): void {
   const trimmed = text.trimStart();
   // A file that parses as JSON is one document; one that only starts like JSON may be a YAML
   // stream of flow-style documents (`{...}\n---\n{...}`), so it is split like any other.
@@ -113,7 +119,7 @@ function addText(result: LoadResult, rawText: string, file: string, defaultNames
     }
     const value = json ? parsed.value : detached(parsed.value, chunkText, shape.numbersAreJson);
     const readings = json ? [] : yaml11Readings(chunkText, value);
-    addDocument(result, value as Json, file, text, chunk, firstContentPosition(chunkText), readings, defaultNamespace);
+    addDocument(result, value as Json, file, source, chunk, firstContentPosition(chunkText), readings, defaultNamespace);
   }
 }
 
@@ -146,7 +152,7 @@ function parseJson(text: string): ParsedDoc | undefined {
  * Adds one document's object(s); `first` is where its content starts within the document's text,
  * `readings` the plain scalars in it that kubectl reads differently (paths from the document's root).
  */
-function addDocument(result: LoadResult, value: Json, file: string, text: string, chunk: DocumentChunk, first: { line: number; column: number }, readings: Yaml11Reading[], defaultNamespace: string): void {
+function addDocument(result: LoadResult, value: Json, file: string, text: SourceText, chunk: DocumentChunk, first: { line: number; column: number }, readings: Yaml11Reading[], defaultNamespace: string): void {
   const line = chunk.startLine - 1 + first.line;
   if (isList(value)) {
     // `kind: List` (what `kubectl get -o yaml` prints) is flattened into its items, which share the document's positions.
@@ -311,11 +317,14 @@ export function loadPaths(paths: string[], opts: LoadOptions = {}): LoadResult {
   objectLimit = maxInputObjects();
   for (const file of expandPaths(paths)) {
     const display = file === '-' ? '<stdin>' : file.split(path.sep).join('/');
-    const bytes = readInput(file, display);
+    const { bytes, stamp } = readInput(file, display);
     result.files.push(display);
     const { text, problem } = decodeUtf8(bytes, display);
     if (problem) result.problems.push(problem);
-    if (text !== undefined) addText(result, text, display, defaultNamespace);
+    if (text === undefined) continue;
+    const withoutMark = withoutBom(text);
+    const source = sourceText(withoutMark, bytes, file === '-' ? undefined : file, stamp);
+    addText(result, withoutMark, source, display, defaultNamespace);
   }
   attachOrigins(result);
   return result;

@@ -1,6 +1,7 @@
 /**
  * Exact positions for field paths, computed on demand. Only objects that get a finding pay for
- * locating: the `yaml` package's concrete syntax tree of the document
+ * locating. Block-style documents are read line by line (block-locate.ts); where that walk cannot
+ * be sure, the `yaml` package's concrete syntax tree of the document
  * (tokens with offsets, no values built) answers the common case — a path through block and flow
  * mappings and sequences with plain or quoted keys; anything it cannot answer exactly as the
  * composed document would (keys that resolve to numbers or booleans, anchors and tags on the way,
@@ -9,7 +10,9 @@
 import type { CST, Document, Node, Pair } from 'yaml';
 import type { SourceLocation } from '../findings';
 import { parsePath, type PathStep } from '../k8s/field-path';
-import { documentText, type DocumentChunk } from './split';
+import { PLAIN_KEY_MAY_RESOLVE, reachInBlockText, type Reached } from './block-locate';
+import type { SourceText } from './file-text';
+import { markerBlanked, type DocumentChunk } from './split';
 import type { ManifestSource } from './types';
 
 /** `yaml` is loaded on first use: a run without findings never needs it (start-up time counts). */
@@ -17,19 +20,7 @@ function yamlLib(): typeof import('yaml') {
   return require('yaml') as typeof import('yaml');
 }
 
-/** Where a path leads: the deepest step found (`named`: its key or item), and the value's start. */
-export interface Reached {
-  named: number | undefined;
-  value: number | undefined;
-  /** How many steps were found. */
-  resolved: number;
-}
-
-/**
- * A plain key that the composed document reads as something other than its text (`80`, `0x1F`,
- * `true`, `~`, `.5`): a field path names it by that value, so only the composed document can match it.
- */
-const PLAIN_KEY_MAY_RESOLVE = /^(?:[-+.0-9~]|(?:true|True|TRUE|false|False|FALSE|null|Null|NULL)$)/;
+export type { Reached };
 
 type CollectionItem = CST.BlockMap['items'][number] | CST.FlowCollection['items'][number];
 
@@ -143,8 +134,8 @@ export function reachInDocument(doc: Document.Parsed, steps: readonly PathStep[]
 }
 
 /**
- * One document of a file, by offsets into the file's text (no copy of its own until a position is
- * asked), plus where it sits in the file.
+ * One document of a file, by offsets into the file's text (which is read again, not kept, for a
+ * file on disk: file-text.ts), plus where it sits in the file.
  */
 export class LocatableText {
   readonly start: number;
@@ -155,8 +146,8 @@ export class LocatableText {
 
   constructor(
     readonly file: string,
-    /** The whole file's text. */
-    private readonly source: string,
+    /** The file's text (offsets are into it). */
+    private readonly source: SourceText,
     chunk: DocumentChunk,
   ) {
     this.start = chunk.start;
@@ -165,15 +156,18 @@ export class LocatableText {
     this.markerLine = chunk.markerLine;
   }
 
-  /** The document's text (the `---` on its first line blanked), built only when a position is asked. */
-  get text(): string {
-    return documentText(this.source, { start: this.start, end: this.end, markerLine: this.markerLine, startLine: this.startLine, index: 0 });
+  /**
+   * The document's text (the `---` on its first line blanked), built only when a position is asked;
+   * undefined when its file changed since it was loaded.
+   */
+  get text(): string | undefined {
+    const body = this.source.slice(this.start, this.end);
+    return body === undefined ? undefined : markerBlanked(body, this.markerLine);
   }
 
   /**
    * Position of `base` + `fieldPath`. When the whole path exists: its value (for a block mapping or
-   * list, where its first entry starts, e.g. `app: wbe` under `selector:`, as the contract's
-   * example does; a flow `{}`/`[]` or a scalar, the value itself), or its key when the value has
+   * list, where its first entry starts, e.g. `app: wbe` under `selector:`; a flow `{}`/`[]` or a scalar, the value itself), or its key when the value has
    * no text (`key:` alone). When the path stops early (a missing field), the key of the deepest
    * step that exists: a missing `metadata.name` points at `metadata:`, not at its first entry.
    *
@@ -189,21 +183,20 @@ export class LocatableText {
    * its items this way, where one parse per item would cost the document's length for every item.
    */
   locatePaths(paths: readonly (readonly PathStep[])[], fallback: SourceLocation): SourceLocation[] {
-    const { parseDocument } = yamlLib();
     const text = this.text;
-    let tree: CST.Token | undefined;
+    if (text === undefined) return paths.map(() => fallback);
+    let tree: { value: CST.Token | undefined } | undefined;
     let document: Document.Parsed | undefined;
-    try {
-      tree = this.syntaxTree(text);
-    } catch {
-      return paths.map(() => fallback);
-    }
     return paths.map((steps) => {
       let reached: Reached | null | undefined;
       try {
-        reached = reachInTree(tree, steps);
+        reached = this.readsLines ? reachInBlockText(text, steps) : null;
         if (reached === null) {
-          document ??= parseDocument(text, { keepSourceTokens: false, uniqueKeys: false });
+          tree ??= { value: this.syntaxTree(text) };
+          reached = reachInTree(tree.value, steps);
+        }
+        if (reached === null) {
+          document ??= yamlLib().parseDocument(text, { keepSourceTokens: false, uniqueKeys: false });
           reached = reachInDocument(document, steps);
         }
       } catch {
@@ -215,6 +208,14 @@ export class LocatableText {
       const { line, column } = lineAndColumn(text, best);
       return { file: this.file, line: this.startLine - 1 + line, column };
     });
+  }
+
+  /**
+   * Whether paths are first looked for by reading the document's lines (block-locate.ts), which
+   * costs the lines up to the path each time and keeps nothing.
+   */
+  protected get readsLines(): boolean {
+    return true;
   }
 
   /** The document's syntax tree, parsed anew on each call (see locatePath). */
@@ -232,6 +233,11 @@ export class LocatableText {
  */
 export class ListDocument extends LocatableText {
   private tree: { value: CST.Token | undefined } | undefined;
+
+  /** Reading the lines up to each item's path would cost the List's length once per finding. */
+  protected override get readsLines(): boolean {
+    return false;
+  }
 
   protected override syntaxTree(text: string): CST.Token | undefined {
     this.tree ??= { value: super.syntaxTree(text) };
@@ -275,7 +281,7 @@ interface SerializedSource {
 export class DocumentSource extends LocatableText implements ManifestSource {
   constructor(
     file: string,
-    source: string,
+    source: SourceText,
     chunk: DocumentChunk,
     readonly documentIndex: number,
     readonly line: number,

@@ -6,6 +6,7 @@
  */
 import * as fs from 'node:fs';
 import { UsageError } from '../errors';
+import { stampOf, type FileStamp } from './file-text';
 
 /** More than any manifest stream; JS strings cannot hold much more (~512 MiB) anyway. */
 export const MAX_STREAM_BYTES = 256 * 1024 * 1024;
@@ -69,14 +70,17 @@ function readStream(fd: number, display: string, limit: number): Buffer {
   return Buffer.concat(chunks, total);
 }
 
-/** The bytes of an input path (`-` = standard input). Throws UsageError with a one-line reason. */
-export function readInput(file: string, display: string, limit = MAX_STREAM_BYTES): Buffer {
+/**
+ * The bytes of an input path (`-` = standard input), and for a regular file its stamp (which says
+ * whether it can be read again as it was). Throws UsageError with a one-line reason.
+ */
+export function readInput(file: string, display: string, limit = MAX_STREAM_BYTES): { bytes: Buffer; stamp?: FileStamp } {
   let fd: number | undefined;
   try {
     fd = file === '-' ? 0 : fs.openSync(file, 'r');
     const stat = fs.fstatSync(fd);
     if (stat.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-    return stat.isFile() ? fs.readFileSync(fd) : readStream(fd, display, limit);
+    return stat.isFile() ? { bytes: fs.readFileSync(fd), stamp: stampOf(stat) } : { bytes: readStream(fd, display, limit) };
   } catch (e) {
     if (e instanceof UsageError) throw e;
     throw new UsageError(`cannot read ${display}: ${describeIoError(e)}; check that it is a readable manifest file`);

@@ -22,8 +22,12 @@ export interface DocumentChunk {
  * with spaces so that columns stay true.
  */
 export function documentText(text: string, chunk: DocumentChunk): string {
-  const body = text.slice(chunk.start, chunk.end);
-  return chunk.markerLine ? `   ${body}` : body;
+  return markerBlanked(text.slice(chunk.start, chunk.end), chunk.markerLine);
+}
+
+/** A document's text from its `[start, end)` characters: what the `---` took is put back as spaces. */
+export function markerBlanked(body: string, markerLine: boolean): string {
+  return markerLine ? `   ${body}` : body;
 }
 
 function isMarker(text: string, at: number, ch: string): boolean {

@@ -1,5 +1,5 @@
 /**
- * Reference §2.5 through the CLI: `lineup get endpoints -o json` (and endpointslices) hold exactly
+ * The repacking vectors of pkg/api/v1/endpoints/util_test.go through the CLI: `lineup get endpoints -o json` (and endpointslices) hold exactly
  * what the endpoints and EndpointSlice controllers would write for the named-port vector.
  */
 import * as fs from 'fs';

@@ -114,7 +114,7 @@ describe('seed scenarios on the example apps', () => {
     expect(t.hops.some((h) => h.type === 'ingress')).toBe(true);
   });
 
-  test('seed 001 §3.3: externalTrafficPolicy Local drops outside connections on a node without a kubia pod', () => {
+  test('the first scenario: externalTrafficPolicy Local drops outside connections on a node without a kubia pod', () => {
     const four = examples({ nodes: [1, 2, 3, 4].map((i) => ({ name: `node-${i}`, ip: `172.18.0.${i + 1}` })) });
     const kubiaNodes = new Set(four.cluster.pods.filter((p) => p.labels.app === 'kubia').map((p) => p.nodeName));
     const empty = four.cluster.nodes.find((n) => !kubiaNodes.has(n.name))!;

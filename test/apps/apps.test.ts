@@ -199,7 +199,7 @@ describe('example apps in the simulated cluster', () => {
     ['default', 'web', ['web:80/TCP'], 2],
     // one port number, two protocols, each matched by name AND protocol (seed 002)
     ['dns-demo', 'kube-dns', ['dns-tcp:53/TCP', 'dns:53/UDP', 'metrics:9153/TCP'], 2],
-    // manual Endpoints (seed 001 §2.2)
+    // manual Endpoints (the user's first scenario)
     ['default', 'external-service', [':80/TCP'], 2],
   ])('Endpoints %s/%s: ports %j, %d ready addresses', (ns, name, expectedPorts, count) => {
     expect(ports(ns, name)).toEqual(expectedPorts);

@@ -12,7 +12,7 @@ import type { JsonObject } from '../../lib/k8s/json';
 import { cluster, endpoints, pod, port, service, slice } from './fixtures';
 
 describe('tabwriter', () => {
-  it('reproduces the kubectl get layout of §8.2', () => {
+  it('reproduces the layout of kubectl get (k8s.io/cli-runtime printers, text/tabwriter)', () => {
     const rows = [
       ['NAME', 'TYPE', 'CLUSTER-IP', 'EXTERNAL-IP', 'PORT(S)', 'AGE'],
       ['kubernetes', 'ClusterIP', '10.43.0.1', '<none>', '443/TCP', '22h'],

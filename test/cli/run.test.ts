@@ -131,7 +131,7 @@ describe('check', () => {
     expect(text.out).toMatch(/\n5 objects checked \(2 documents skipped: not Kubernetes objects\): 0 errors, 0 warnings, 1 info\n$/);
   });
 
-  it('prints the CONTRACT §5 JSON shape', async () => {
+  it('prints the JSON shape of docs/findings.md', async () => {
     const r = await lineup(['check', broken, '-o', 'json']);
     expect(r.code).toBe(1);
     const doc = JSON.parse(r.out);
@@ -140,7 +140,7 @@ describe('check', () => {
     const f = doc.findings.find((x: { rule: string }) => x.rule === 'service-selects-no-pods');
     expect(f).toMatchObject({ severity: 'error', object: { apiVersion: 'v1', kind: 'Service', namespace: 'default', name: 'web' }, field: 'spec.selector' });
     expect(f.source.file).toBe(broken);
-    // The selector's value: its first entry, `app: wbe` under `selector:` (CONTRACT §5: column 5).
+    // The selector's value: its first entry, `app: wbe` under `selector:` (where a selector's finding points).
     expect([f.source.line, f.source.column]).toEqual([21, 5]);
   });
 
@@ -240,7 +240,7 @@ Events:            <none>
 });
 
 describe('dns, env, trace, iptables-save', () => {
-  it('dns -o json answers with the CONTRACT shape', async () => {
+  it('dns -o json answers with the shape docs/cli.md documents', async () => {
     const r = await lineup(['dns', 'httpd-svc.default', seed, '--from', 'default/httpd-79c4f99955-dbbx7', '-o', 'json']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out)).toEqual({

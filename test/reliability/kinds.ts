@@ -1,5 +1,5 @@
 /**
- * One complete, valid object of every modelled kind (CONTRACT §2), with most fields set, so that a
+ * One complete, valid object of every modelled kind (cluster/kinds.ts), with most fields set, so that a
  * mutation at "every field" reaches every reader. They line up with each other: the Services
  * select the workloads' pods, the Ingress routes to a Service port by name, and so on.
  */

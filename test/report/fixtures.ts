@@ -1,7 +1,7 @@
 import type { Finding } from '../../lib/findings';
 import type { RuleInfo } from '../../lib/report/rule-info';
 
-/** The CONTRACT §5 example finding. */
+/** A Service that selects nothing, as lineup reports it (the JSON format of docs/findings.md). */
 export const selectsNoPods: Finding = {
   rule: 'service-selects-no-pods',
   severity: 'error',

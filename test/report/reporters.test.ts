@@ -14,7 +14,7 @@ describe('summarize', () => {
 });
 
 describe('json reporter', () => {
-  it('prints exactly the CONTRACT §5 example', () => {
+  it('prints a finding exactly in the JSON format of docs/findings.md', () => {
     const out = formatJson([selectsNoPods], { objects: 12, errors: 1, warnings: 0, infos: 0 });
     expect(out).toBe(`{
   "summary": {

@@ -15,7 +15,7 @@ function epErrors(raw: JsonObject): string[] {
   return validateEndpoints(defaultEndpoints(raw), V131).map(renderFieldError);
 }
 
-describe('§2.1 Endpoints', () => {
+describe('ValidateEndpoints (pkg/apis/core/validation)', () => {
   test.each<[string, JsonObject, string[]]>([
     ['valid manual endpoints', ep([{ addresses: [{ ip: '10.1.2.3' }], ports: [{ port: 5432 }] }]), []],
     ['valid, name with dots (a subdomain)', ep([{ addresses: [{ ip: '10.1.2.3' }] }], 'db.example'), []],
@@ -49,7 +49,7 @@ function sliceErrors(raw: JsonObject): string[] {
   return validateEndpointSlice(defaultEndpointSlice(raw), V131).map(renderFieldError);
 }
 
-describe('§2.2 EndpointSlice', () => {
+describe('ValidateEndpointSlice (pkg/apis/discovery/validation)', () => {
   test.each<[string, JsonObject, string[]]>([
     ['valid', slice({ endpoints: [{ addresses: ['10.1.2.3'], conditions: { ready: true }, zone: 'a', hostname: 'db-0' }], ports: [{ name: 'pg', port: 5432 }] }), []],
     ['valid FQDN', slice({ addressType: 'FQDN', endpoints: [{ addresses: ['db.example.com.'] }] }), []],

@@ -1,6 +1,6 @@
 import { GoValue, goQuote, notSupported, renderFieldError, renderInvalid, renderStatusMessage, renderValue, tooMany, type FieldError } from '../../lib/validation/field-error';
 
-describe('renderFieldError (§0 conventions)', () => {
+describe('renderFieldError (field.Error.Error() in k8s.io/apimachinery/pkg/util/validation/field)', () => {
   test.each<[FieldError, string]>([
     [{ field: 'spec.ports[0].port', type: 'Invalid', value: 0, detail: 'must be between 1 and 65535, inclusive' }, 'spec.ports[0].port: Invalid value: 0: must be between 1 and 65535, inclusive'],
     [{ field: 'metadata.name', type: 'Invalid', value: 'My_Svc', detail: 'x' }, 'metadata.name: Invalid value: "My_Svc": x'],

@@ -20,7 +20,7 @@ function errorsOf(raw: JsonObject): string[] {
   return validateIngress(raw, V131).map(renderFieldError);
 }
 
-describe('§7.1 Ingress validation', () => {
+describe('ValidateIngress (pkg/apis/networking/validation)', () => {
   test.each<[string, JsonObject, string[]]>([
     ['valid rule', ing({ rules: [rule({}, 'foo.bar.com')] }), []],
     ['valid default backend only', ing({ defaultBackend: backend }), []],

@@ -18,7 +18,7 @@ function errorsOf(raw: JsonObject, version = V131): string[] {
   return validateService(defaultService(raw), version).map(renderFieldError);
 }
 
-describe('§1.3 vectors (input after defaulting → first error line)', () => {
+describe('ValidateService (pkg/apis/core/validation): input after defaulting → first error line', () => {
   const cases: { name: string; input: JsonObject; first: string }[] = [
     { name: 'name My_Svc', input: svc({}, 'My_Svc'), first: `metadata.name: Invalid value: "My_Svc": ${DNS1035}` },
     { name: 'name 1abc', input: svc({}, '1abc'), first: `metadata.name: Invalid value: "1abc": ${DNS1035}` },

@@ -36,7 +36,7 @@ function route(c: Cluster, host: string, path: string, scheme: 'http' | 'https' 
   return r.status === 404 ? '404' : r.backend?.serviceName ?? '?';
 }
 
-describe('website path-type examples (§7.3)', () => {
+describe('path-type examples of the Ingress concept page (kubernetes.io/docs/concepts/services-networking/ingress, "Examples")', () => {
   const cases: { paths: P[]; request: string; want: string }[] = [
     { paths: [['/', 'Prefix', 'root']], request: '/', want: 'root' },
     { paths: [['/', 'Prefix', 'root']], request: '/anything/at/all', want: 'root' },
@@ -74,7 +74,7 @@ describe('website path-type examples (§7.3)', () => {
   });
 });
 
-describe('matchHost (§7.2, host table)', () => {
+describe('matchHost (the Ingress concept page\'s hostname wildcards table)', () => {
   test.each([
     ['*.foo.com', 'bar.foo.com', true],
     ['*.foo.com', 'baz.bar.foo.com', false],
@@ -103,7 +103,7 @@ describe('matchPath', () => {
   });
 });
 
-describe('conformance features (§7.4)', () => {
+describe('features of kubernetes-sigs/ingress-controller-conformance', () => {
   test('default_backend: any method, host and path go to the default backend', () => {
     const c = cluster([ingress('default-backend', { defaultBackend: 'echo-service' })]);
     for (const [host, path] of [

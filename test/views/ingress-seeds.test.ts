@@ -1,5 +1,5 @@
 /**
- * Seed 002 §4 (one Ingress in front of several Services by host and path, with a default backend)
+ * The user's second scenario (one Ingress in front of several Services by host and path, with a default backend)
  * through load → buildCluster → routeRequest, plus an Ingress whose class no controller serves.
  */
 import { buildCluster } from '../../lib/cluster/build';

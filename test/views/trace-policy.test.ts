@@ -1,7 +1,7 @@
 /**
  * trace with NetworkPolicies: kube-proxy translates first, so
  * each endpoint is judged on its pod IP and targetPort; the lookup to cluster DNS is judged too;
- * sources outside the pod network are seen as the contract says (node address, masquerading
+ * sources outside the pod network are seen as docs/cli.md describes (node address, masquerading
  * Cluster policy, client-preserving Local policy, ingress controller pods).
  */
 import { simulate } from '../../lib/simulate';

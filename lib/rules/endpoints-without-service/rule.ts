@@ -5,7 +5,7 @@
 import { obj, str } from '../../k8s/json';
 import { listSome, objectLabel } from '../support/describe';
 import { isEndpointSliceObject, isEndpointsObject, SERVICE_NAME_LABEL, sliceServiceName } from '../support/endpoint-objects';
-import { serviceNamesByNamespace, otherNamespacesWith } from '../support/lookups';
+import { ServiceNames } from '../support/lookups';
 import { closest } from '../support/near-miss';
 import type { Rule, RuleHit } from '../rule';
 
@@ -24,13 +24,13 @@ export const endpointsWithoutService: Rule = {
     'the Service, create the missing selector-less Service, or delete the leftover object.',
   check({ cluster }) {
     const hits: RuleHit[] = [];
-    let byNs: Map<string, string[]> | undefined;
+    let names: ServiceNames | undefined;
     const near = (ns: string, name: string): string => {
-      byNs ??= serviceNamesByNamespace(cluster);
+      names ??= new ServiceNames(cluster);
       const hints: string[] = [];
-      const n = closest(name, byNs.get(ns) ?? []);
+      const n = closest(name, names.inNamespace(ns));
       if (n !== undefined) hints.push(`did you mean Service ${n}?`);
-      const elsewhere = otherNamespacesWith(byNs, ns, name);
+      const elsewhere = names.otherNamespacesWith(ns, name);
       if (elsewhere.length > 0) hints.push(`Service ${name} exists in namespace ${listSome(elsewhere, 3)}, but endpoints only back a Service of their own namespace (${ns})`);
       return hints.length > 0 ? `; ${hints.join('; ')}` : '';
     };

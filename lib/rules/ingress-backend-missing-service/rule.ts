@@ -4,7 +4,7 @@
  */
 import { listSome, objectLabel } from '../support/describe';
 import { ingressRoutes, serviceNameField } from '../support/ingress-backends';
-import { otherNamespacesWith, serviceNamesByNamespace } from '../support/lookups';
+import { ServiceNames } from '../support/lookups';
 import { closest } from '../support/near-miss';
 import type { Rule, RuleHit } from '../rule';
 
@@ -20,16 +20,16 @@ export const ingressBackendMissingService: Rule = {
     'the closest existing one), create the Service, or move the Ingress into the Service\'s namespace.',
   check({ cluster }) {
     const hits: RuleHit[] = [];
-    let byNs: Map<string, string[]> | undefined;
+    let names: ServiceNames | undefined;
     for (const ing of cluster.ingresses) {
       for (const r of ingressRoutes(ing)) {
         const name = r.backend.serviceName;
         if (name === undefined || cluster.service(ing.namespace, name)) continue;
-        byNs ??= serviceNamesByNamespace(cluster);
+        names ??= new ServiceNames(cluster);
         const hints: string[] = [];
-        const near = closest(name, byNs.get(ing.namespace) ?? []);
+        const near = closest(name, names.inNamespace(ing.namespace));
         if (near !== undefined) hints.push(`did you mean Service ${near}?`);
-        const elsewhere = otherNamespacesWith(byNs, ing.namespace, name);
+        const elsewhere = names.otherNamespacesWith(ing.namespace, name);
         if (elsewhere.length > 0) hints.push(`Service ${name} exists in namespace ${listSome(elsewhere, 3)}, but an Ingress only routes to Services in its own namespace (${ing.namespace})`);
         if (hints.length === 0) hints.push(`create the Service or fix the name`);
         hits.push({

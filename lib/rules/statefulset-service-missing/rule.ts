@@ -6,7 +6,7 @@
  */
 import { formatSelector } from '../../k8s/labels';
 import { objectLabel, serviceLabel } from '../support/describe';
-import { serviceNamesByNamespace } from '../support/lookups';
+import { ServiceNames } from '../support/lookups';
 import { closest } from '../support/near-miss';
 import type { SimPod } from '../../cluster/model';
 import type { Rule, RuleHit } from '../rule';
@@ -33,7 +33,7 @@ export const statefulSetServiceMissing: Rule = {
     'one, or make its selector match the pod template\'s labels.',
   check({ cluster }) {
     const hits: RuleHit[] = [];
-    let byNs: Map<string, string[]> | undefined;
+    let names: ServiceNames | undefined;
     const domain = cluster.settings.clusterDomain;
     for (const w of cluster.workloads) {
       if (w.kind !== 'StatefulSet' || !w.serviceName) continue;
@@ -41,8 +41,8 @@ export const statefulSetServiceMissing: Rule = {
       const podDns = `${w.name}-0.${w.serviceName}.${ns}.svc.${domain}`;
       const svc = cluster.service(ns, w.serviceName);
       if (!svc) {
-        byNs ??= serviceNamesByNamespace(cluster);
-        const near = closest(w.serviceName, byNs.get(ns) ?? []);
+        names ??= new ServiceNames(cluster);
+        const near = closest(w.serviceName, names.inNamespace(ns));
         const hint = near !== undefined ? `did you mean Service ${near}? ` : '';
         hits.push({
           object: w.obj,

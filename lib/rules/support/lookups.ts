@@ -2,18 +2,32 @@
 import type { Cluster } from '../../cluster/model';
 import { byString } from '../../k8s/json';
 
-/** namespace → Service names (sorted, as cluster.services is). */
-export function serviceNamesByNamespace(cluster: Cluster): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  for (const s of cluster.services) {
-    const list = out.get(s.namespace);
-    if (list) list.push(s.name);
-    else out.set(s.namespace, [s.name]);
+/** The cluster's Service names both ways: by namespace, and the namespaces that have a name. */
+export class ServiceNames {
+  private readonly names = new Map<string, string[]>();
+  private readonly namespaces = new Map<string, string[]>();
+
+  constructor(cluster: Cluster) {
+    for (const s of cluster.services) {
+      append(this.names, s.namespace, s.name);
+      append(this.namespaces, s.name, s.namespace);
+    }
+    for (const list of this.namespaces.values()) list.sort(byString);
   }
-  return out;
+
+  /** The Service names of a namespace, sorted (as cluster.services is). */
+  inNamespace(ns: string): readonly string[] {
+    return this.names.get(ns) ?? [];
+  }
+
+  /** Namespaces other than `ns` that have a Service called `name`, sorted. */
+  otherNamespacesWith(ns: string, name: string): string[] {
+    return (this.namespaces.get(name) ?? []).filter((other) => other !== ns);
+  }
 }
 
-/** Namespaces other than `ns` that have a Service called `name`, sorted. */
-export function otherNamespacesWith(byNs: Map<string, string[]>, ns: string, name: string): string[] {
-  return [...byNs.keys()].filter((other) => other !== ns && (byNs.get(other) ?? []).includes(name)).sort(byString);
+function append(map: Map<string, string[]>, key: string, value: string): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
