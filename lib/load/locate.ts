@@ -1,6 +1,7 @@
 /**
  * Exact positions for field paths, computed on demand. Only objects that get a finding pay for
- * locating: the `yaml` package's concrete syntax tree of the document
+ * locating. Block-style documents are read line by line (block-locate.ts); where that walk cannot
+ * be sure, the `yaml` package's concrete syntax tree of the document
  * (tokens with offsets, no values built) answers the common case — a path through block and flow
  * mappings and sequences with plain or quoted keys; anything it cannot answer exactly as the
  * composed document would (keys that resolve to numbers or booleans, anchors and tags on the way,
@@ -9,6 +10,7 @@
 import type { CST, Document, Node, Pair } from 'yaml';
 import type { SourceLocation } from '../findings';
 import { parsePath, type PathStep } from '../k8s/field-path';
+import { PLAIN_KEY_MAY_RESOLVE, reachInBlockText, type Reached } from './block-locate';
 import type { SourceText } from './file-text';
 import { markerBlanked, type DocumentChunk } from './split';
 import type { ManifestSource } from './types';
@@ -18,19 +20,7 @@ function yamlLib(): typeof import('yaml') {
   return require('yaml') as typeof import('yaml');
 }
 
-/** Where a path leads: the deepest step found (`named`: its key or item), and the value's start. */
-export interface Reached {
-  named: number | undefined;
-  value: number | undefined;
-  /** How many steps were found. */
-  resolved: number;
-}
-
-/**
- * A plain key that the composed document reads as something other than its text (`80`, `0x1F`,
- * `true`, `~`, `.5`): a field path names it by that value, so only the composed document can match it.
- */
-const PLAIN_KEY_MAY_RESOLVE = /^(?:[-+.0-9~]|(?:true|True|TRUE|false|False|FALSE|null|Null|NULL)$)/;
+export type { Reached };
 
 type CollectionItem = CST.BlockMap['items'][number] | CST.FlowCollection['items'][number];
 
@@ -193,22 +183,20 @@ export class LocatableText {
    * its items this way, where one parse per item would cost the document's length for every item.
    */
   locatePaths(paths: readonly (readonly PathStep[])[], fallback: SourceLocation): SourceLocation[] {
-    const { parseDocument } = yamlLib();
     const text = this.text;
     if (text === undefined) return paths.map(() => fallback);
-    let tree: CST.Token | undefined;
+    let tree: { value: CST.Token | undefined } | undefined;
     let document: Document.Parsed | undefined;
-    try {
-      tree = this.syntaxTree(text);
-    } catch {
-      return paths.map(() => fallback);
-    }
     return paths.map((steps) => {
       let reached: Reached | null | undefined;
       try {
-        reached = reachInTree(tree, steps);
+        reached = this.readsLines ? reachInBlockText(text, steps) : null;
         if (reached === null) {
-          document ??= parseDocument(text, { keepSourceTokens: false, uniqueKeys: false });
+          tree ??= { value: this.syntaxTree(text) };
+          reached = reachInTree(tree.value, steps);
+        }
+        if (reached === null) {
+          document ??= yamlLib().parseDocument(text, { keepSourceTokens: false, uniqueKeys: false });
           reached = reachInDocument(document, steps);
         }
       } catch {
@@ -220,6 +208,14 @@ export class LocatableText {
       const { line, column } = lineAndColumn(text, best);
       return { file: this.file, line: this.startLine - 1 + line, column };
     });
+  }
+
+  /**
+   * Whether paths are first looked for by reading the document's lines (block-locate.ts), which
+   * costs the lines up to the path each time and keeps nothing.
+   */
+  protected get readsLines(): boolean {
+    return true;
   }
 
   /** The document's syntax tree, parsed anew on each call (see locatePath). */
@@ -237,6 +233,11 @@ export class LocatableText {
  */
 export class ListDocument extends LocatableText {
   private tree: { value: CST.Token | undefined } | undefined;
+
+  /** Reading the lines up to each item's path would cost the List's length once per finding. */
+  protected override get readsLines(): boolean {
+    return false;
+  }
 
   protected override syntaxTree(text: string): CST.Token | undefined {
     this.tree ??= { value: super.syntaxTree(text) };
