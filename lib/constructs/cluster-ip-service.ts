@@ -41,12 +41,11 @@ export class ClusterIPService extends SelectingService {
 
   protected renderSpec(): Record<string, unknown> {
     const p = this.props;
-    return {
-      ...this.renderSelectingSpec(),
-      type: this.serviceType,
-      clusterIP: p.clusterIP,
-      externalIPs: p.externalIPs ? [...p.externalIPs] : undefined,
-      externalTrafficPolicy: p.externalTrafficPolicy,
-    };
+    const spec = this.renderSelectingSpec();
+    spec.type = this.serviceType;
+    spec.clusterIP = p.clusterIP;
+    spec.externalIPs = p.externalIPs ? [...p.externalIPs] : undefined;
+    spec.externalTrafficPolicy = p.externalTrafficPolicy;
+    return spec;
   }
 }

@@ -7,7 +7,8 @@ import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { parseIP } from '../k8s/ip';
 import type { ServicePortSpec } from './ports';
-import { ServiceBase, renderSessionAffinity, type ServiceBaseProps, type SessionAffinity } from './service-base';
+import { ServiceBase, type ServiceBaseProps, type SessionAffinity } from './service-base';
+import { addSessionAffinity } from './session-affinity';
 
 /** Which object lists the addresses. */
 export type EndpointsKind = 'Endpoints' | 'EndpointSlice';
@@ -123,12 +124,8 @@ export class ExternalService extends ServiceBase {
 
   protected renderSpec(): Record<string, unknown> {
     const p = this.props;
-    return {
-      type: 'ClusterIP',
-      clusterIP: p.clusterIP,
-      ports: this.renderPorts(),
-      ...renderSessionAffinity(p.sessionAffinity, p.sessionAffinityTimeoutSeconds),
-    };
+    const spec: Record<string, unknown> = { type: 'ClusterIP', clusterIP: p.clusterIP, ports: this.renderPorts() };
+    return addSessionAffinity(spec, p.sessionAffinity, p.sessionAffinityTimeoutSeconds);
   }
 
   private renderSubsets(): unknown {

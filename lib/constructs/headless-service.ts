@@ -39,7 +39,10 @@ export class HeadlessService extends SelectingService {
   }
 
   protected renderSpec(): Record<string, unknown> {
-    return { ...this.renderSelectingSpec(), type: 'ClusterIP', clusterIP: 'None' };
+    const spec = this.renderSelectingSpec();
+    spec.type = 'ClusterIP';
+    spec.clusterIP = 'None';
+    return spec;
   }
 
   /** Makes this Service the governing Service of `backend` when it is a StatefulSet not yet governed. */

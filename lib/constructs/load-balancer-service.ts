@@ -49,13 +49,12 @@ export class LoadBalancerService extends NodePortService {
 
   protected renderSpec(): Record<string, unknown> {
     const p = this.lbProps;
-    return {
-      ...super.renderSpec(),
-      loadBalancerSourceRanges: p.loadBalancerSourceRanges ? [...p.loadBalancerSourceRanges] : undefined,
-      loadBalancerClass: p.loadBalancerClass,
-      allocateLoadBalancerNodePorts: p.allocateLoadBalancerNodePorts,
-      healthCheckNodePort: p.healthCheckNodePort,
-      loadBalancerIP: p.loadBalancerIP,
-    };
+    const spec = super.renderSpec();
+    spec.loadBalancerSourceRanges = p.loadBalancerSourceRanges ? [...p.loadBalancerSourceRanges] : undefined;
+    spec.loadBalancerClass = p.loadBalancerClass;
+    spec.allocateLoadBalancerNodePorts = p.allocateLoadBalancerNodePorts;
+    spec.healthCheckNodePort = p.healthCheckNodePort;
+    spec.loadBalancerIP = p.loadBalancerIP;
+    return spec;
   }
 }

@@ -6,7 +6,8 @@
 import { Construct } from 'constructs';
 import { declareAllowFrom, type AllowFromOptions, type AllowFromPeer, type AllowFromPolicy } from './allow-from';
 import { backendProblem, selectorOf, type ServiceBackend } from './backend';
-import { ServiceBase, renderSessionAffinity, type ServiceBaseProps, type SessionAffinity } from './service-base';
+import { ServiceBase, type ServiceBaseProps, type SessionAffinity } from './service-base';
+import { addSessionAffinity } from './session-affinity';
 
 /** How traffic from inside (internal) or outside (external) the cluster picks endpoints. */
 export type TrafficPolicy = 'Cluster' | 'Local';
@@ -99,13 +100,14 @@ export abstract class SelectingService extends ServiceBase {
   /** Fields shared by every selecting Service type. */
   protected renderSelectingSpec(): Record<string, unknown> {
     const p = this.baseProps;
-    return {
+    // Subclasses add their fields to this object by assignment (see addSessionAffinity).
+    const spec: Record<string, unknown> = {
       selector: this.selector,
       ports: this.renderPorts(),
       internalTrafficPolicy: p.internalTrafficPolicy,
       publishNotReadyAddresses: p.publishNotReadyAddresses,
-      ...renderSessionAffinity(p.sessionAffinity, p.sessionAffinityTimeoutSeconds),
     };
+    return addSessionAffinity(spec, p.sessionAffinity, p.sessionAffinityTimeoutSeconds);
   }
 
   /**

@@ -6,6 +6,7 @@
 import { ApiObject, Lazy, type ApiObjectMetadata, type ApiObjectMetadataDefinition } from 'cdk8s';
 import { Construct } from 'constructs';
 import { copyPort, renderServicePort, type ServicePortSpec } from './ports';
+import { addSessionAffinity } from './session-affinity';
 import { recordConstructOrigin } from '../load/construct-origins';
 import { ensureLineupValidation, noteRendered, watchObject } from './validation';
 
@@ -88,9 +89,5 @@ export abstract class ServiceBase extends Construct {
  * judge, rather than dropping either value.
  */
 export function renderSessionAffinity(affinity: SessionAffinity | undefined, timeoutSeconds: number | undefined): Record<string, unknown> {
-  const mode = affinity ?? (timeoutSeconds !== undefined ? 'ClientIP' : undefined);
-  return {
-    sessionAffinity: mode,
-    sessionAffinityConfig: timeoutSeconds !== undefined ? { clientIP: { timeoutSeconds } } : undefined,
-  };
+  return addSessionAffinity({}, affinity, timeoutSeconds);
 }

@@ -202,12 +202,8 @@ function renderApp(app: IConstruct): { rendered: Rendered[]; watched: Set<ApiObj
   try {
     for (const c of app.node.findAll()) {
       if (!ApiObject.isApiObject(c)) continue;
-      let chart: Chart | undefined;
-      try {
-        chart = Chart.of(c);
-      } catch {
-        chart = undefined;
-      }
+      // An ApiObject finds its chart when it is created (and cannot be created outside one).
+      const chart: Chart | undefined = c.chart;
       try {
         rendered.push({ path: c.node.path, origin: originLookup(c), chart, doc: c.toJson() });
         if (ownObjects.has(c)) watched.add(c);
