@@ -172,7 +172,7 @@ function feedValue(value: unknown): void {
     const o = value as Record<string, unknown>;
     feedByte(0x7b); // {
     let first = true;
-    const keys = Object.keys(o).sort();
+    const keys = sortedKeys(o);
     for (let i = 0; i < keys.length; i++) {
       const k = keys[i];
       const v = o[k];
@@ -189,6 +189,20 @@ function feedValue(value: unknown): void {
   } else {
     feed(JSON.stringify(value) ?? 'null');
   }
+}
+
+/**
+ * The object's keys in sort order. cdk8s renders, and Helm writes, maps with their keys already
+ * sorted: those are only checked, not sorted again (each sort allocates a work array, and a
+ * template has a few dozen maps).
+ */
+function sortedKeys(o: Record<string, unknown>): string[] {
+  const keys = Object.keys(o);
+  for (let i = 1; i < keys.length; i++) {
+    // Same order as the default sort: both compare UTF-16 code units (keys are distinct).
+    if (keys[i - 1] > keys[i]) return keys.sort();
+  }
+  return keys;
 }
 
 const HEX_DIGITS = '0123456789abcdef';

@@ -47,6 +47,8 @@ export interface LineupOptions {
 }
 
 const registered = new WeakSet<Chart>();
+/** The charts of each App that lineup checks, so the check reads their settings without looking at every construct. */
+const checkedCharts = new WeakMap<IConstruct, Chart[]>();
 const chartOptions = new WeakMap<IConstruct, LineupOptions>();
 
 const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'never'];
@@ -84,7 +86,11 @@ export function ensureLineupValidation(scope: IConstruct): void {
   const chart = Chart.of(scope);
   if (registered.has(chart)) return;
   registered.add(chart);
-  ensureOriginsFile(rootOf(chart));
+  const app = rootOf(chart);
+  const charts = checkedCharts.get(app);
+  if (charts) charts.push(chart);
+  else checkedCharts.set(app, [chart]);
+  ensureOriginsFile(app);
   chart.node.addValidation({ validate: () => validateChart(chart) });
 }
 
@@ -143,25 +149,12 @@ function plural(n: number, word: string): string {
  * objects that could not even be rendered. Always computed afresh from the tree as it is now.
  */
 export function lineupFindings(chart: Chart): { findings: Finding[]; renderErrors: string[] } {
-  return findingsOfChart(chart, checkApp(rootOf(chart)));
+  return findingsOfChart(chart, checkApp(rootOf(chart), [optionsOf(chart).settings]));
 }
 
 function findingsOfChart(chart: Chart, state: AppCheck): { findings: Finding[]; renderErrors: string[] } {
-  const own = new Set<string>();
-  const renderErrors: string[] = [];
-  for (const r of state.rendered) {
-    if (r.chart !== chart) continue;
-    if (r.error !== undefined) renderErrors.push(`render ${r.path}: ${r.error}`);
-    else own.add(r.path);
-  }
-  const all = state.findingsFor(optionsOf(chart).settings);
-  const findings = all
-    .filter((f) => {
-      const p = f.constructPath ?? f.source?.file;
-      return p !== undefined && own.has(p);
-    })
-    .sort(compareFindings);
-  return { findings, renderErrors };
+  const findings = state.findingsFor(optionsOf(chart).settings).get(chart) ?? [];
+  return { findings, renderErrors: state.renderErrors.get(chart) ?? [] };
 }
 
 /** One ApiObject of the App as rendered for the check: its JSON, or why it could not be rendered. */
@@ -176,8 +169,10 @@ interface Rendered {
 
 /** The App rendered once for checking, and the engine's results on it per settings. */
 interface AppCheck {
-  rendered: Rendered[];
-  findingsFor(settings: LineupSettings | undefined): Finding[];
+  /** Per chart, its objects that could not be rendered (`render <path>: <why>`), in tree order. */
+  renderErrors: Map<Chart, string[]>;
+  /** Per chart, the findings about its own objects, sorted; computed once per settings. */
+  findingsFor(settings: LineupSettings | undefined): Map<Chart | undefined, Finding[]>;
   /** Set when the tree may have changed since it was rendered. */
   stale: boolean;
   /** Objects of our constructs in this rendering, and those cdk8s has rendered since. */
@@ -187,9 +182,22 @@ interface AppCheck {
   printed: Map<Chart, string>;
 }
 
-function checkApp(app: IConstruct): AppCheck {
+function settingsKey(settings: LineupSettings | undefined): string {
+  return JSON.stringify(settings ?? null);
+}
+
+/**
+ * Renders every ApiObject of the App (the engine sees them all) and collects the settings of the
+ * charts that lineup checks.
+ */
+function renderApp(app: IConstruct): { rendered: Rendered[]; watched: Set<ApiObject>; settings: Map<string, LineupSettings | undefined> } {
   const rendered: Rendered[] = [];
   const watched = new Set<ApiObject>();
+  const settings = new Map<string, LineupSettings | undefined>();
+  for (const chart of checkedCharts.get(app) ?? []) {
+    const s = optionsOf(chart).settings;
+    settings.set(settingsKey(s), s);
+  }
   rendering = true;
   try {
     for (const c of app.node.findAll()) {
@@ -210,32 +218,76 @@ function checkApp(app: IConstruct): AppCheck {
   } finally {
     rendering = false;
   }
-  const docs: unknown[] = [];
-  const paths: string[] = [];
-  const origins: OriginLookup[] = [];
+  return { rendered, watched, settings };
+}
+
+/**
+ * Renders the App and runs the engine on it, once per settings value asked for: those of every
+ * chart lineup checks, and `also`. The rendered objects are let go as soon as the engine has run
+ * for all of them: they are as large as the manifests, and kept alive through the rest of the
+ * synth (cdk8s's own rendering and YAML output) they cost more than rendering them did.
+ */
+function checkApp(app: IConstruct, also: readonly (LineupSettings | undefined)[] = []): AppCheck {
+  const { rendered, watched, settings } = renderApp(app);
+  for (const s of also) settings.set(settingsKey(s), s);
+  const chartOfPath = new Map<string, Chart | undefined>();
+  const renderErrors = new Map<Chart, string[]>();
+  // Released (undefined) once the engine has run for every settings value asked for.
+  let docs: unknown[] | undefined = [];
+  let paths: string[] = [];
+  let origins: OriginLookup[] = [];
   for (const r of rendered) {
-    if (r.error !== undefined) continue;
+    if (r.error !== undefined) {
+      if (r.chart === undefined) continue;
+      let errors = renderErrors.get(r.chart);
+      if (!errors) renderErrors.set(r.chart, (errors = []));
+      errors.push(`render ${r.path}: ${r.error}`);
+      continue;
+    }
+    chartOfPath.set(r.path, r.chart);
     docs.push(r.doc);
     paths.push(r.path);
     origins.push(r.origin);
   }
-  const bySettings = new Map<string, Finding[]>();
+  const bySettings = new Map<string, Map<Chart | undefined, Finding[]>>();
+  const run = (key: string, s: LineupSettings | undefined): Map<Chart | undefined, Finding[]> => {
+    // Settings nobody asked for when the App was rendered, after the rest were done: render again.
+    if (docs === undefined) return checkApp(app, [s]).findingsFor(s);
+    const byChart = findingsByChart(checkObjects(docs, { constructPaths: paths, origins, settings: s }), chartOfPath);
+    bySettings.set(key, byChart);
+    if ([...settings.keys()].every((k) => bySettings.has(k))) {
+      docs = undefined;
+      paths = [];
+      origins = [];
+    }
+    return byChart;
+  };
   return {
-    rendered,
+    renderErrors,
     watched,
     renderedSince: new Set(),
     printed: new Map(),
     stale: false,
-    findingsFor(settings) {
-      const key = JSON.stringify(settings ?? null);
-      let findings = bySettings.get(key);
-      if (!findings) {
-        findings = checkObjects(docs, { constructPaths: paths, origins, settings });
-        bySettings.set(key, findings);
-      }
-      return findings;
+    findingsFor(s) {
+      const key = settingsKey(s);
+      return bySettings.get(key) ?? run(key, s);
     },
   };
+}
+
+/** The findings about each chart's own objects, sorted; a finding about no rendered object belongs to none. */
+function findingsByChart(findings: readonly Finding[], chartOfPath: ReadonlyMap<string, Chart | undefined>): Map<Chart | undefined, Finding[]> {
+  const byChart = new Map<Chart | undefined, Finding[]>();
+  for (const f of findings) {
+    const p = f.constructPath ?? f.source?.file;
+    if (p === undefined || !chartOfPath.has(p)) continue;
+    const chart = chartOfPath.get(p);
+    let own = byChart.get(chart);
+    if (!own) byChart.set(chart, (own = []));
+    own.push(f);
+  }
+  for (const own of byChart.values()) own.sort(compareFindings);
+  return byChart;
 }
 
 /**

@@ -55,7 +55,11 @@ export function recordConstructOrigin(construct: object): void {
     Error.stackTraceLimit = limit;
   }
   captured.set(construct, holder);
+  recordedCount++;
 }
+
+/** How many constructs have recorded their origin so far (see claimedLocations). */
+let recordedCount = 0;
 
 /** One `at …` line of a V8 stack: `file:line:column`, with or without a function name in front. */
 const FRAME = /^\s*at (?:.*? \()?(?:file:\/\/)?(.+?):(\d+):(\d+)\)?$/;
@@ -114,8 +118,11 @@ function resolveOrigin(construct: ConstructLike): SourceLocation | undefined {
  * created, if exactly one is there.
  */
 function uniqueDeclaration(id: string, root: ConstructLike, parent: ConstructLike): SourceLocation | undefined {
+  const declarations = findDeclarations(id, loadedSourceFiles());
+  // Most ids built at run time (`app-${i}`) are declared nowhere: nothing to tell apart.
+  if (declarations.length === 0) return undefined;
   const claimed = claimedLocations(root);
-  let candidates = findDeclarations(id, loadedSourceFiles()).filter((d) => !claimed.has(key(d)));
+  let candidates = declarations.filter((d) => !claimed.has(key(d)));
   if (candidates.length > 1) {
     const siblingsFiles = new Set<string>();
     for (const c of findAll(parent)) {
@@ -139,18 +146,23 @@ function key(d: Declaration | SourceLocation): string {
 }
 
 /** The lines that lineup's constructs of this tree were created at: those declare them, not plain objects. */
-const claimedByRoot = new WeakMap<object, { size: number; claimed: Set<string> }>();
+const claimedByRoot = new WeakMap<object, { recorded: number; claimed: Set<string> }>();
 
+/**
+ * Kept per tree until another lineup construct records its origin (only those add a claimed
+ * line; constructs join a tree when they are created). Checking the tree's size instead cost a
+ * walk of the whole tree per look-up: the origins file looks up every object of the App, which
+ * made writing it quadratic (1.4 s for 1,000 Deployments).
+ */
 function claimedLocations(root: ConstructLike): ReadonlySet<string> {
-  const all = findAll(root);
   const hit = claimedByRoot.get(root);
-  if (hit && hit.size === all.length) return hit.claimed;
+  if (hit && hit.recorded === recordedCount) return hit.claimed;
   const claimed = new Set<string>();
-  for (const c of all) {
+  for (const c of findAll(root)) {
     const own = recordedOrigin(c);
     if (own) claimed.add(key(own));
   }
-  claimedByRoot.set(root, { size: all.length, claimed });
+  claimedByRoot.set(root, { recorded: recordedCount, claimed });
   return claimed;
 }
 
@@ -161,9 +173,23 @@ function claimedLocations(root: ConstructLike): ReadonlySet<string> {
 function loadedSourceFiles(): string[] {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const cache: Record<string, unknown> = (typeof require !== 'undefined' && require.cache) || {};
-  return Object.keys(cache)
+  const modules = Object.keys(cache);
+  // The same modules as at the last look-up (compared name by name, far cheaper than the filter
+  // and sort): the same files. The origins file looks up every object of the App.
+  if (sourceFiles && sameStrings(sourceFiles.modules, modules)) return sourceFiles.files;
+  const files = modules
     .filter((f) => path.isAbsolute(f) && !f.startsWith(OWN_SOURCES) && !f.includes(`${path.sep}node_modules${path.sep}`) && /\.[cm]?[tj]sx?$/.test(f))
     .sort();
+  sourceFiles = { modules, files };
+  return files;
+}
+
+let sourceFiles: { modules: string[]; files: string[] } | undefined;
+
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function isConstruct(x: unknown): x is ConstructLike {

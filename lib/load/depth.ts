@@ -46,6 +46,64 @@ function numberIsJson(n: number): boolean {
 /** documentShapeProblem, and whether the value's numbers survive a JSON round trip, in the same walk. */
 export function documentShape(value: unknown, maxDepth = MAX_DOCUMENT_DEPTH, maxNodes = MAX_DOCUMENT_NODES): DocumentShape {
   if (value === null || typeof value !== 'object') return typeof value === 'number' && !numberIsJson(value) ? { numbersAreJson: false } : JSON_EXACT;
+  // Nearly every document is within bounds: a plain recursive walk (its depth capped by maxDepth)
+  // says so with no stacks to fill; it runs once per document of every input and per object of a
+  // synth-time check, mostly before the JIT has warmed up. Only a document that breaks a bound (or
+  // throws) is walked again below, which says which bound and where, as it always did.
+  if (maxDepth <= MAX_DOCUMENT_DEPTH && !walking) {
+    walking = true;
+    walkNodes = 1;
+    walkNumbersAreJson = true;
+    walkMaxDepth = maxDepth;
+    walkMaxNodes = maxNodes;
+    let within = false;
+    try {
+      within = objectWithin(value, 1);
+    } catch {
+      // a throwing getter or proxy: the walk below handles it
+    } finally {
+      walking = false;
+    }
+    if (within) return walkNumbersAreJson ? JSON_EXACT : { numbersAreJson: false };
+  }
+  return boundedShape(value, maxDepth, maxNodes);
+}
+
+/*
+ * The state of the recursive walk, module-level rather than an object passed down: the walk is
+ * synchronous, and `walking` sends a nested call (a getter that checks a document of its own) to
+ * the iterative walk instead.
+ */
+let walking = false;
+let walkNodes = 0;
+let walkNumbersAreJson = true;
+let walkMaxDepth = 0;
+let walkMaxNodes = 0;
+
+/**
+ * True when the object `v` at `depth` is within both bounds, its values included. It counts the
+ * same values as boundedShape and fails exactly when that finds a problem: an object deeper than
+ * maxDepth, or more than maxNodes values in all.
+ */
+function objectWithin(v: object, depth: number): boolean {
+  if (depth > walkMaxDepth) return false;
+  const isArray = Array.isArray(v);
+  const keys = isArray ? undefined : Object.keys(v);
+  const length = isArray ? (v as unknown[]).length : keys!.length;
+  for (let i = 0; i < length; i++) {
+    const child: unknown = isArray ? (v as unknown[])[i] : (v as Record<string, unknown>)[keys![i]];
+    if (++walkNodes > walkMaxNodes) return false;
+    if (child === null || typeof child !== 'object') {
+      if (typeof child === 'number' && !numberIsJson(child)) walkNumbersAreJson = false;
+    } else if (!objectWithin(child, depth + 1)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** The iterative walk: which bound the value breaks first, whatever its shape. */
+function boundedShape(value: object, maxDepth: number, maxNodes: number): DocumentShape {
   // Parallel stacks of pending values and their depths: no recursion, no per-entry allocation.
   const values: unknown[] = [value];
   const depths: number[] = [1];

@@ -6,7 +6,8 @@ import { listObjects, queryGet, resolveKind } from '../../lib/query/get';
 import { formatHosts } from '../../lib/cli/printers/ingresses';
 import { podRow } from '../../lib/cli/printers/pods';
 import { serviceRow } from '../../lib/cli/printers/services';
-import { DESCRIBE_TABWRITER, GET_TABWRITER, tabwrite, tabwriteRows } from '../../lib/cli/printers/tabwriter';
+import * as fc from 'fast-check';
+import { DESCRIBE_TABWRITER, GET_TABWRITER, tabwrite, tabwriteRows, writeTabwrittenRows } from '../../lib/cli/printers/tabwriter';
 import type { Protocol } from '../../lib/cluster/model';
 import type { JsonObject } from '../../lib/k8s/json';
 import { cluster, endpoints, pod, port, service, slice } from './fixtures';
@@ -31,6 +32,26 @@ describe('tabwriter', () => {
     expect(tabwrite('a:\tb\tc\nlonger line\nxxxxx:\tyy\tz\n', DESCRIBE_TABWRITER)).toBe('a:  b  c\nlonger line\nxxxxx:  yy  z\n');
     // Only tab-terminated cells form columns: the last cell is never padded.
     expect(tabwrite('a\tb\nccc\td\n', DESCRIBE_TABWRITER)).toBe('a    b\nccc  d\n');
+  });
+
+  it('lays out rows as it lays out the same text, and writes them a line at a time', () => {
+    const cell = fc.string({ unit: fc.constantFrom('a', 'bb', 'é', '名', '𝔸', ' ', '-'), maxLength: 8 });
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, { minLength: 1, maxLength: 6 }), { maxLength: 12 }), fc.constantFrom(GET_TABWRITER, DESCRIBE_TABWRITER), (rows, opts) => {
+        const text = rows.length === 0 ? '' : tabwrite(rows.map((r) => r.join('\t')).join('\n') + '\n', opts);
+        expect(tabwriteRows(rows, opts)).toBe(text);
+        const lines: string[] = [];
+        writeTabwrittenRows(rows, opts, (line) => lines.push(line));
+        expect(lines).toHaveLength(rows.length);
+        expect(lines.every((l) => l.endsWith('\n') && l.indexOf('\n') === l.length - 1)).toBe(true);
+        expect(lines.join('')).toBe(text);
+      }),
+    );
+  });
+
+  it('splits a cell holding a tab or a line break as Go does the text it is given', () => {
+    expect(tabwriteRows([['a', 'x\ty'], ['bbbbbbbb', 'z']], GET_TABWRITER)).toBe('a          x     y\nbbbbbbbb   z\n');
+    expect(tabwriteRows([['a', 'two\nlines'], ['b', 'c']], DESCRIBE_TABWRITER)).toBe('a  two\nlines\nb  c\n');
   });
 
   it('counts characters, not bytes', () => {

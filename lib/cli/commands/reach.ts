@@ -1,6 +1,6 @@
 /** `lineup reach [PATH...] [--from POD|WORKLOAD|NAMESPACE/] [--to SERVICE[:PORT]]`: the client × Service-port matrix. */
 import { queryReach } from '../../query/reach';
-import { formatReach, writeReachJson } from '../printers/reach';
+import { writeReach, writeReachJson } from '../printers/reach';
 import { EXIT_OK, type CliIO } from '../io';
 import { namespaceOf, open, type CommonOptions } from './common';
 
@@ -16,8 +16,6 @@ export function runReach(paths: string[], opts: ReachCommandOptions, io: CliIO):
     writeReachJson(matrix, io.stdout);
     return EXIT_OK;
   }
-  const text = formatReach(matrix);
-  if (text === '') io.stderr.write('No Service ports with ready endpoints to reach.\n');
-  else io.stdout.write(text);
+  if (!writeReach(matrix, io.stdout)) io.stderr.write('No Service ports with ready endpoints to reach.\n');
   return EXIT_OK;
 }
