@@ -247,9 +247,10 @@ function checkApp(app: IConstruct, also: readonly (LineupSettings | undefined)[]
   }
   const bySettings = new Map<string, Map<Chart | undefined, Finding[]>>();
   const run = (key: string, s: LineupSettings | undefined): Map<Chart | undefined, Finding[]> => {
-    // Settings nobody asked for when the App was rendered, after the rest were done: render again.
-    if (docs === undefined) return checkApp(app, [s]).findingsFor(s);
-    const byChart = findingsByChart(checkObjects(docs, { constructPaths: paths, origins, settings: s }), chartOfPath);
+    const byChart = docs === undefined
+      ? // Settings nobody had when the App was rendered, asked for after the rest were done: render again.
+        checkApp(app, [s]).findingsFor(s)
+      : findingsByChart(checkObjects(docs, { constructPaths: paths, origins, settings: s }), chartOfPath);
     bySettings.set(key, byChart);
     if ([...settings.keys()].every((k) => bySettings.has(k))) {
       docs = undefined;

@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ApiObject, App, Chart, JsonPatch, Testing, Yaml } from 'cdk8s';
-import { ClusterIPService, configureLineup, lineupPluginWillJudge } from '../../lib/constructs';
+import { ClusterIPService, NodePortService, configureLineup, lineupPluginWillJudge } from '../../lib/constructs';
 import * as engine from '../../lib/engine';
 
 function deployment(chart: Chart, name: string): ApiObject {
@@ -119,6 +119,56 @@ describe('synth session', () => {
     app.synth();
     expect(spy).toHaveBeenCalledTimes(1);
     app.synthYaml();
+    expect(spy).toHaveBeenCalledTimes(2);
+  });
+
+  test('charts with settings of their own are each judged with theirs, one engine run per settings value', () => {
+    const { app, dir } = scratchApp();
+    dirs.push(dir);
+    // A NodePort Service in each chart, both on node ports outside the default range 30000-32767
+    // and inside b's 30000-40000. The engine sees both charts' objects under each settings value.
+    const nodePort = (chart: Chart, name: string, port: number): NodePortService =>
+      new NodePortService(chart, 'np', { metadata: { name }, selector: { app: 'web' }, ports: [{ port: 80, targetPort: 'http', nodePort: port }] });
+    const a = new Chart(app, 'a');
+    deployment(a, 'web');
+    nodePort(a, 'np-a', 35000);
+    const b = new Chart(app, 'b');
+    nodePort(b, 'np-b', 35001);
+    configureLineup(b, { settings: { nodePortRange: '30000-40000' } });
+    const spy = jest.spyOn(engine, 'checkObjects');
+    let message = '';
+    try {
+      app.synth();
+    } catch (e) {
+      message = e instanceof Error ? e.message : String(e);
+    }
+    expect(spy).toHaveBeenCalledTimes(2);
+    expect(message).toMatch(/\[a\] lineup: 1 finding at or above error\n {4}error node-port-out-of-range: Service default\/np-a /);
+    expect(message).not.toMatch(/\[b\]/);
+  });
+
+  test('settings given to a chart after the App was rendered and judged are judged too', () => {
+    const { app, dir } = scratchApp();
+    dirs.push(dir);
+    const a = new Chart(app, 'a');
+    deployment(a, 'web');
+    new ClusterIPService(a, 'svc', { metadata: { name: 'web' }, selector: { app: 'web' }, ports: [{ port: 80, targetPort: 'http' }] });
+    const b = new Chart(app, 'b');
+    new NodePortService(b, 'np', { metadata: { name: 'np-b' }, selector: { app: 'web' }, ports: [{ port: 80, targetPort: 'http', nodePort: 35001 }] });
+    // Both charts start with the default settings (node ports 30000-32767), under which 35001 is an
+    // error. A validation of a's, which cdk8s runs after a's lineup check (the engine has then run
+    // for every settings value the App was rendered with) and before b's, widens b's range: b must
+    // be judged with the new settings, so the App is rendered and checked again for them.
+    let widened = false;
+    a.node.addValidation({
+      validate: () => {
+        if (!widened) configureLineup(b, { settings: { nodePortRange: '30000-40000' } });
+        widened = true;
+        return [];
+      },
+    });
+    const spy = jest.spyOn(engine, 'checkObjects');
+    expect(() => app.synth()).not.toThrow();
     expect(spy).toHaveBeenCalledTimes(2);
   });
 
