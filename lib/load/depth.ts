@@ -4,8 +4,8 @@
  * thousands of levels deep overflows the stack in one of them, or worse, aborts V8 outright (a
  * regular expression compiled near the stack limit fails with a fatal "out of memory"). A
  * document whose aliases expand it to millions of nodes (billion laughs) exhausts memory in the
- * first walk. So each document is measured once, without recursion, and refused if it is beyond
- * what any Kubernetes object needs.
+ * first walk. So each document is measured once, by a walk whose recursion stops at the depth
+ * bound, and refused if it is beyond what any Kubernetes object needs.
  */
 
 /**
@@ -46,60 +46,54 @@ function numberIsJson(n: number): boolean {
 /** documentShapeProblem, and whether the value's numbers survive a JSON round trip, in the same walk. */
 export function documentShape(value: unknown, maxDepth = MAX_DOCUMENT_DEPTH, maxNodes = MAX_DOCUMENT_NODES): DocumentShape {
   if (value === null || typeof value !== 'object') return typeof value === 'number' && !numberIsJson(value) ? { numbersAreJson: false } : JSON_EXACT;
-  // Nearly every document is within bounds: a plain recursive walk (its depth capped by maxDepth)
-  // says so with no stacks to fill; it runs once per document of every input and per object of a
-  // synth-time check, mostly before the JIT has warmed up. Only a document that breaks a bound (or
-  // throws) is walked again below, which says which bound and where, as it always did.
-  if (maxDepth <= MAX_DOCUMENT_DEPTH && !walking) {
-    walking = true;
-    walkNodes = 1;
-    walkNumbersAreJson = true;
-    walkMaxDepth = maxDepth;
-    walkMaxNodes = maxNodes;
+  // Nearly every document is within bounds: a plain recursive walk (its depth capped by maxDepth,
+  // far below where recursion fails) says so without filling stacks; it runs once per document of
+  // every input and per object of a synth-time check (bench/PROFILE.md, round 9). Only a document
+  // that breaks a bound (or throws) is walked again below, which says which bound and where.
+  if (maxDepth <= MAX_DOCUMENT_DEPTH) {
+    const walk = new WithinBounds(maxDepth, maxNodes);
     let within = false;
     try {
-      within = objectWithin(value, 1);
+      within = walk.object(value, 1);
     } catch {
       // a throwing getter or proxy: the walk below handles it
-    } finally {
-      walking = false;
     }
-    if (within) return walkNumbersAreJson ? JSON_EXACT : { numbersAreJson: false };
+    if (within) return walk.numbersAreJson ? JSON_EXACT : { numbersAreJson: false };
   }
   return boundedShape(value, maxDepth, maxNodes);
 }
 
-/*
- * The state of the recursive walk, module-level rather than an object passed down: the walk is
- * synchronous, and `walking` sends a nested call (a getter that checks a document of its own) to
- * the iterative walk instead.
- */
-let walking = false;
-let walkNodes = 0;
-let walkNumbersAreJson = true;
-let walkMaxDepth = 0;
-let walkMaxNodes = 0;
+/** The recursive walk of a document that is expected to be within bounds. */
+class WithinBounds {
+  private nodes = 1;
+  numbersAreJson = true;
 
-/**
- * True when the object `v` at `depth` is within both bounds, its values included. It counts the
- * same values as boundedShape and fails exactly when that finds a problem: an object deeper than
- * maxDepth, or more than maxNodes values in all.
- */
-function objectWithin(v: object, depth: number): boolean {
-  if (depth > walkMaxDepth) return false;
-  const isArray = Array.isArray(v);
-  const keys = isArray ? undefined : Object.keys(v);
-  const length = isArray ? (v as unknown[]).length : keys!.length;
-  for (let i = 0; i < length; i++) {
-    const child: unknown = isArray ? (v as unknown[])[i] : (v as Record<string, unknown>)[keys![i]];
-    if (++walkNodes > walkMaxNodes) return false;
-    if (child === null || typeof child !== 'object') {
-      if (typeof child === 'number' && !numberIsJson(child)) walkNumbersAreJson = false;
-    } else if (!objectWithin(child, depth + 1)) {
-      return false;
+  constructor(
+    private readonly maxDepth: number,
+    private readonly maxNodes: number,
+  ) {}
+
+  /**
+   * True when the object `v` at `depth` is within both bounds, its values included. It counts the
+   * same values as boundedShape and fails exactly when that finds a problem: an object deeper than
+   * maxDepth, or more than maxNodes values in all.
+   */
+  object(v: object, depth: number): boolean {
+    if (depth > this.maxDepth) return false;
+    const isArray = Array.isArray(v);
+    const keys = isArray ? undefined : Object.keys(v);
+    const length = isArray ? (v as unknown[]).length : keys!.length;
+    for (let i = 0; i < length; i++) {
+      const child: unknown = isArray ? (v as unknown[])[i] : (v as Record<string, unknown>)[keys![i]!];
+      if (++this.nodes > this.maxNodes) return false;
+      if (child === null || typeof child !== 'object') {
+        if (typeof child === 'number' && !numberIsJson(child)) this.numbersAreJson = false;
+      } else if (!this.object(child, depth + 1)) {
+        return false;
+      }
     }
+    return true;
   }
-  return true;
 }
 
 /** The iterative walk: which bound the value breaks first, whatever its shape. */
