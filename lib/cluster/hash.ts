@@ -113,9 +113,9 @@ export function fnvCanonical(value: unknown): number {
 }
 
 /**
- * The running FNV-1a state of the hash being computed, as a signed 32-bit integer (the same bits
- * as the unsigned hash; kept signed so V8 holds it as a small integer instead of boxing a double
- * on every byte). Module-level, not an object per call: the hash is synchronous and never nests.
+ * The running FNV-1a state of the hash being computed, as the signed 32-bit integer Math.imul
+ * returns (the same bits as the unsigned hash, converted once at the end rather than per byte).
+ * Module-level, not an object per call: the hash is synchronous and never nests.
  */
 let fnvState = 0;
 
