@@ -9,6 +9,7 @@ import { buildCluster } from '../../lib/cluster/build';
 import { defaultSettings } from '../../lib/cluster/settings';
 import { loadPaths, loadText } from '../../lib/load/load';
 import { runRules } from '../../lib/rules/run';
+import { SERVICE } from './fixtures';
 
 // Records which files are opened: the real openSync, observed.
 jest.mock('node:fs', () => {
@@ -23,19 +24,6 @@ const EXPECTED = ['f1.yaml', 'f2.yaml', 'f3.yaml'].flatMap((file) =>
     ['api-validation', file, documentStart + 9, 11],
   ]),
 );
-
-const SERVICE = `apiVersion: v1
-kind: Service
-metadata:
-  name: web
-spec:
-  selector:
-    app: wbe
-  ports:
-  - name: http
-    port: 80
-    targetPort: http
-`;
 
 let many: string;
 beforeEach(() => {

@@ -8,19 +8,7 @@ import { SCHEMA } from '../../lib/load/yaml-schema';
 import { UsageError } from '../../lib/errors';
 import type { Finding } from '../../lib/findings';
 import { loadFindings } from '../rules/helpers';
-
-const SERVICE = `apiVersion: v1
-kind: Service
-metadata:
-  name: web
-spec:
-  selector:
-    app: wbe
-  ports:
-  - name: http
-    port: 80
-    targetPort: http
-`;
+import { SERVICE } from './fixtures';
 
 describe('splitDocuments', () => {
   test.each([
