@@ -38,7 +38,8 @@ export function tabwriteRows(rows: Cells, opts: TabWriterOptions): string {
 
 /**
  * Rows of cells → aligned lines (each with its newline), handed to `write` one at a time and in
- * order, so that a table of millions of cells (`reach`) never exists as one string.
+ * order, so that a table of millions of cells (`reach`) never exists as one string. A table whose
+ * cells hold tabs or line breaks is laid out as text and written in one piece.
  */
 export function writeTabwrittenRows(rows: Cells, opts: TabWriterOptions, write: (line: string) => void): void {
   if (rows.length === 0) return;
