@@ -11,7 +11,7 @@ import { defaultSettings } from '../../lib/cluster/settings';
 import { fromObjects } from '../../lib/load/objects';
 import { judgeConnection } from '../../lib/views/network-policy';
 import { reach, reachCells, reachRows } from '../../lib/views/reach';
-import { formatReach } from '../../lib/cli/printers/reach';
+import { writeReach } from '../../lib/cli/printers/reach';
 
 function deployment(name: string, labels: Record<string, string>, replicas: number, ports: { name: string; containerPort: number }[], namespace = 'default'): unknown {
   return {
@@ -64,7 +64,9 @@ describe('reach on a small app', () => {
       ]),
     );
     // web's two pods run on node-1 and node-2 (kube-scheduler's spread in the simulation), frontend's on node-1.
-    expect(formatReach(m)).toBe(
+    let table = '';
+    expect(writeReach(m, { write: (text: string) => (table += text) })).toBe(true);
+    expect(table).toBe(
       [
         'FROM                          default/frontend:80/TCP   default/web:80/TCP',
         'default/Deployment/batch      denied                    denied',

@@ -1,15 +1,10 @@
 /** `reach`'s matrix as a table (FROM, then one column per Service port) or as JSON written a row at a time. */
 import type { ReachMatrix } from '../../views/reach';
 import type { CliWriter } from '../io';
-import { GET_TABWRITER, tabwriteRows, writeTabwrittenRows } from './tabwriter';
+import { GET_TABWRITER, writeTabwrittenRows } from './tabwriter';
 
 function tableRows(matrix: ReachMatrix): string[][] {
   return [['FROM', ...matrix.columns], ...matrix.rows.map((r, i) => [r, ...matrix.verdicts[i]])];
-}
-
-export function formatReach(matrix: ReachMatrix): string {
-  if (matrix.rows.length === 0 || matrix.columns.length === 0) return '';
-  return tabwriteRows(tableRows(matrix), GET_TABWRITER);
 }
 
 /** The table written a line at a time (millions of cells would make one string of hundreds of MB); false when empty. */
