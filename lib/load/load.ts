@@ -15,7 +15,7 @@ import type { SourceLocation } from '../findings';
 import { isObject, type Json, type JsonObject } from '../k8s/json';
 import type { PathStep } from '../k8s/field-path';
 import { UsageError } from '../errors';
-import { readBlockDocument } from './block-read';
+import { BlockReader } from './block-read';
 import { documentShape, type DocumentShape, type ShapeProblem } from './depth';
 import { KeptText, sourceText, type SourceText } from './file-text';
 import { DocumentSource, ItemSource, ListDocument, type LocatableText } from './locate';
@@ -102,11 +102,12 @@ function addText(result: LoadResult, text: string, source: SourceText, file: str
   // stream of flow-style documents (`{...}\n---\n{...}`), so it is split like any other.
   const json = trimmed.startsWith('{') || trimmed.startsWith('[') ? parseJson(text) : undefined;
   const chunks: DocumentChunk[] = json ? jsonChunk(text) : splitDocuments(text);
+  const reader = json ? undefined : new BlockReader();
   for (const chunk of chunks) {
     const chunkText = documentText(text, chunk);
     // Block-style YAML is read off its lines when block-read.ts is sure of the value; js-yaml reads the rest.
-    const read = json ? undefined : readBlockDocument(chunkText);
-    const parsed = json ?? (read !== undefined ? { value: read } : parseChunk(chunk, chunkText));
+    const read = reader?.read(chunkText);
+    const parsed: ParsedDoc = json ?? (read !== undefined ? { value: read } : parseChunk(chunk, chunkText));
     if (parsed.error) {
       result.problems.push(parseError(file, parsed.error));
       continue;
@@ -127,7 +128,8 @@ function addText(result: LoadResult, text: string, source: SourceText, file: str
     }
     // JSON.parse made the values of JSON text and of what the block reader read: they keep no text.
     const value = json || read !== undefined ? parsed.value : detached(parsed.value, chunkText, shape.numbersAreJson);
-    const readings = json ? [] : yaml11Readings(chunkText, value);
+    // The block reader checked each plain scalar it read: where none reads differently, there is no reading to find.
+    const readings = json || (read !== undefined && reader?.yaml11 === false) ? [] : yaml11Readings(chunkText, value);
     addDocument(result, value as Json, file, source, chunk, firstContentPosition(chunkText), readings, defaultNamespace);
   }
 }
