@@ -4,7 +4,7 @@
  * workloads get one pod each. That cut is never silent: each cut workload is named here.
  */
 import { MAX_SIMULATED_PODS } from '../../cluster/build';
-import { objectLabel } from '../support/describe';
+import { groupedDigits, objectLabel } from '../support/describe';
 import type { Rule, RuleHit } from '../rule';
 
 export const replicasNotSimulated: Rule = {
@@ -13,7 +13,7 @@ export const replicasNotSimulated: Rule = {
   title: 'Workload with more replicas than lineup simulates in one run',
   explanation:
     'lineup creates every replica a workload asks for, as the ReplicaSet, StatefulSet, DaemonSet and Job controllers ' +
-    'would, but stops at ' + MAX_SIMULATED_PODS.toLocaleString('en-US') + ' simulated pods per run so that a huge or ' +
+    'would, but stops at ' + groupedDigits(MAX_SIMULATED_PODS) + ' simulated pods per run so that a huge or ' +
     'mistyped `replicas` (a real cluster holds at most 150,000 pods) cannot exhaust memory or time. The workloads ' +
     'after that point get one pod each. Whatever lineup says about such a workload — its endpoints, DNS answers, ' +
     'traffic shares — is computed from the simulated pods only. Check whether the replica count is intended; to ' +

@@ -37,6 +37,15 @@ export function listSome(items: readonly string[], max = 5): string {
   return `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
 }
 
+/**
+ * `100,000`: digits grouped by threes, as `toLocaleString('en-US')` writes an integer, without
+ * loading the locale data (≈ 25 ms on the first call in a process, which every command paid when
+ * a rule's explanation was written that way).
+ */
+export function groupedDigits(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+$)/g, ',');
+}
+
 export function plural(n: number, one: string, many: string): string {
   return n === 1 ? one : many;
 }
