@@ -41,10 +41,12 @@ import { readsDifferentlyInYaml11 } from './yaml11';
 /**
  * Characters after which the reader does not answer: tabs (YAML readers differ on them as
  * indentation and separation), what js-yaml refuses as non-printable (C0 and C1 controls, lone
- * surrogates — a surrogate pair is handed over too —, U+FFFE, U+FFFF), a byte order mark, a
- * carriage return that is not part of CRLF, and `{{`.
+ * surrogates — a surrogate pair is handed over too —, U+FFFE, U+FFFF), a byte order mark. A
+ * carriage return outside CRLF and `{{` are looked for apart: one expression with the three
+ * alternatives took 69 ms over the 10,000-object set's documents in a fresh process, this class
+ * and two substring searches 10 ms.
  */
-const HAND_OVER_TEXT = /[\x00-\x09\x0B\x0C\x0E-\x1F\x7F-\x9F\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]|\r(?!\n)|\{\{/;
+const NOT_READ = /[\x00-\x09\x0B\x0C\x0E-\x1F\x7F-\x9F\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]/;
 
 /** Thrown inside the reader when it cannot be sure; never leaves this module. */
 const UNSURE = { unsure: true };
@@ -92,9 +94,14 @@ export class BlockReader {
    * it, or undefined when this reader cannot be sure of it (see the module comment).
    */
   read(text: string): unknown {
-    if (HAND_OVER_TEXT.test(text)) return undefined;
-    // js-yaml reads CRLF as one line break everywhere, and ends the text with one if it has none.
-    let lines = text.includes('\r') ? text.replace(/\r\n/g, '\n') : text;
+    if (NOT_READ.test(text) || text.includes('{{')) return undefined;
+    let lines = text;
+    if (text.includes('\r')) {
+      // js-yaml reads CRLF as one line break everywhere; a carriage return alone is not read here.
+      lines = text.replace(/\r\n/g, '\n');
+      if (lines.includes('\r')) return undefined;
+    }
+    // js-yaml ends the text with a line break if it has none.
     if (lines.charCodeAt(lines.length - 1) !== LF) lines += '\n';
     this.text = lines;
     this.end = lines.length;
