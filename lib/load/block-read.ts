@@ -32,8 +32,8 @@
  */
 import { MAX_DOCUMENT_DEPTH, MAX_DOCUMENT_NODES } from './depth';
 import {
-  BACKSLASH, COLON, COMMA, DASH, DIGIT_0, DIGIT_9, DQUOTE, GT, HASH, LBRACE, LBRACKET, LF, LT, PIPE, PLAIN_KEY_MAY_RESOLVE, PLUS, QUESTION,
-  RBRACE, RBRACKET, SPACE, SQUOTE, cannotStartPlain,
+  BACKSLASH, COLON, COMMA, DASH, DIGIT_0, DIGIT_9, DQUOTE, GT, HASH, LBRACE, DOT, LBRACKET, LF, PIPE, PLUS, QUESTION,
+  RBRACE, RBRACKET, SPACE, SQUOTE, TILDE, cannotStartPlain, isMergeKey, plainKeyMayResolve,
 } from './block-style';
 import { IMPLICIT_TYPES } from './yaml-schema';
 import { readsDifferentlyInYaml11 } from './yaml11';
@@ -54,13 +54,8 @@ const UNSURE = { unsure: true };
 /** A quoted scalar that must end on its line (a key, an item of a flow list). */
 const ONE_LINE = -2;
 
-const DOT = 46;
-const TILDE = 126;
 const LOWER_U = 117;
 const LOWER_N = 110;
-const CLIP = 0;
-const KEEP = 1;
-const STRIP = 2;
 const HEX_DIGITS = [...'0123456789abcdef'].map((c) => c.charCodeAt(0));
 
 /**
@@ -88,6 +83,8 @@ export class BlockReader {
   private keyTo = 0;
   private keyQuote = 0;
   private afterColon = 0;
+  /** Set by plainLine: where the line's text stopped (its line feed, or a comment's `#`). */
+  private scanned = 0;
 
   /**
    * The value js-yaml reads from a document's text with SCHEMA, as a JSON round trip would copy
@@ -228,10 +225,8 @@ export class BlockReader {
     const t = this.text;
     const c = t.charCodeAt(at);
     let after: number;
-    if (c === DQUOTE) {
-      after = this.doubleQuoted(at, owner);
-    } else if (c === SQUOTE) {
-      after = this.singleQuoted(at, owner);
+    if (c === DQUOTE || c === SQUOTE) {
+      after = this.quoted(at, owner);
     } else if (c === PIPE || c === GT) {
       return this.closed(this.blockScalar(at, owner), owner);
     } else if (c === LBRACKET) {
@@ -272,10 +267,8 @@ export class BlockReader {
       if (items > 0) this.byte(COMMA);
       this.counted();
       const c = t.charCodeAt(i);
-      if (c === DQUOTE) {
-        i = this.doubleQuoted(i, ONE_LINE);
-      } else if (c === SQUOTE) {
-        i = this.singleQuoted(i, ONE_LINE);
+      if (c === DQUOTE || c === SQUOTE) {
+        i = this.quoted(i, ONE_LINE);
       } else {
         // In a flow list `-` and `?` before `,` or `]` do not start a plain scalar either.
         const d = t.charCodeAt(i + 1);
@@ -313,25 +306,15 @@ export class BlockReader {
    */
   private plain(at: number, owner: number): number {
     const t = this.text;
-    let i = at;
-    let to = at;
-    for (; ; i++) {
-      const c = t.charCodeAt(i);
-      if (c === LF) break;
-      if (c === COLON) {
-        const d = t.charCodeAt(i + 1);
-        // `a: b: c`: js-yaml refuses it.
-        if (d === SPACE || d === LF) throw UNSURE;
-      } else if (c === HASH && t.charCodeAt(i - 1) === SPACE) {
-        this.plainScalar(at, to);
-        return this.nextContentLine(this.lineAfter(i));
-      }
-      if (c !== SPACE) to = i + 1;
+    const to = this.plainLine(at);
+    if (t.charCodeAt(this.scanned) === HASH) {
+      this.plainScalar(at, to);
+      return this.nextContentLine(this.lineAfter(this.scanned));
     }
     // Continuation lines, if any: their text, and what the line breaks before them fold into.
     let folded: string | undefined;
     let breaks = 1;
-    let line = i + 1;
+    let line = this.scanned + 1;
     while (line < this.end) {
       let j = line;
       while (t.charCodeAt(j) === SPACE) j++;
@@ -342,26 +325,38 @@ export class BlockReader {
         continue;
       }
       if (c === HASH || j - line <= owner) break;
-      let segmentEnd = j;
-      let k = j;
-      for (; ; k++) {
-        const d = t.charCodeAt(k);
-        if (d === LF) break;
-        if (d === COLON) {
-          const e = t.charCodeAt(k + 1);
-          if (e === SPACE || e === LF) throw UNSURE;
-        } else if (d === HASH && t.charCodeAt(k - 1) === SPACE) {
-          throw UNSURE;
-        }
-        if (d !== SPACE) segmentEnd = k + 1;
-      }
+      const segmentEnd = this.plainLine(j);
+      if (t.charCodeAt(this.scanned) === HASH) throw UNSURE;
       folded = (folded ?? t.slice(at, to)) + (breaks === 1 ? ' ' : '\n'.repeat(breaks - 1)) + t.slice(j, segmentEnd);
       breaks = 1;
-      line = k + 1;
+      line = this.scanned + 1;
     }
     if (folded === undefined) this.plainScalar(at, to);
     else this.resolved(folded);
     return this.nextContentLine(line);
+  }
+
+  /**
+   * Reads one line of a plain scalar from `from` up to its line feed or a comment's `#` (left in
+   * `scanned`); returns where its text ends, trailing spaces cut. `: ` inside is refused by js-yaml.
+   */
+  private plainLine(from: number): number {
+    const t = this.text;
+    let to = from;
+    let i = from;
+    for (; ; i++) {
+      const c = t.charCodeAt(i);
+      if (c === LF) break;
+      if (c === COLON) {
+        const d = t.charCodeAt(i + 1);
+        if (d === SPACE || d === LF) throw UNSURE;
+      } else if (c === HASH && t.charCodeAt(i - 1) === SPACE) {
+        break;
+      }
+      if (c !== SPACE) to = i + 1;
+    }
+    this.scanned = i;
+    return to;
   }
 
   /**
@@ -420,21 +415,30 @@ export class BlockReader {
     this.quotedString(text);
   }
 
-  /** Writes a single-quoted scalar starting at `at` (`''` is a quote; line breaks fold as in js-yaml); returns the position after it. */
-  private singleQuoted(at: number, owner: number): number {
+  /**
+   * Writes a quoted scalar starting at `at` (`'` or `"`); returns the position after it. In
+   * single quotes `''` is a quote; in double quotes YAML's escapes are read as js-yaml reads them.
+   * Line breaks fold as in js-yaml.
+   */
+  private quoted(at: number, owner: number): number {
     const t = this.text;
+    const quote = t.charCodeAt(at);
     this.byte(DQUOTE);
     let start = at + 1;
     for (let i = start; i < this.end; ) {
       const c = t.charCodeAt(i);
-      if (c === SQUOTE) {
+      if (c === quote) {
         this.range(start, i);
-        if (t.charCodeAt(i + 1) !== SQUOTE) {
+        if (quote === DQUOTE || t.charCodeAt(i + 1) !== SQUOTE) {
           this.byte(DQUOTE);
           return i + 1;
         }
         this.byte(SQUOTE);
         i += 2;
+        start = i;
+      } else if (c === BACKSLASH && quote === DQUOTE) {
+        this.range(start, i);
+        i = this.escape(i, owner);
         start = i;
       } else if (c === LF) {
         this.range(start, i);
@@ -447,57 +451,32 @@ export class BlockReader {
     throw UNSURE;
   }
 
-  /** Writes a double-quoted scalar starting at `at`, with YAML's escapes as js-yaml reads them; returns the position after it. */
-  private doubleQuoted(at: number, owner: number): number {
+  /** Writes the escape whose `\` is at `at` in a double-quoted scalar; returns the position after it. */
+  private escape(at: number, owner: number): number {
     const t = this.text;
-    this.byte(DQUOTE);
-    let start = at + 1;
-    for (let i = start; i < this.end; ) {
-      const c = t.charCodeAt(i);
-      if (c === DQUOTE) {
-        this.range(start, i);
-        this.byte(DQUOTE);
-        return i + 1;
-      }
-      if (c === BACKSLASH) {
-        this.range(start, i);
-        const e = t.charCodeAt(i + 1);
-        if (e === LF) {
-          // An escaped line break: the break and the next lines' leading blanks are dropped.
-          i = this.fold(i + 1, owner, false);
-        } else {
-          const simple = SIMPLE_ESCAPES.get(e);
-          if (simple !== undefined) {
-            this.room(6);
-            this.char(simple);
-            i += 2;
-          } else {
-            const digits = e === 120 /* x */ ? 2 : e === LOWER_U ? 4 : e === 85 /* U */ ? 8 : 0;
-            if (digits === 0) throw UNSURE;
-            const hex = t.slice(i + 2, i + 2 + digits);
-            if (hex.length !== digits || !/^[0-9a-fA-F]+$/.test(hex)) throw UNSURE;
-            const code = parseInt(hex, 16);
-            if (code > 0x10ffff) throw UNSURE;
-            this.room(12);
-            if (code <= 0xffff) {
-              this.char(code);
-            } else {
-              this.char(((code - 0x10000) >> 10) + 0xd800);
-              this.char(((code - 0x10000) & 0x3ff) + 0xdc00);
-            }
-            i += 2 + digits;
-          }
-        }
-        start = i;
-      } else if (c === LF) {
-        this.range(start, i);
-        i = this.fold(i, owner, true);
-        start = i;
-      } else {
-        i++;
-      }
+    const e = t.charCodeAt(at + 1);
+    // An escaped line break: the break and the next lines' leading blanks are dropped.
+    if (e === LF) return this.fold(at + 1, owner, false);
+    const simple = SIMPLE_ESCAPES.get(e);
+    if (simple !== undefined) {
+      this.room(6);
+      this.char(simple);
+      return at + 2;
     }
-    throw UNSURE;
+    const digits = e === 120 /* x */ ? 2 : e === LOWER_U ? 4 : e === 85 /* U */ ? 8 : 0;
+    if (digits === 0) throw UNSURE;
+    const hex = t.slice(at + 2, at + 2 + digits);
+    if (hex.length !== digits || !/^[0-9a-fA-F]+$/.test(hex)) throw UNSURE;
+    const code = parseInt(hex, 16);
+    if (code > 0x10ffff) throw UNSURE;
+    this.room(12);
+    if (code <= 0xffff) {
+      this.char(code);
+    } else {
+      this.char(((code - 0x10000) >> 10) + 0xd800);
+      this.char(((code - 0x10000) & 0x3ff) + 0xdc00);
+    }
+    return at + 2 + digits;
   }
 
   /**
@@ -536,15 +515,15 @@ export class BlockReader {
   private blockScalar(at: number, owner: number): number {
     const t = this.text;
     const folding = t.charCodeAt(at) === GT;
-    let chomping = CLIP;
+    let chomping: 'clip' | 'keep' | 'strip' = 'clip';
     let detected = false;
     let textIndent = owner + 1;
     let i = at + 1;
     let c = t.charCodeAt(i);
     for (;; c = t.charCodeAt(++i)) {
       if (c === PLUS || c === DASH) {
-        if (chomping !== CLIP) throw UNSURE;
-        chomping = c === PLUS ? KEEP : STRIP;
+        if (chomping !== 'clip') throw UNSURE;
+        chomping = c === PLUS ? 'keep' : 'strip';
       } else if (c >= DIGIT_0 && c <= DIGIT_9) {
         if (c === DIGIT_0 || detected) throw UNSURE;
         textIndent = owner + (c - DIGIT_0);
@@ -578,8 +557,8 @@ export class BlockReader {
       }
       if (lineIndent < textIndent) {
         // The end (a line indented less, or the text's end): chomping.
-        if (chomping === KEEP) this.lineFeeds(didReadContent ? 1 + emptyLines : emptyLines);
-        else if (chomping === CLIP && didReadContent) this.lineFeeds(1);
+        if (chomping === 'keep') this.lineFeeds(didReadContent ? 1 + emptyLines : emptyLines);
+        else if (chomping === 'clip' && didReadContent) this.lineFeeds(1);
         this.byte(DQUOTE);
         return this.nextContentLine(i - lineIndent);
       }
@@ -653,7 +632,7 @@ export class BlockReader {
         if (e !== SPACE && e !== LF) continue;
         let to = i;
         while (t.charCodeAt(to - 1) === SPACE) to--;
-        if (this.keyMayResolve(at, to)) throw UNSURE;
+        if (plainKeyMayResolve(t, at, to) || isMergeKey(t, at, to)) throw UNSURE;
         this.keyFrom = at;
         this.keyTo = to;
         this.keyQuote = 0;
@@ -664,21 +643,10 @@ export class BlockReader {
     }
   }
 
-  /** PLAIN_KEY_MAY_RESOLVE or `<<`, without cutting the key out of the text unless it may be a word. */
-  private keyMayResolve(from: number, to: number): boolean {
-    const t = this.text;
-    const c = t.charCodeAt(from);
-    if (c === DASH || c === PLUS || c === DOT || (c >= DIGIT_0 && c <= DIGIT_9) || c === TILDE) return true;
-    const length = to - from;
-    if (length === 2 && c === LT && t.charCodeAt(from + 1) === LT) return true;
-    return (length === 4 || length === 5) && PLAIN_KEY_MAY_RESOLVE.test(t.slice(from, to));
-  }
-
   /** Writes the key readKey found. */
   private writeKey(): void {
-    if (this.keyQuote === DQUOTE) this.doubleQuoted(this.keyFrom, ONE_LINE);
-    else if (this.keyQuote === SQUOTE) this.singleQuoted(this.keyFrom, ONE_LINE);
-    else this.quotedRange(this.keyFrom, this.keyTo);
+    if (this.keyQuote === 0) this.quotedRange(this.keyFrom, this.keyTo);
+    else this.quoted(this.keyFrom, ONE_LINE);
   }
 
   /** One more value; past depth.ts's bound the loader's shape check must be the one to speak. */

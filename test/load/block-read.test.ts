@@ -7,8 +7,6 @@
  * loader skips two checks (depth.ts's shape, the YAML 1.1 readings): each comparison also shows
  * that neither would have found anything.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import * as jsyaml from 'js-yaml';
 import { generate } from '../../bench/generate';
 import { mulberry32 } from '../../bench/prng';
@@ -18,7 +16,7 @@ import { loadText } from '../../lib/load/load';
 import { documentText, splitDocuments } from '../../lib/load/split';
 import { yaml11Readings } from '../../lib/load/yaml11';
 import { SCHEMA } from '../../lib/load/yaml-schema';
-import { ROOT, STRUCTURE_EDITS, mutate, repositoryYamlFiles } from './yaml-corpus';
+import { STRUCTURE_EDITS, generatedCorpus, mutate, repositoryCorpus } from './yaml-corpus';
 
 /** Documents that each exercise something the reader reads or must hand over. */
 const TRICKY: Record<string, string> = {
@@ -301,11 +299,8 @@ function compare(texts: readonly string[], label: (text: number, line: number) =
 
 describe('the block reader', () => {
   test('equals js-yaml on a generated Helm-like set, and answers nearly every document', () => {
-    const set = generate(1000);
-    const r = compare(
-      set.files.map((f) => f.text),
-      (t, line) => `${set.files[t].name}:${line}`,
-    );
+    const corpus = generatedCorpus(1000);
+    const r = compare(corpus.texts, corpus.label);
     expect(r.disagreements).toEqual([]);
     expect(r.documents).toBeGreaterThan(900);
     // Handed over: one Deployment in ten, whose `resources` are shared through an anchor (1.1 %).
@@ -313,12 +308,9 @@ describe('the block reader', () => {
   });
 
   test("equals js-yaml on the repository's YAML", () => {
-    const files = repositoryYamlFiles();
-    expect(files.length).toBeGreaterThan(50);
-    const r = compare(
-      files.map((f) => fs.readFileSync(f, 'utf8')),
-      (t, line) => `${path.relative(ROOT, files[t])}:${line}`,
-    );
+    const corpus = repositoryCorpus();
+    expect(corpus.texts.length).toBeGreaterThan(50);
+    const r = compare(corpus.texts, corpus.label);
     expect(r.disagreements).toEqual([]);
     // docs/examples is written in flow style, which is handed over.
     expect(r.answered / r.documents).toBeGreaterThan(0.5);
