@@ -1,8 +1,8 @@
 /**
  * Reading manifests: files, directories, standard input; multi-document YAML, JSON, `kind: List`.
- * The model is built from a js-yaml parse per document (the fastest YAML parser there is, with no
- * positions); source positions are located lazily, only for objects that get a finding
- * (locate.ts). Malformed input never throws: it becomes a typed problem (problems.ts) that a rule
+ * The model is built from one read per document: off its lines for block-style YAML
+ * (block-read.ts), else by js-yaml (the fastest YAML parser there is, with no positions); source
+ * positions are located lazily, only for objects that get a finding (locate.ts). Malformed input never throws: it becomes a typed problem (problems.ts) that a rule
  * words. Only I/O problems (missing path, unreadable file) throw
  * UsageError, which the CLI turns into exit status 2.
  */
