@@ -32,8 +32,8 @@
  */
 import { MAX_DOCUMENT_DEPTH, MAX_DOCUMENT_NODES } from './depth';
 import {
-  BACKSLASH, COLON, COMMA, DASH, DIGIT_0, DIGIT_9, DQUOTE, GT, HASH, LBRACE, DOT, LBRACKET, LF, PIPE, PLUS, QUESTION,
-  RBRACE, RBRACKET, SPACE, SQUOTE, TILDE, cannotStartPlain, isMergeKey, plainKeyMayResolve,
+  AMPERSAND, BACKSLASH, COLON, COMMA, DASH, DIGIT_0, DIGIT_9, DQUOTE, GT, HASH, LBRACE, DOT, LBRACKET, LF, PIPE, PLUS, QUESTION,
+  RBRACE, RBRACKET, SPACE, SQUOTE, STAR, TILDE, cannotStartPlain, isMergeKey, plainKeyMayResolve,
 } from './block-style';
 import { IMPLICIT_TYPES } from './yaml-schema';
 import { readsDifferentlyInYaml11 } from './yaml11';
@@ -57,6 +57,14 @@ const ONE_LINE = -2;
 const LOWER_U = 117;
 const LOWER_N = 110;
 const HEX_DIGITS = [...'0123456789abcdef'].map((c) => c.charCodeAt(0));
+
+/** An anchored value: where its JSON is in the buffer, the values inside it and its depth below its parent, as depth.ts counts them. */
+interface Anchored {
+  from: number;
+  to: number;
+  nodes: number;
+  depth: number;
+}
 
 /**
  * Reads documents one at a time (see the module comment); one per file, so that the buffer the
@@ -83,6 +91,9 @@ export class BlockReader {
   private keyTo = 0;
   private keyQuote = 0;
   private afterColon = 0;
+  /** The anchors met so far in the document, and the deepest collection written (for the depth of what an alias copies). */
+  private anchors: Map<string, Anchored> | undefined;
+  private deepest = 0;
   /** Set by plainLine: where the line's text stopped (its line feed, or a comment's `#`). */
   private scanned = 0;
 
@@ -105,6 +116,8 @@ export class BlockReader {
     this.len = 0;
     this.nodes = 1;
     this.yaml11 = false;
+    this.anchors = undefined;
+    this.deepest = 0;
     try {
       this.document();
     } catch (e) {
@@ -134,6 +147,7 @@ export class BlockReader {
   /** A block mapping whose keys are indented by `indent`; its first key has just been read. */
   private mapping(indent: number, depth: number): number {
     if (depth > MAX_DOCUMENT_DEPTH) throw UNSURE;
+    if (depth > this.deepest) this.deepest = depth;
     // Where each key's JSON is in the buffer: equal strings are written as equal bytes.
     const keys: number[] = [];
     this.byte(LBRACE);
@@ -160,6 +174,7 @@ export class BlockReader {
   /** A block sequence whose `-` are indented by `indent`; the first `-` is at `first`. */
   private sequence(first: number, indent: number, depth: number): number {
     if (depth > MAX_DOCUMENT_DEPTH) throw UNSURE;
+    if (depth > this.deepest) this.deepest = depth;
     this.byte(LBRACKET);
     let dash = first;
     for (;;) {
@@ -180,31 +195,105 @@ export class BlockReader {
   private entryValue(afterColon: number, indent: number, depth: number): number {
     const at = this.spaces(afterColon);
     const c = this.text.charCodeAt(at);
+    if (c === AMPERSAND) return this.anchored(at, indent, depth, false);
     if (c !== LF && c !== HASH) return this.inlineValue(at, indent, depth);
-    const next = this.nextContentLine(this.lineAfter(at));
-    if (next !== this.end && this.indent > indent) return this.nodeOnItsLine(next, indent, depth);
-    // A sequence may sit at its key's own indentation (`key:` then `- item`).
-    if (next !== this.end && this.indent === indent && this.isDash(next + indent)) return this.sequence(next + indent, indent, depth + 1);
-    this.word('null');
-    return next;
+    return this.valueBelow(at, indent, depth, false);
   }
 
   /** The value of the item whose `-` is at `dash`, in a sequence indented by `indent`. */
   private itemValue(dash: number, indent: number, depth: number): number {
     const at = this.spaces(dash + 1);
     const c = this.text.charCodeAt(at);
-    if (c === LF || c === HASH) {
-      const next = this.nextContentLine(this.lineAfter(at));
-      if (next !== this.end && this.indent > indent) return this.nodeOnItsLine(next, indent, depth);
-      // After an empty item js-yaml reads a `-` indented less as this sequence's next item.
-      if (next !== this.end && this.indent < indent && this.isDash(next + this.indent)) throw UNSURE;
-      this.word('null');
-      return next;
-    }
+    if (c === AMPERSAND) return this.anchored(at, indent, depth, true);
+    if (c === LF || c === HASH) return this.valueBelow(at, indent, depth, true);
     // `- - a` and `- key: v`: a collection starts on the item's line, indented by its column.
     if (this.isDash(at)) return this.sequence(at, at - this.lineStart(at), depth + 1);
     if (this.readKey(at)) return this.mapping(at - this.lineStart(at), depth + 1);
     return this.inlineValue(at, indent, depth);
+  }
+
+  /**
+   * The value of an entry or item (indented by `indent`) whose line ends at `at` (or has only a
+   * comment left): on the lines below, indented past it, or null.
+   */
+  private valueBelow(at: number, indent: number, depth: number, item: boolean): number {
+    const next = this.nextContentLine(this.lineAfter(at));
+    if (next !== this.end && this.indent > indent) return this.nodeOnItsLine(next, indent, depth);
+    if (next !== this.end && !item && this.indent === indent && this.isDash(next + indent)) {
+      // A sequence may sit at its key's own indentation (`key:` then `- item`).
+      return this.sequence(next + indent, indent, depth + 1);
+    }
+    // After an empty item js-yaml reads a `-` indented less as this sequence's next item.
+    if (next !== this.end && item && this.indent < indent && this.isDash(next + this.indent)) throw UNSURE;
+    this.word('null');
+    return next;
+  }
+
+  /**
+   * A value with an anchor (`&name` at `at`) of an entry or item indented by `indent`: written as
+   * any value, and its JSON kept for the aliases that follow (js-yaml shares one node between
+   * them; a JSON round trip, as the loader keeps values, copies it to each).
+   */
+  private anchored(at: number, indent: number, depth: number, item: boolean): number {
+    const t = this.text;
+    const after = this.anchorName(at);
+    const name = t.slice(at + 1, after);
+    const anchors = (this.anchors ??= new Map<string, Anchored>());
+    // Until the node is read, an alias to this name is js-yaml's business (a cycle, or the old node).
+    anchors.delete(name);
+    const from = this.len;
+    const nodes = this.nodes;
+    const outerDeepest = this.deepest;
+    this.deepest = depth;
+    const v = this.spaces(after);
+    const c = t.charCodeAt(v);
+    let next: number;
+    if (c === LF || c === HASH) {
+      // js-yaml anchors an empty mapping, not a block scalar that starts the next line; an alias
+      // there is not read here either.
+      const below = this.nextContentLine(this.lineAfter(v));
+      const first = t.charCodeAt(below + this.indent);
+      if (below !== this.end && this.indent > indent && (first === PIPE || first === GT || first === STAR)) throw UNSURE;
+      next = this.valueBelow(v, indent, depth, item);
+    } else {
+      // Two properties, an alias (which js-yaml refuses to anchor), or a key after the anchor
+      // (which then names the key): js-yaml answers.
+      if (c === AMPERSAND || c === STAR || c === 33 /* ! */ || this.isDash(v) || this.readKey(v)) throw UNSURE;
+      next = this.inlineValue(v, indent, depth);
+    }
+    anchors.set(name, { from, to: this.len, nodes: this.nodes - nodes, depth: this.deepest - depth });
+    this.deepest = Math.max(outerDeepest, this.deepest);
+    return next;
+  }
+
+  /** An alias (`*name` at `at`) held by an entry indented by `owner`, in a collection at `depth`: a copy of the anchored value's JSON. */
+  private alias(at: number, owner: number, depth: number): number {
+    const after = this.anchorName(at);
+    const anchored = this.anchors?.get(this.text.slice(at + 1, after));
+    if (anchored === undefined) throw UNSURE;
+    this.nodes += anchored.nodes;
+    if (this.nodes > MAX_DOCUMENT_NODES || depth + anchored.depth > MAX_DOCUMENT_DEPTH) throw UNSURE;
+    this.deepest = Math.max(this.deepest, depth + anchored.depth);
+    const length = anchored.to - anchored.from;
+    this.room(length);
+    this.buf.copy(this.buf, this.len, anchored.from, anchored.to);
+    this.len += length;
+    return after;
+  }
+
+  /** The end of the anchor or alias name whose `&` or `*` is at `at`; it must be followed by a space or the line's end. */
+  private anchorName(at: number): number {
+    const t = this.text;
+    let i = at + 1;
+    for (;;) {
+      const c = t.charCodeAt(i);
+      if (c === SPACE || c === LF) break;
+      // Flow indicators end a name in js-yaml: not read here.
+      if (c === COMMA || c === LBRACKET || c === RBRACKET || c === LBRACE || c === RBRACE) throw UNSURE;
+      i++;
+    }
+    if (i === at + 1) throw UNSURE;
+    return i;
   }
 
   /** A value that starts a line of its own (`line`, indented by `this.indent`), below an entry indented by `owner`. */
@@ -235,7 +324,10 @@ export class BlockReader {
       if (t.charCodeAt(at + 1) !== RBRACE || depth + 1 > MAX_DOCUMENT_DEPTH) throw UNSURE;
       this.byte(LBRACE);
       this.byte(RBRACE);
+      this.deepest = Math.max(this.deepest, depth + 1);
       after = at + 2;
+    } else if (c === STAR) {
+      after = this.alias(at, owner, depth);
     } else if (cannotStartPlain(t, at)) {
       throw UNSURE;
     } else {
@@ -256,6 +348,7 @@ export class BlockReader {
   /** `[a, "b", 1]` on one line: scalars only. Returns the position after `]`. */
   private flowSequence(at: number, depth: number): number {
     if (depth > MAX_DOCUMENT_DEPTH) throw UNSURE;
+    if (depth > this.deepest) this.deepest = depth;
     const t = this.text;
     this.byte(LBRACKET);
     let i = this.spaces(at + 1);

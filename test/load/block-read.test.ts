@@ -169,7 +169,46 @@ q: end
   'null key': '~: x\n',
   'merge key': 'base:\n  a: 1\nother:\n  <<: {a: 2}\n',
   'merge value': 'a: <<\n',
-  'anchors and aliases': 'a: &x 1\nb: *x\n',
+  'anchors and aliases': `a: &x 1
+b: *x
+res: &res
+  limits:
+    cpu: 1
+  list: &list
+  - p
+  - &q q
+sidecar:
+  resources: *res
+  again: *list
+  item: *q
+seq:
+- &s
+  n: 1
+- *s
+- &e
+- *e
+same: &same
+- at its key's indentation
+copy: *same
+quoted: &qt "text"  # c
+block: &bl |
+  text
+refs: [a, b]
+last: *bl
+redefined: &x two
+now: *x
+empty: &nothing
+after: *nothing
+`,
+  'alias to an unknown anchor': 'a: *x\n',
+  'anchor before a block scalar on the next line': 'a: &x\n  |\n  text\nb: *x\n',
+  'alias inside its own anchor': 'a: &x\n  b: *x\n',
+  'alias to a redefined anchor from inside': 'a: &x 1\nb: &x\n  c: *x\n',
+  'anchor on a key': '&a key: v\n',
+  'anchor before a mapping on its line': '- &a key: v\n',
+  'alias in a flow sequence': 'a: &x 1\nb: [*x]\n',
+  'anchor and tag': 'a: &x !!str 1\n',
+  'alias as a key': 'a: &x k\n*x : v\n',
   'tags': 'a: !!str 80\n',
   'explicit keys': '? a\n: 1\n',
   'a root that is a scalar': 'just text\n',
@@ -236,7 +275,7 @@ spec:
 };
 
 /** Edits of values as well as structure: numbers, escapes, non-ASCII text. */
-const VALUE_EDITS = [...STRUCTURE_EDITS, '1', '.', 'e', '_', '0x', '0o', '+', '\\n', '\\x4', '\\u00e9', 'é', '日', 'true', 'null', 'on', '\n\n', '  '];
+const VALUE_EDITS = [...STRUCTURE_EDITS, '&a ', '*a', ' &b', '*b\n', '1', '.', 'e', '_', '0x', '0o', '+', '\\n', '\\x4', '\\u00e9', 'é', '日', 'true', 'null', 'on', '\n\n', '  '];
 
 /** Same value, same types (-0, NaN) and same key order. */
 function same(a: unknown, b: unknown): boolean {
@@ -303,8 +342,7 @@ describe('the block reader', () => {
     const r = compare(corpus.texts, corpus.label);
     expect(r.disagreements).toEqual([]);
     expect(r.documents).toBeGreaterThan(900);
-    // Handed over: one Deployment in ten, whose `resources` are shared through an anchor (1.1 %).
-    expect(r.answered / r.documents).toBeGreaterThan(0.98);
+    expect(r.answered / r.documents).toBeGreaterThan(0.99);
   });
 
   test("equals js-yaml on the repository's YAML", () => {
@@ -342,6 +380,7 @@ describe('the block reader', () => {
       'flow sequences',
       'keys',
       'merge value',
+      'anchors and aliases',
       'deep Kubernetes object',
     ]);
   });
@@ -362,6 +401,18 @@ describe('the block reader', () => {
     expect(reader.read(deep(MAX_DOCUMENT_DEPTH + 1))).toBeUndefined();
     // The loader then reports the shape as before.
     expect(loadText(deep(MAX_DOCUMENT_DEPTH + 1), 'deep.yaml').problems.map((p) => p.type)).toEqual(['shape']);
+  });
+
+  test('hands over aliases that expand beyond the loader shape bounds', () => {
+    // Billion laughs in block style: each level lists the one above ten times (10^7 values).
+    const levels = ['l0: &l0 x'];
+    for (let i = 1; i <= 7; i++) levels.push(`l${i}: &l${i}\n${Array.from({ length: 10 }, () => `- *l${i - 1}`).join('\n')}`);
+    const text = levels.join('\n') + '\n';
+    expect(new BlockReader().read(text)).toBeUndefined();
+    expect(loadText(text, 'laughs.yaml').problems.map((p) => p.type)).toEqual(['shape']);
+    // Five levels (10^5 values) are within them, and read.
+    const within = levels.slice(0, 6).join('\n') + '\n';
+    expect(JSON.stringify(new BlockReader().read(within))).toBe(JSON.stringify(jsyaml.load(within, { schema: SCHEMA })));
   });
 
   test('flags the plain scalars YAML 1.1 reads differently, and the loader still reports them', () => {
