@@ -1,34 +1,35 @@
 /**
  * Values of block-style YAML documents read straight off their lines: the style Helm, kubectl and
  * cdk8s write (mappings and sequences laid out by indentation, comments, plain, quoted and block
- * scalars, small flow lists). The loader tries this first for every YAML document; js-yaml reads
- * the rest.
+ * scalars, small flow lists, anchors on values). The loader tries this first for every YAML
+ * document; js-yaml reads the rest.
  *
- * Why: js-yaml builds its values from a character-by-character state machine, and its long strings
- * are slices of its copy of the document, so the loader copied every value once more through JSON
- * so that the model would not keep the documents' text alive. This reader walks the lines once,
- * writes the document as JSON text and has `JSON.parse` build the value: one pass of native code
- * that makes flat strings holding no file text, in place of the parse and the copy. On the
- * Helm-like bench sets that is most of the load's cost (bench/PROFILE.md, round 11).
+ * Why: js-yaml's long strings are slices of its copy of the document, so the loader copied every
+ * value once more through JSON, so that the model would not keep the documents' text alive; and a
+ * document with a YAML 1.1 look-alike was parsed a second time (yaml11.ts). This reader walks the
+ * lines once, writes the document as JSON text and has `JSON.parse` build the value (flat strings
+ * that hold no file text), checking each plain scalar for its YAML 1.1 reading on the way. On the
+ * Helm-like bench sets the load costs a fifth less CPU for it (bench/PROFILE.md, round 11).
  *
- * What it gives is exactly what `jsyaml.load(text, { schema: SCHEMA })` gives and a JSON round trip
- * keeps (key order, numbers, strings, nulls), or undefined: "not sure, ask js-yaml". It answers
- * only where it reads the document as js-yaml does, and hands over, besides anything it does not
- * recognise:
- * - what needs a YAML parser's state or tags: anchors, aliases, tags, `?` keys, `<<` merge keys,
- *   directives, flow mappings other than `{}`, flow lists that are not one line of scalars;
+ * What it gives is exactly what `jsyaml.load(text, { schema: SCHEMA })` gives as a JSON round trip
+ * keeps it (key order, numbers, strings, nulls; an alias is a copy of its anchored value, not the
+ * same object), or undefined: "not sure, ask js-yaml". It answers only where it reads the document
+ * as js-yaml does, and hands over, besides anything it does not recognise:
+ * - what needs a YAML parser's state or tags: tags, `?` keys, `<<` merge keys, directives, flow
+ *   mappings other than `{}`, flow lists that are not one line of scalars, anchors and aliases
+ *   anywhere but on values, and the cases where js-yaml anchors something else than the value;
  * - keys the core schema reads as something other than their text (`80`, `true`, `~`), duplicate
  *   keys (js-yaml refuses them);
- * - numbers JSON cannot carry (`-0`, `.inf`, `.nan`);
+ * - numbers JSON cannot carry (`-0.0`, `.inf`, `.nan`);
  * - text js-yaml may read differently or refuse: tabs, non-printable characters, a lone carriage
  *   return, a byte order mark, `{{` (unrendered templates), a continuation line of a scalar that is
  *   not indented past the entry holding it, a comment inside a multi-line plain scalar;
- * - documents beyond depth.ts's bounds, so that the loader's shape check has nothing to find in what
- *   this reader answers;
+ * - documents beyond depth.ts's bounds (aliases counted as copies, as there), so that the loader's
+ *   shape check has nothing to find in what this reader answers;
  * - a root that is not a block mapping or sequence, or anything after the root.
  * Plain scalars are resolved by js-yaml's own exported types, in SCHEMA's order. Quoted and block
- * scalars follow js-yaml's folding rules (as js-yaml 4 applies them, e.g. it keeps a quoted line's
- * trailing spaces before a fold). test/load/block-read.test.ts holds the two readers equal.
+ * scalars follow js-yaml's folding rules as js-yaml 4 applies them (it keeps a quoted line's
+ * trailing spaces before a fold, for one). test/load/block-read.test.ts holds the two equal.
  */
 import { MAX_DOCUMENT_DEPTH, MAX_DOCUMENT_NODES } from './depth';
 import {
@@ -36,7 +37,8 @@ import {
   RBRACE, RBRACKET, SPACE, SQUOTE, STAR, TILDE, cannotStartPlain, isMergeKey, plainKeyMayResolve,
 } from './block-style';
 import { IMPLICIT_TYPES } from './yaml-schema';
-import { readsDifferentlyInYaml11 } from './yaml11';
+import type { PathStep } from '../k8s/field-path';
+import { mayHoldYaml11Readings, readsDifferentlyInYaml11, resolveYaml11, type Yaml11Reading } from './yaml11';
 
 /**
  * Characters after which the reader does not answer: tabs (YAML readers differ on them as
@@ -81,11 +83,16 @@ export class BlockReader {
   /** Values written so far, as depth.ts counts them. */
   private nodes = 1;
   /**
-   * After a read: whether a plain scalar of the document reads differently under YAML 1.1 (as
-   * kubectl reads it). Every plain scalar written is checked, so when this is false the loader's
-   * yaml11Readings has nothing to find in the document.
+   * After a read: what yaml11Readings gives for the document, found on the way instead of by a
+   * second parse: every plain scalar written is checked, in document order, which is the order of
+   * the value's keys. Undefined where that order may differ (a key such as `"80"`, which
+   * JavaScript puts before the others): the loader then asks yaml11Readings.
    */
-  yaml11 = false;
+  yaml11: Yaml11Reading[] | undefined;
+  private readings: Yaml11Reading[] | undefined;
+  private integerLikeKey = false;
+  /** The path to the value being written: for a key, where its JSON is in the buffer; for an item, -1 and its index. */
+  private readonly steps: number[] = [];
   /** Set by readKey: where the key's text is (inside its quotes, if any), its quote, and the position after its `:`. */
   private keyFrom = 0;
   private keyTo = 0;
@@ -115,11 +122,16 @@ export class BlockReader {
     this.end = lines.length;
     this.len = 0;
     this.nodes = 1;
-    this.yaml11 = false;
+    this.yaml11 = undefined;
+    this.readings = undefined;
+    this.integerLikeKey = false;
+    this.steps.length = 0;
     this.anchors = undefined;
     this.deepest = 0;
     try {
       this.document();
+      // yaml11Readings looks only in documents its quick test on the text picks (mayHoldYaml11Readings), and so does this.
+      this.yaml11 = this.integerLikeKey ? undefined : this.readings !== undefined && mayHoldYaml11Readings(text) ? this.readings : [];
     } catch (e) {
       if (e === UNSURE) return undefined;
       throw e;
@@ -160,9 +172,13 @@ export class BlockReader {
         if (this.sameBytes(keys[k]!, keys[k + 1]!, from, to)) throw UNSURE; // js-yaml refuses a duplicate key
       }
       keys.push(from, to);
+      // A quoted key may be one JavaScript orders before the others (see yaml11).
+      if (this.keyQuote !== 0 && this.text.charCodeAt(this.keyFrom + 1) >= DIGIT_0 && this.text.charCodeAt(this.keyFrom + 1) <= DIGIT_9) this.integerLikeKey = true;
       this.byte(COLON);
       this.counted();
+      this.steps.push(from, to);
       const next = this.entryValue(this.afterColon, indent, depth);
+      this.steps.length -= 2;
       if (next === this.end || this.indent < indent) {
         this.byte(RBRACE);
         return next;
@@ -177,10 +193,12 @@ export class BlockReader {
     if (depth > this.deepest) this.deepest = depth;
     this.byte(LBRACKET);
     let dash = first;
-    for (;;) {
-      if (dash !== first) this.byte(COMMA);
+    for (let index = 0; ; index++) {
+      if (index > 0) this.byte(COMMA);
       this.counted();
+      this.steps.push(-1, index);
       const next = this.itemValue(dash, indent, depth);
+      this.steps.length -= 2;
       // Not a `-`: the next key of the mapping that holds this sequence at its own indentation.
       if (next === this.end || this.indent < indent || (this.indent === indent && !this.isDash(next + indent))) {
         this.byte(RBRACKET);
@@ -359,6 +377,7 @@ export class BlockReader {
     for (let items = 0; ; items++) {
       if (items > 0) this.byte(COMMA);
       this.counted();
+      this.steps.push(-1, items);
       const c = t.charCodeAt(i);
       if (c === DQUOTE || c === SQUOTE) {
         i = this.quoted(i, ONE_LINE);
@@ -378,6 +397,7 @@ export class BlockReader {
         this.plainScalar(i, to);
         i = j;
       }
+      this.steps.length -= 2;
       i = this.spaces(i);
       const d = t.charCodeAt(i);
       if (d === RBRACKET) {
@@ -482,11 +502,24 @@ export class BlockReader {
     } else {
       // No implicit type resolves a scalar that starts otherwise (`<<` resolves to itself). YAML
       // 1.1 reads it as its text too, but for the short words of resolveYaml11's table (`y`, `no`, `on`, `off`).
-      if (!this.yaml11 && length <= 3 && (c === 121 /* y */ || c === 89 /* Y */ || c === 110 /* n */ || c === 78 /* N */ || c === 111 /* o */ || c === 79 /* O */)) {
-        this.yaml11 = readsDifferentlyInYaml11(t.slice(from, to), t.slice(from, to));
+      if (length <= 3 && (c === 121 /* y */ || c === 89 /* Y */ || c === 110 /* n */ || c === 78 /* N */ || c === 111 /* o */ || c === 79 /* O */)) {
+        const text = t.slice(from, to);
+        this.checkYaml11(text, text);
       }
       this.quotedRange(from, to);
     }
+  }
+
+  /** Records the plain scalar `text` (read as `value`) where kubectl reads it otherwise. */
+  private checkYaml11(text: string, value: unknown): void {
+    if (!readsDifferentlyInYaml11(text, value)) return;
+    const path: PathStep[] = [];
+    for (let i = 0; i < this.steps.length; i += 2) {
+      const from = this.steps[i]!;
+      const to = this.steps[i + 1]!;
+      path.push(from < 0 ? to : (JSON.parse(this.buf.toString('latin1', from, to)) as string));
+    }
+    (this.readings ??= []).push({ path, text, kubectl: resolveYaml11(text), lineup: value });
   }
 
   /** Writes a plain scalar's value as js-yaml resolves it. */
@@ -494,7 +527,7 @@ export class BlockReader {
     for (const type of IMPLICIT_TYPES) {
       if (!type.resolve(text)) continue;
       const value: unknown = type.construct(text);
-      if (!this.yaml11) this.yaml11 = readsDifferentlyInYaml11(text, value);
+      this.checkYaml11(text, value);
       if (value === null) this.word('null');
       else if (value === true) this.word('true');
       else if (value === false) this.word('false');
@@ -504,7 +537,7 @@ export class BlockReader {
       else throw UNSURE;
       return;
     }
-    if (!this.yaml11) this.yaml11 = readsDifferentlyInYaml11(text, text);
+    this.checkYaml11(text, text);
     this.quotedString(text);
   }
 

@@ -128,8 +128,8 @@ function addText(result: LoadResult, text: string, source: SourceText, file: str
     }
     // JSON.parse made the values of JSON text and of what the block reader read: they keep no text.
     const value = json || read !== undefined ? parsed.value : detached(parsed.value, chunkText, shape.numbersAreJson);
-    // The block reader checked each plain scalar it read: where none reads differently, there is no reading to find.
-    const readings = json || (read !== undefined && reader?.yaml11 === false) ? [] : yaml11Readings(chunkText, value);
+    // The block reader found the YAML 1.1 readings of what it read, unless their order was not sure.
+    const readings = json ? [] : (read !== undefined ? reader?.yaml11 : undefined) ?? yaml11Readings(chunkText, value);
     addDocument(result, value as Json, file, source, chunk, firstContentPosition(chunkText), readings, defaultNamespace);
   }
 }

@@ -4,8 +4,8 @@
  * Helm-like set, every YAML file of the repository, a table of documents written for what the
  * reader reads or must hand over, and random edits of those documents (whether js-yaml reads them
  * or refuses them: the reader must not answer a document js-yaml refuses). Where it answers, the
- * loader skips two checks (depth.ts's shape, the YAML 1.1 readings): each comparison also shows
- * that neither would have found anything.
+ * loader skips depth.ts's shape check (each comparison shows it would have found nothing) and
+ * takes the reader's YAML 1.1 readings (each comparison shows they are yaml11Readings').
  */
 import * as jsyaml from 'js-yaml';
 import { generate } from '../../bench/generate';
@@ -162,6 +162,7 @@ q: end
   'folded scalar with more-indented lines and blank lines': 'a: >\n  one\n\n    code\n      deeper\n\n  two\n  three\n\n\n  four\nb: >+\n  x\n\n\nc: 1\n',
   'flow sequences': 'a: [1, "two", \'three\', four five, -6, true, null, ~, 1.5]\nb: []\nc: ["--config", "/etc/x.conf"]  # c\nd: [ a , b ]\ne: ["a, b", \'c]\']\n',
   'keys': 'a:b: 1\nurl: http://x\ne#f: 3\nk: v#w\na b: 6\n"8080": 7\n\'true\': 8\nx : spaced\n',
+  'YAML 1.1 readings under keys JavaScript orders first': 'b: on\n"80": off\n"1":\n  - yes\n',
   'duplicate keys': 'a: 1\nb: 2\na: 3\n',
   'duplicate keys written differently': 'a: 1\n"a": 2\n',
   'keys the core schema reads as other values': 'spec:\n  80: eighty\n',
@@ -330,7 +331,10 @@ function compare(texts: readonly string[], label: (text: number, line: number) =
       // The checks the loader skips for what the reader answers would have found nothing.
       const shape = documentShape(expected);
       if (shape.problem || !shape.numbersAreJson) disagree(t, chunk.startLine, `shape ${JSON.stringify(shape)}`);
-      if (!reader.yaml11 && yaml11Readings(doc, read).length > 0) disagree(t, chunk.startLine, 'a YAML 1.1 reading the reader did not flag');
+      const readings = reader.yaml11;
+      if (readings !== undefined && !same(readings, yaml11Readings(doc, read))) {
+        disagree(t, chunk.startLine, `YAML 1.1 readings ${JSON.stringify(readings)}, not ${JSON.stringify(yaml11Readings(doc, read))}`);
+      }
     }
   });
   return result;
@@ -379,6 +383,7 @@ describe('the block reader', () => {
       'folded scalar with more-indented lines and blank lines',
       'flow sequences',
       'keys',
+      'YAML 1.1 readings under keys JavaScript orders first',
       'merge value',
       'anchors and aliases',
       'deep Kubernetes object',
@@ -415,14 +420,20 @@ describe('the block reader', () => {
     expect(JSON.stringify(new BlockReader().read(within))).toBe(JSON.stringify(jsyaml.load(within, { schema: SCHEMA })));
   });
 
-  test('flags the plain scalars YAML 1.1 reads differently, and the loader still reports them', () => {
+  test('finds the plain scalars YAML 1.1 reads differently, as the loader reports them', () => {
     const reader = new BlockReader();
     reader.read('a: "on"\nb: x\nc: 0644x\n');
-    expect(reader.yaml11).toBe(false);
-    for (const text of ['a: on\n', 'a: [x, off]\n', 'a: 0644\n', 'a: 0B1\n', 'a: y\n', 'a: one\n  two\nb: No\n']) {
-      reader.read(text);
-      expect([text, reader.yaml11]).toEqual([text, true]);
-    }
+    expect(reader.yaml11).toEqual([]);
+    reader.read('a:\n  b: [x, off]\n  c:\n  - 0644\n  - y\nd: one\n  two\ne: No\n');
+    expect(reader.yaml11).toEqual([
+      { path: ['a', 'b', 1], text: 'off', kubectl: false, lineup: 'off' },
+      { path: ['a', 'c', 0], text: '0644', kubectl: 420, lineup: 644 },
+      { path: ['a', 'c', 1], text: 'y', kubectl: true, lineup: 'y' },
+      { path: ['e'], text: 'No', kubectl: false, lineup: 'No' },
+    ]);
+    // A key JavaScript orders first ("80"): the loader asks yaml11Readings, whose order is the value's.
+    reader.read('b: on\n"80": off\n');
+    expect(reader.yaml11).toBeUndefined();
     const [object] = loadText('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  ENABLED: on\n', 'c.yaml').objects;
     expect(object!.yaml11).toEqual([{ path: ['data', 'ENABLED'], text: 'on', kubectl: true, lineup: 'on' }]);
   });
