@@ -18,6 +18,10 @@
  * or flow collection may run over several lines, a block scalar's content may look like keys).
  */
 import type { PathStep } from '../k8s/field-path';
+import {
+  AMPERSAND, BANG, BACKSLASH, COLON, COMMA, CR, DASH, DIGIT_1, DIGIT_9, DQUOTE, GT, HASH, LBRACE, LBRACKET, LF, LT, PIPE, PLUS, QUESTION,
+  RBRACE, RBRACKET, SPACE, SQUOTE, STAR, TAB, PLAIN_KEY_MAY_RESOLVE, cannotStartPlain, isBlank, isLineEnd,
+} from './block-style';
 
 /** Where a path leads: the deepest step found (`named`: its key or item), and the value's start. */
 export interface Reached {
@@ -26,41 +30,6 @@ export interface Reached {
   /** How many steps were found. */
   resolved: number;
 }
-
-/**
- * A plain key that the composed document reads as something other than its text (`80`, `0x1F`,
- * `true`, `~`, `.5`): a field path names it by that value, so only the composed document can match it.
- */
-export const PLAIN_KEY_MAY_RESOLVE = /^(?:[-+.0-9~]|(?:true|True|TRUE|false|False|FALSE|null|Null|NULL)$)/;
-
-const TAB = 9;
-const LF = 10;
-const CR = 13;
-const SPACE = 32;
-const BANG = 33;
-const DQUOTE = 34;
-const HASH = 35;
-const PERCENT = 37;
-const AMPERSAND = 38;
-const SQUOTE = 39;
-const STAR = 42;
-const PLUS = 43;
-const COMMA = 44;
-const DASH = 45;
-const DIGIT_1 = 49;
-const DIGIT_9 = 57;
-const COLON = 58;
-const LT = 60;
-const GT = 62;
-const QUESTION = 63;
-const AT = 64;
-const LBRACKET = 91;
-const BACKSLASH = 92;
-const RBRACKET = 93;
-const BACKTICK = 96;
-const LBRACE = 123;
-const PIPE = 124;
-const RBRACE = 125;
 
 /** The walk cannot answer exactly: the caller asks the syntax tree. */
 const UNSURE = -1;
@@ -78,24 +47,6 @@ const EMPTY = 5;
 
 const KEY = 1;
 const NOT_KEY = 0;
-
-function isLineEnd(c: number): boolean {
-  // NaN: past the end of the text.
-  return c === LF || c === CR || Number.isNaN(c);
-}
-
-function isBlank(c: number): boolean {
-  return c === SPACE || c === TAB || isLineEnd(c);
-}
-
-/** A character that starts something other than a plain scalar (YAML's indicators). */
-function isIndicator(c: number): boolean {
-  return (
-    c === COMMA || c === LBRACKET || c === RBRACKET || c === LBRACE || c === RBRACE || c === HASH || c === AMPERSAND ||
-    c === STAR || c === BANG || c === PIPE || c === GT || c === SQUOTE || c === DQUOTE || c === PERCENT || c === AT ||
-    c === BACKTICK
-  );
-}
 
 /**
  * Follows `steps` through a block-style document's text. Null when the walk cannot be sure to
@@ -280,7 +231,7 @@ class BlockWalk {
     if (c === DQUOTE || c === SQUOTE) return this.setNode(SCALAR, at, 0);
     if (c === PIPE || c === GT || c === LBRACKET || c === LBRACE) return this.setNode(OTHER, at, 0);
     // Anchors, tags and aliases: the syntax tree positions such nodes differently (and so must be asked).
-    if (isIndicator(c) || ((c === DASH || c === QUESTION || c === COLON) && isBlank(this.text.charCodeAt(at + 1)))) return UNSURE;
+    if (cannotStartPlain(this.text, at)) return UNSURE;
     return this.setNode(SCALAR, at, 0);
   }
 
@@ -387,7 +338,7 @@ class BlockWalk {
     } else if (c === STAR) {
       after = at + 1;
       while (!isBlank(this.text.charCodeAt(after))) after++;
-    } else if (isIndicator(c) || ((c === DASH || c === QUESTION || c === COLON) && isBlank(this.text.charCodeAt(at + 1)))) {
+    } else if (cannotStartPlain(this.text, at)) {
       return UNSURE;
     } else {
       return this.skipPlain(at, owner);
@@ -628,7 +579,7 @@ class BlockWalk {
       this.keyIsPlain = false;
       return KEY;
     }
-    if (isIndicator(c) || ((c === DASH || c === QUESTION || c === COLON) && isBlank(t.charCodeAt(at + 1)))) return NOT_KEY;
+    if (cannotStartPlain(t, at)) return NOT_KEY;
     for (let i = at; ; i++) {
       const d = t.charCodeAt(i);
       if (isLineEnd(d)) return NOT_KEY;

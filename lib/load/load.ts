@@ -15,7 +15,8 @@ import type { SourceLocation } from '../findings';
 import { isObject, type Json, type JsonObject } from '../k8s/json';
 import type { PathStep } from '../k8s/field-path';
 import { UsageError } from '../errors';
-import { documentShape, type ShapeProblem } from './depth';
+import { BlockReader } from './block-read';
+import { documentShape, type DocumentShape, type ShapeProblem } from './depth';
 import { KeptText, sourceText, type SourceText } from './file-text';
 import { DocumentSource, ItemSource, ListDocument, type LocatableText } from './locate';
 import { describeIoError, readInput } from './read-input';
@@ -39,6 +40,9 @@ interface ParsedDoc {
   value?: unknown;
   error?: { message: string; line: number; column: number };
 }
+
+/** The shape of every document the block reader answers (see addText). */
+const READ_SHAPE: DocumentShape = { numbersAreJson: true };
 
 /** YAML allows a byte order mark at the start of every document, not only the stream (files concatenated by tools). */
 const LEADING_BOM = /^([ \t\r\n]*)\ufeff/;
@@ -98,15 +102,20 @@ function addText(result: LoadResult, text: string, source: SourceText, file: str
   // stream of flow-style documents (`{...}\n---\n{...}`), so it is split like any other.
   const json = trimmed.startsWith('{') || trimmed.startsWith('[') ? parseJson(text) : undefined;
   const chunks: DocumentChunk[] = json ? jsonChunk(text) : splitDocuments(text);
+  const reader = json ? undefined : new BlockReader();
   for (const chunk of chunks) {
     const chunkText = documentText(text, chunk);
-    const parsed = json ?? parseChunk(chunk, chunkText);
+    // Block-style YAML is read off its lines when block-read.ts is sure of the value; js-yaml reads the rest.
+    const read = reader?.read(chunkText);
+    const parsed: ParsedDoc = json ?? (read !== undefined ? { value: read } : parseChunk(chunk, chunkText));
     if (parsed.error) {
       result.problems.push(parseError(file, parsed.error));
       continue;
     }
     if (parsed.value === null || parsed.value === undefined) continue;
-    const shape = documentShape(parsed.value);
+    // What the block reader answers is within depth.ts's bounds and holds only numbers JSON writes
+    // (it hands over everything else), so there is nothing for the shape check to find.
+    const shape = read !== undefined ? READ_SHAPE : documentShape(parsed.value);
     if (shape.problem) {
       result.problems.push(shapeProblem(file, chunk, chunkText, shape.problem));
       continue;
@@ -117,8 +126,10 @@ function addText(result: LoadResult, text: string, source: SourceText, file: str
       result.problems.push(placeholderProblem(file, chunk, chunkText));
       continue;
     }
-    const value = json ? parsed.value : detached(parsed.value, chunkText, shape.numbersAreJson);
-    const readings = json ? [] : yaml11Readings(chunkText, value);
+    // JSON.parse made the values of JSON text and of what the block reader read: they keep no text.
+    const value = json || read !== undefined ? parsed.value : detached(parsed.value, chunkText, shape.numbersAreJson);
+    // The block reader checked each plain scalar it read: where none reads differently, there is no reading to find.
+    const readings = json || (read !== undefined && reader?.yaml11 === false) ? [] : yaml11Readings(chunkText, value);
     addDocument(result, value as Json, file, source, chunk, firstContentPosition(chunkText), readings, defaultNamespace);
   }
 }

@@ -10,7 +10,8 @@
 import type { CST, Document, Node, Pair } from 'yaml';
 import type { SourceLocation } from '../findings';
 import { parsePath, type PathStep } from '../k8s/field-path';
-import { PLAIN_KEY_MAY_RESOLVE, reachInBlockText, type Reached } from './block-locate';
+import { reachInBlockText, type Reached } from './block-locate';
+import { PLAIN_KEY_MAY_RESOLVE } from './block-style';
 import type { SourceText } from './file-text';
 import { markerBlanked, type DocumentChunk } from './split';
 import type { ManifestSource } from './types';

@@ -12,6 +12,12 @@ const TYPES = (jsyaml as unknown as { types: Record<'merge' | 'null' | 'bool' | 
 export const SCHEMA = jsyaml.CORE_SCHEMA.extend({ implicit: [TYPES.merge] });
 
 /**
+ * SCHEMA's implicit types in the order js-yaml tries them on a plain scalar (the core schema's,
+ * then `<<`): the first whose `resolve` accepts the text `construct`s its value.
+ */
+export const IMPLICIT_TYPES: readonly jsyaml.Type[] = [TYPES.null, TYPES.bool, TYPES.int, TYPES.float, TYPES.merge];
+
+/**
  * A plain scalar as written, boxed so that it cannot be mistaken for a value js-yaml resolved (it
  * never makes a String object itself). As a mapping key it becomes its text: js-yaml stringifies
  * keys that are not strings.

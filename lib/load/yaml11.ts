@@ -88,6 +88,11 @@ function differ(kubectl: Yaml11Value, lineup: unknown): boolean {
   return kubectl !== lineup;
 }
 
+/** Whether kubectl reads the plain scalar `text` as another value than `lineup`, the value lineup read from it. */
+export function readsDifferentlyInYaml11(text: string, lineup: unknown): boolean {
+  return differ(resolveYaml11(text), lineup);
+}
+
 /**
  * Where a document may hold a plain scalar that reads differently under YAML 1.1: one of the
  * boolean words alone in a value position (after `key: `, `- `, or in a flow collection; perhaps
@@ -124,8 +129,7 @@ export function yaml11Readings(documentText: string, value: unknown): Yaml11Read
     visited.add(node);
     if (node instanceof String) {
       const text = node.valueOf();
-      const kubectl = resolveYaml11(text);
-      if (differ(kubectl, read)) out.push({ path, text, kubectl, lineup: read });
+      if (readsDifferentlyInYaml11(text, read)) out.push({ path, text, kubectl: resolveYaml11(text), lineup: read });
     } else if (Array.isArray(node)) {
       if (Array.isArray(read)) node.forEach((item, i) => visit(item, [...path, i], read[i]));
     } else if (read !== null && typeof read === 'object' && !Array.isArray(read)) {

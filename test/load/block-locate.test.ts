@@ -20,8 +20,7 @@ import { reachInDocument, reachInTree } from '../../lib/load/locate';
 import { loadText } from '../../lib/load/load';
 import { documentText, splitDocuments } from '../../lib/load/split';
 import { SCHEMA } from '../../lib/load/yaml-schema';
-
-const ROOT = path.join(__dirname, '..', '..');
+import { ROOT, mutate, repositoryYamlFiles } from './yaml-corpus';
 
 /** Documents that each exercise something the walk reads or must hand over. */
 const TRICKY: Record<string, string> = {
@@ -242,44 +241,6 @@ function compare(texts: readonly string[], label: (text: number, line: number) =
   return result;
 }
 
-function yamlFiles(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  const out: string[] = [];
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...yamlFiles(full));
-    else if (/\.ya?ml$/.test(entry.name)) out.push(full);
-  }
-  return out.sort();
-}
-
-const MUTATIONS = [...' \n"\'#:-[]{}|>&*!\ta\r,?%@`\\~0', '\ufeff', '\u0085', '\u2028', '\u00a0', '- ', ': ', ' #', '<<: '];
-
-/** Small edits that make text the walk must read exactly or hand over: indentation, quotes, brackets, comments, tabs, line breaks. */
-function mutate(text: string, rnd: () => number): string {
-  const pick = (n: number): number => Math.floor(rnd() * n);
-  const at = pick(text.length + 1);
-  const lines = text.split('\n');
-  const line = pick(lines.length);
-  switch (pick(6)) {
-    case 0:
-      return text.slice(0, at) + text.slice(at + 1);
-    case 1:
-      return text.slice(0, at) + MUTATIONS[pick(MUTATIONS.length)] + text.slice(at);
-    case 2:
-      lines.splice(line, 0, lines[line]);
-      return lines.join('\n');
-    case 3:
-      lines[line] = ' '.repeat(1 + pick(3)) + lines[line];
-      return lines.join('\n');
-    case 4:
-      lines[line] = lines[line].replace(/^ {1,2}/, '');
-      return lines.join('\n');
-    default:
-      return text.slice(0, at) + '\n' + ' '.repeat(pick(6)) + text.slice(at);
-  }
-}
-
 describe('positions read off the lines of block-style YAML', () => {
   test('equal the syntax tree on every path of a generated Helm-like set, and answer nearly all of them', () => {
     const set = generate(1000);
@@ -295,13 +256,7 @@ describe('positions read off the lines of block-style YAML', () => {
   });
 
   test("equal the syntax tree on every path of the repository's YAML, and answer nearly all of them", () => {
-    const files = [
-      ...yamlFiles(path.join(ROOT, 'dist')),
-      ...yamlFiles(path.join(ROOT, 'docs')),
-      ...yamlFiles(path.join(ROOT, 'test', 'fixtures')),
-      ...yamlFiles(path.join(ROOT, 'test', 'real-world')),
-      ...yamlFiles(path.join(ROOT, 'lib', 'rules')),
-    ];
+    const files = repositoryYamlFiles();
     expect(files.length).toBeGreaterThan(50);
     const r = compare(
       files.map((f) => fs.readFileSync(f, 'utf8')),

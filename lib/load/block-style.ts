@@ -1,0 +1,66 @@
+/**
+ * What the two readers of block-style YAML share (block-locate.ts for positions, block-read.ts
+ * for values): the characters they look at, how they classify them, and which plain keys only a
+ * YAML parser may read. Both read the style Helm, kubectl and cdk8s write and hand everything
+ * else to a full parser, so they must agree on what "everything else" starts with.
+ */
+
+export const TAB = 9;
+export const LF = 10;
+export const CR = 13;
+export const SPACE = 32;
+export const BANG = 33;
+export const DQUOTE = 34;
+export const HASH = 35;
+export const PERCENT = 37;
+export const AMPERSAND = 38;
+export const SQUOTE = 39;
+export const STAR = 42;
+export const PLUS = 43;
+export const COMMA = 44;
+export const DASH = 45;
+export const DIGIT_0 = 48;
+export const DIGIT_1 = 49;
+export const DIGIT_9 = 57;
+export const COLON = 58;
+export const LT = 60;
+export const GT = 62;
+export const QUESTION = 63;
+export const AT = 64;
+export const LBRACKET = 91;
+export const BACKSLASH = 92;
+export const RBRACKET = 93;
+export const BACKTICK = 96;
+export const LBRACE = 123;
+export const PIPE = 124;
+export const RBRACE = 125;
+
+/**
+ * A plain key that YAML's core schema reads as something other than its text (`80`, `0x1F`,
+ * `true`, `~`, `.5`): only a YAML parser can say which value (and which key text) it becomes.
+ */
+export const PLAIN_KEY_MAY_RESOLVE = /^(?:[-+.0-9~]|(?:true|True|TRUE|false|False|FALSE|null|Null|NULL)$)/;
+
+export function isLineEnd(c: number): boolean {
+  // NaN: past the end of the text.
+  return c === LF || c === CR || Number.isNaN(c);
+}
+
+export function isBlank(c: number): boolean {
+  return c === SPACE || c === TAB || isLineEnd(c);
+}
+
+/** A character that starts something other than a plain scalar (YAML's indicators). */
+export function isIndicator(c: number): boolean {
+  return (
+    c === COMMA || c === LBRACKET || c === RBRACKET || c === LBRACE || c === RBRACE || c === HASH || c === AMPERSAND ||
+    c === STAR || c === BANG || c === PIPE || c === GT || c === SQUOTE || c === DQUOTE || c === PERCENT || c === AT ||
+    c === BACKTICK
+  );
+}
+
+/** Whether the text at `at` cannot start a plain scalar: an indicator, or `-`, `?`, `:` followed by a blank. */
+export function cannotStartPlain(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  return isIndicator(c) || ((c === DASH || c === QUESTION || c === COLON) && isBlank(text.charCodeAt(at + 1)));
+}
