@@ -143,20 +143,22 @@ function feed(text: string): void {
 }
 
 /**
- * Feeds `JSON.stringify(text)`: plain ASCII needing no escape is fed between quotes directly,
- * anything else through JSON.stringify itself.
+ * Feeds `JSON.stringify(text)`: plain ASCII needing no escape is fed between quotes as it is read,
+ * anything else through JSON.stringify itself (from the state before the opening quote).
  */
 function feedQuoted(text: string): void {
+  const before = fnvState;
+  let h = Math.imul(before ^ 0x22, FNV_PRIME);
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x20 || c === 0x22 || c === 0x5c || c >= 128) {
+      fnvState = before;
       feed(JSON.stringify(text));
       return;
     }
+    h = Math.imul(h ^ c, FNV_PRIME);
   }
-  feedByte(0x22);
-  feed(text);
-  feedByte(0x22);
+  fnvState = Math.imul(h ^ 0x22, FNV_PRIME);
 }
 
 function feedValue(value: unknown): void {

@@ -1,6 +1,7 @@
 /** A ClusterIP Service: one virtual IP inside the cluster, balanced over the selected pods. */
 import { Construct } from 'constructs';
 import { SelectingService, type SelectingServiceProps, type TrafficPolicy } from './selecting-service';
+import { setDefined } from './spec-fields';
 
 /** Options of a ClusterIP Service. */
 export interface ClusterIPServiceProps extends SelectingServiceProps {
@@ -43,9 +44,9 @@ export class ClusterIPService extends SelectingService {
     const p = this.props;
     const spec = this.renderSelectingSpec();
     spec.type = this.serviceType;
-    spec.clusterIP = p.clusterIP;
-    spec.externalIPs = p.externalIPs ? [...p.externalIPs] : undefined;
-    spec.externalTrafficPolicy = p.externalTrafficPolicy;
+    setDefined(spec, 'clusterIP', p.clusterIP);
+    if (p.externalIPs) spec.externalIPs = [...p.externalIPs];
+    setDefined(spec, 'externalTrafficPolicy', p.externalTrafficPolicy);
     return spec;
   }
 }

@@ -1,6 +1,7 @@
 /** A LoadBalancer Service: the NodePort Service plus an external load balancer from the cloud. */
 import { Construct } from 'constructs';
 import { NodePortService, type NodePortServiceProps } from './node-port-service';
+import { setDefined } from './spec-fields';
 
 /** Options of a LoadBalancer Service. */
 export interface LoadBalancerServiceProps extends NodePortServiceProps {
@@ -50,11 +51,11 @@ export class LoadBalancerService extends NodePortService {
   protected renderSpec(): Record<string, unknown> {
     const p = this.lbProps;
     const spec = super.renderSpec();
-    spec.loadBalancerSourceRanges = p.loadBalancerSourceRanges ? [...p.loadBalancerSourceRanges] : undefined;
-    spec.loadBalancerClass = p.loadBalancerClass;
-    spec.allocateLoadBalancerNodePorts = p.allocateLoadBalancerNodePorts;
-    spec.healthCheckNodePort = p.healthCheckNodePort;
-    spec.loadBalancerIP = p.loadBalancerIP;
+    if (p.loadBalancerSourceRanges) spec.loadBalancerSourceRanges = [...p.loadBalancerSourceRanges];
+    setDefined(spec, 'loadBalancerClass', p.loadBalancerClass);
+    setDefined(spec, 'allocateLoadBalancerNodePorts', p.allocateLoadBalancerNodePorts);
+    setDefined(spec, 'healthCheckNodePort', p.healthCheckNodePort);
+    setDefined(spec, 'loadBalancerIP', p.loadBalancerIP);
     return spec;
   }
 }

@@ -4,6 +4,7 @@
  * the engine's API validation rule (lib/k8s/names.ts), so the same text reaches the user whether the
  * manifest came from a chart or from a file.
  */
+import { setDefined } from './spec-fields';
 
 /** Transport protocols a Service port can carry. */
 export type ServiceProtocol = 'TCP' | 'UDP' | 'SCTP';
@@ -51,14 +52,14 @@ export interface ServicePortSpec {
 
 /** The manifest form of a port: exactly the fields the user set, in API spelling. */
 export function renderServicePort(spec: ServicePortSpec): Record<string, unknown> {
-  return {
-    name: spec.name,
-    port: spec.port,
-    targetPort: spec.targetPort,
-    protocol: spec.protocol,
-    appProtocol: spec.appProtocol,
-    nodePort: spec.nodePort,
-  };
+  const port: Record<string, unknown> = {};
+  setDefined(port, 'name', spec.name);
+  setDefined(port, 'port', spec.port);
+  setDefined(port, 'targetPort', spec.targetPort);
+  setDefined(port, 'protocol', spec.protocol);
+  setDefined(port, 'appProtocol', spec.appProtocol);
+  setDefined(port, 'nodePort', spec.nodePort);
+  return port;
 }
 
 /** A copy, so callers cannot change a construct's ports behind its back. */

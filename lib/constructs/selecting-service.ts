@@ -8,6 +8,7 @@ import { declareAllowFrom, type AllowFromOptions, type AllowFromPeer, type Allow
 import { backendProblem, selectorOf, type ServiceBackend } from './backend';
 import { ServiceBase, type ServiceBaseProps, type SessionAffinity } from './service-base';
 import { addSessionAffinity } from './session-affinity';
+import { setDefined } from './spec-fields';
 
 /** How traffic from inside (internal) or outside (external) the cluster picks endpoints. */
 export type TrafficPolicy = 'Cluster' | 'Local';
@@ -101,12 +102,11 @@ export abstract class SelectingService extends ServiceBase {
   protected renderSelectingSpec(): Record<string, unknown> {
     const p = this.baseProps;
     // Subclasses add their fields to this object by assignment (see addSessionAffinity).
-    const spec: Record<string, unknown> = {
-      selector: this.selector,
-      ports: this.renderPorts(),
-      internalTrafficPolicy: p.internalTrafficPolicy,
-      publishNotReadyAddresses: p.publishNotReadyAddresses,
-    };
+    const spec: Record<string, unknown> = {};
+    setDefined(spec, 'selector', this.selector);
+    setDefined(spec, 'ports', this.renderPorts());
+    setDefined(spec, 'internalTrafficPolicy', p.internalTrafficPolicy);
+    setDefined(spec, 'publishNotReadyAddresses', p.publishNotReadyAddresses);
     return addSessionAffinity(spec, p.sessionAffinity, p.sessionAffinityTimeoutSeconds);
   }
 

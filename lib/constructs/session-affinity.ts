@@ -3,6 +3,7 @@
  * constructs/index.ts re-exports the Service modules whole).
  */
 import type { SessionAffinity } from './service-base';
+import { setDefined } from './spec-fields';
 
 /**
  * Sets `sessionAffinity` and `sessionAffinityConfig` (as renderSessionAffinity in service-base.ts
@@ -12,7 +13,7 @@ import type { SessionAffinity } from './service-base';
  * round 9).
  */
 export function addSessionAffinity(spec: Record<string, unknown>, affinity: SessionAffinity | undefined, timeoutSeconds: number | undefined): Record<string, unknown> {
-  spec.sessionAffinity = affinity ?? (timeoutSeconds !== undefined ? 'ClientIP' : undefined);
-  spec.sessionAffinityConfig = timeoutSeconds !== undefined ? { clientIP: { timeoutSeconds } } : undefined;
+  setDefined(spec, 'sessionAffinity', affinity ?? (timeoutSeconds !== undefined ? 'ClientIP' : undefined));
+  if (timeoutSeconds !== undefined) spec.sessionAffinityConfig = { clientIP: { timeoutSeconds } };
   return spec;
 }
