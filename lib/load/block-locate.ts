@@ -19,8 +19,8 @@
  */
 import type { PathStep } from '../k8s/field-path';
 import {
-  AMPERSAND, BANG, BACKSLASH, COLON, COMMA, CR, DASH, DIGIT_1, DIGIT_9, DQUOTE, GT, HASH, LBRACE, LBRACKET, LF, LT, PIPE, PLUS, QUESTION,
-  RBRACE, RBRACKET, SPACE, SQUOTE, STAR, TAB, PLAIN_KEY_MAY_RESOLVE, cannotStartPlain, isBlank, isLineEnd,
+  AMPERSAND, BANG, BACKSLASH, COLON, COMMA, CR, DASH, DIGIT_1, DIGIT_9, DQUOTE, GT, HASH, LBRACE, LBRACKET, LF, PIPE, PLUS, QUESTION,
+  RBRACE, RBRACKET, SPACE, SQUOTE, STAR, TAB, cannotStartPlain, isBlank, isLineEnd, isMergeKey, plainKeyMayResolve,
 } from './block-style';
 
 /** Where a path leads: the deepest step found (`named`: its key or item), and the value's start. */
@@ -145,7 +145,7 @@ class BlockWalk {
     let at = first;
     for (;;) {
       if (this.readKey(at) !== KEY) return UNSURE;
-      if (this.keyIsPlain && (this.plainKeyMayResolve() || this.isMergeKey())) return UNSURE;
+      if (this.keyIsPlain && (plainKeyMayResolve(this.text, this.keyFrom, this.keyTo) || isMergeKey(this.text, this.keyFrom, this.keyTo))) return UNSURE;
       if (this.keyTo - this.keyFrom === key.length && this.text.startsWith(key, this.keyFrom)) return at;
       const next = this.skipEntryValue(this.afterColon, indent);
       const sibling = this.sibling(next, indent, root);
@@ -594,19 +594,6 @@ class BlockWalk {
       }
       if (d === HASH && (t.charCodeAt(i - 1) === SPACE || t.charCodeAt(i - 1) === TAB)) return NOT_KEY;
     }
-  }
-
-  /** PLAIN_KEY_MAY_RESOLVE on the key just read, without cutting it out of the text unless it may be a word. */
-  private plainKeyMayResolve(): boolean {
-    const c = this.text.charCodeAt(this.keyFrom);
-    if (c === DASH || c === PLUS || c === 46 /* . */ || (c >= 48 && c <= 57) || c === 126 /* ~ */) return true;
-    const length = this.keyTo - this.keyFrom;
-    return (length === 4 || length === 5) && PLAIN_KEY_MAY_RESOLVE.test(this.text.slice(this.keyFrom, this.keyTo));
-  }
-
-  /** `<<`: a merge key, whose entries the composed document would have to be asked about. */
-  private isMergeKey(): boolean {
-    return this.keyTo - this.keyFrom === 2 && this.text.charCodeAt(this.keyFrom) === LT && this.text.charCodeAt(this.keyFrom + 1) === LT;
   }
 
   /** A `-` that starts a sequence item (followed by a space or the line's end; a tab is not read here). */

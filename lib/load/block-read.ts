@@ -1,50 +1,54 @@
 /**
  * Values of block-style YAML documents read straight off their lines: the style Helm, kubectl and
  * cdk8s write (mappings and sequences laid out by indentation, comments, plain, quoted and block
- * scalars, small flow lists). The loader tries this first for every YAML document; js-yaml reads
- * the rest.
+ * scalars, small flow lists, anchors on values). The loader tries this first for every YAML
+ * document; js-yaml reads the rest.
  *
- * Why: js-yaml builds its values from a character-by-character state machine, and its long strings
- * are slices of its copy of the document, so the loader copied every value once more through JSON
- * so that the model would not keep the documents' text alive. This reader walks the lines once,
- * writes the document as JSON text and has `JSON.parse` build the value: one pass of native code
- * that makes flat strings holding no file text, in place of the parse and the copy. On the
- * Helm-like bench sets that is most of the load's cost (bench/PROFILE.md, round 11).
+ * Why: js-yaml's long strings are slices of its copy of the document, so the loader copied every
+ * value once more through JSON, so that the model would not keep the documents' text alive; and a
+ * document with a YAML 1.1 look-alike was parsed a second time (yaml11.ts). This reader walks the
+ * lines once, writes the document as JSON text and has `JSON.parse` build the value (flat strings
+ * that hold no file text), checking each plain scalar for its YAML 1.1 reading on the way. On the
+ * Helm-like bench sets the load costs a fifth less CPU for it (bench/PROFILE.md, round 11).
  *
- * What it gives is exactly what `jsyaml.load(text, { schema: SCHEMA })` gives and a JSON round trip
- * keeps (key order, numbers, strings, nulls), or undefined: "not sure, ask js-yaml". It answers
- * only where it reads the document as js-yaml does, and hands over, besides anything it does not
- * recognise:
- * - what needs a YAML parser's state or tags: anchors, aliases, tags, `?` keys, `<<` merge keys,
- *   directives, flow mappings other than `{}`, flow lists that are not one line of scalars;
+ * What it gives is exactly what `jsyaml.load(text, { schema: SCHEMA })` gives as a JSON round trip
+ * keeps it (key order, numbers, strings, nulls; an alias is a copy of its anchored value, not the
+ * same object), or undefined: "not sure, ask js-yaml". It answers only where it reads the document
+ * as js-yaml does, and hands over, besides anything it does not recognise:
+ * - what needs a YAML parser's state or tags: tags, `?` keys, `<<` merge keys, directives, flow
+ *   mappings other than `{}`, flow lists that are not one line of scalars, anchors and aliases
+ *   anywhere but on values, and the cases where js-yaml anchors something else than the value;
  * - keys the core schema reads as something other than their text (`80`, `true`, `~`), duplicate
  *   keys (js-yaml refuses them);
- * - numbers JSON cannot carry (`-0`, `.inf`, `.nan`);
+ * - numbers JSON cannot carry (`-0.0`, `.inf`, `.nan`);
  * - text js-yaml may read differently or refuse: tabs, non-printable characters, a lone carriage
  *   return, a byte order mark, `{{` (unrendered templates), a continuation line of a scalar that is
  *   not indented past the entry holding it, a comment inside a multi-line plain scalar;
- * - documents beyond depth.ts's bounds, so that the loader's shape check has nothing to find in what
- *   this reader answers;
+ * - documents beyond depth.ts's bounds (aliases counted as copies, as there), so that the loader's
+ *   shape check has nothing to find in what this reader answers;
  * - a root that is not a block mapping or sequence, or anything after the root.
  * Plain scalars are resolved by js-yaml's own exported types, in SCHEMA's order. Quoted and block
- * scalars follow js-yaml's folding rules (as js-yaml 4 applies them, e.g. it keeps a quoted line's
- * trailing spaces before a fold). test/load/block-read.test.ts holds the two readers equal.
+ * scalars follow js-yaml's folding rules as js-yaml 4 applies them (it keeps a quoted line's
+ * trailing spaces before a fold, for one). test/load/block-read.test.ts holds the two equal.
  */
 import { MAX_DOCUMENT_DEPTH, MAX_DOCUMENT_NODES } from './depth';
 import {
-  BACKSLASH, COLON, COMMA, DASH, DIGIT_0, DIGIT_9, DQUOTE, GT, HASH, LBRACE, LBRACKET, LF, LT, PIPE, PLAIN_KEY_MAY_RESOLVE, PLUS, QUESTION,
-  RBRACE, RBRACKET, SPACE, SQUOTE, cannotStartPlain,
+  AMPERSAND, BACKSLASH, COLON, COMMA, DASH, DIGIT_0, DIGIT_9, DQUOTE, GT, HASH, LBRACE, DOT, LBRACKET, LF, PIPE, PLUS, QUESTION,
+  RBRACE, RBRACKET, SPACE, SQUOTE, STAR, TILDE, cannotStartPlain, isMergeKey, plainKeyMayResolve,
 } from './block-style';
 import { IMPLICIT_TYPES } from './yaml-schema';
-import { readsDifferentlyInYaml11 } from './yaml11';
+import type { PathStep } from '../k8s/field-path';
+import { mayHoldYaml11Readings, readsDifferentlyInYaml11, resolveYaml11, type Yaml11Reading } from './yaml11';
 
 /**
  * Characters after which the reader does not answer: tabs (YAML readers differ on them as
  * indentation and separation), what js-yaml refuses as non-printable (C0 and C1 controls, lone
- * surrogates — a surrogate pair is handed over too —, U+FFFE, U+FFFF), a byte order mark, a
- * carriage return that is not part of CRLF, and `{{`.
+ * surrogates — a surrogate pair is handed over too —, U+FFFE, U+FFFF), a byte order mark. A
+ * carriage return outside CRLF and `{{` are looked for apart: one expression with the three
+ * alternatives took 69 ms over the 10,000-object set's documents in a fresh process, this class
+ * and two substring searches 10 ms.
  */
-const HAND_OVER_TEXT = /[\x00-\x09\x0B\x0C\x0E-\x1F\x7F-\x9F\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]|\r(?!\n)|\{\{/;
+const NOT_READ = /[\x00-\x09\x0B\x0C\x0E-\x1F\x7F-\x9F\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]/;
 
 /** Thrown inside the reader when it cannot be sure; never leaves this module. */
 const UNSURE = { unsure: true };
@@ -52,14 +56,17 @@ const UNSURE = { unsure: true };
 /** A quoted scalar that must end on its line (a key, an item of a flow list). */
 const ONE_LINE = -2;
 
-const DOT = 46;
-const TILDE = 126;
 const LOWER_U = 117;
 const LOWER_N = 110;
-const CLIP = 0;
-const KEEP = 1;
-const STRIP = 2;
 const HEX_DIGITS = [...'0123456789abcdef'].map((c) => c.charCodeAt(0));
+
+/** An anchored value: where its JSON is in the buffer, the values inside it and its depth below its parent, as depth.ts counts them. */
+interface Anchored {
+  from: number;
+  to: number;
+  nodes: number;
+  depth: number;
+}
 
 /**
  * Reads documents one at a time (see the module comment); one per file, so that the buffer the
@@ -76,33 +83,55 @@ export class BlockReader {
   /** Values written so far, as depth.ts counts them. */
   private nodes = 1;
   /**
-   * After a read: whether a plain scalar of the document reads differently under YAML 1.1 (as
-   * kubectl reads it). Every plain scalar written is checked, so when this is false the loader's
-   * yaml11Readings has nothing to find in the document.
+   * After a read: what yaml11Readings gives for the document, found on the way instead of by a
+   * second parse: every plain scalar written is checked, in document order, which is the order of
+   * the value's keys. Undefined where that order may differ (a key such as `"80"`, which
+   * JavaScript puts before the others): the loader then asks yaml11Readings.
    */
-  yaml11 = false;
+  yaml11: Yaml11Reading[] | undefined;
+  private readings: Yaml11Reading[] | undefined;
+  private integerLikeKey = false;
+  /** The path to the value being written: for a key, where its JSON is in the buffer; for an item, -1 and its index. */
+  private readonly steps: number[] = [];
   /** Set by readKey: where the key's text is (inside its quotes, if any), its quote, and the position after its `:`. */
   private keyFrom = 0;
   private keyTo = 0;
   private keyQuote = 0;
   private afterColon = 0;
+  /** The anchors met so far in the document, and the deepest collection written (for the depth of what an alias copies). */
+  private anchors: Map<string, Anchored> | undefined;
+  private deepest = 0;
+  /** Set by plainLine: where the line's text stopped (its line feed, or a comment's `#`). */
+  private scanned = 0;
 
   /**
    * The value js-yaml reads from a document's text with SCHEMA, as a JSON round trip would copy
    * it, or undefined when this reader cannot be sure of it (see the module comment).
    */
   read(text: string): unknown {
-    if (HAND_OVER_TEXT.test(text)) return undefined;
-    // js-yaml reads CRLF as one line break everywhere, and ends the text with one if it has none.
-    let lines = text.includes('\r') ? text.replace(/\r\n/g, '\n') : text;
+    if (NOT_READ.test(text) || text.includes('{{')) return undefined;
+    let lines = text;
+    if (text.includes('\r')) {
+      // js-yaml reads CRLF as one line break everywhere; a carriage return alone is not read here.
+      lines = text.replace(/\r\n/g, '\n');
+      if (lines.includes('\r')) return undefined;
+    }
+    // js-yaml ends the text with a line break if it has none.
     if (lines.charCodeAt(lines.length - 1) !== LF) lines += '\n';
     this.text = lines;
     this.end = lines.length;
     this.len = 0;
     this.nodes = 1;
-    this.yaml11 = false;
+    this.yaml11 = undefined;
+    this.readings = undefined;
+    this.integerLikeKey = false;
+    this.steps.length = 0;
+    this.anchors = undefined;
+    this.deepest = 0;
     try {
       this.document();
+      // yaml11Readings looks only in documents its quick test on the text picks (mayHoldYaml11Readings), and so does this.
+      this.yaml11 = this.integerLikeKey ? undefined : this.readings !== undefined && mayHoldYaml11Readings(text) ? this.readings : [];
     } catch (e) {
       if (e === UNSURE) return undefined;
       throw e;
@@ -130,6 +159,7 @@ export class BlockReader {
   /** A block mapping whose keys are indented by `indent`; its first key has just been read. */
   private mapping(indent: number, depth: number): number {
     if (depth > MAX_DOCUMENT_DEPTH) throw UNSURE;
+    if (depth > this.deepest) this.deepest = depth;
     // Where each key's JSON is in the buffer: equal strings are written as equal bytes.
     const keys: number[] = [];
     this.byte(LBRACE);
@@ -142,9 +172,13 @@ export class BlockReader {
         if (this.sameBytes(keys[k]!, keys[k + 1]!, from, to)) throw UNSURE; // js-yaml refuses a duplicate key
       }
       keys.push(from, to);
+      // A quoted key may be one JavaScript orders before the others (see yaml11).
+      if (this.keyQuote !== 0 && this.text.charCodeAt(this.keyFrom + 1) >= DIGIT_0 && this.text.charCodeAt(this.keyFrom + 1) <= DIGIT_9) this.integerLikeKey = true;
       this.byte(COLON);
       this.counted();
+      this.steps.push(from, to);
       const next = this.entryValue(this.afterColon, indent, depth);
+      this.steps.length -= 2;
       if (next === this.end || this.indent < indent) {
         this.byte(RBRACE);
         return next;
@@ -156,12 +190,15 @@ export class BlockReader {
   /** A block sequence whose `-` are indented by `indent`; the first `-` is at `first`. */
   private sequence(first: number, indent: number, depth: number): number {
     if (depth > MAX_DOCUMENT_DEPTH) throw UNSURE;
+    if (depth > this.deepest) this.deepest = depth;
     this.byte(LBRACKET);
     let dash = first;
-    for (;;) {
-      if (dash !== first) this.byte(COMMA);
+    for (let index = 0; ; index++) {
+      if (index > 0) this.byte(COMMA);
       this.counted();
+      this.steps.push(-1, index);
       const next = this.itemValue(dash, indent, depth);
+      this.steps.length -= 2;
       // Not a `-`: the next key of the mapping that holds this sequence at its own indentation.
       if (next === this.end || this.indent < indent || (this.indent === indent && !this.isDash(next + indent))) {
         this.byte(RBRACKET);
@@ -176,31 +213,105 @@ export class BlockReader {
   private entryValue(afterColon: number, indent: number, depth: number): number {
     const at = this.spaces(afterColon);
     const c = this.text.charCodeAt(at);
+    if (c === AMPERSAND) return this.anchored(at, indent, depth, false);
     if (c !== LF && c !== HASH) return this.inlineValue(at, indent, depth);
-    const next = this.nextContentLine(this.lineAfter(at));
-    if (next !== this.end && this.indent > indent) return this.nodeOnItsLine(next, indent, depth);
-    // A sequence may sit at its key's own indentation (`key:` then `- item`).
-    if (next !== this.end && this.indent === indent && this.isDash(next + indent)) return this.sequence(next + indent, indent, depth + 1);
-    this.word('null');
-    return next;
+    return this.valueBelow(at, indent, depth, false);
   }
 
   /** The value of the item whose `-` is at `dash`, in a sequence indented by `indent`. */
   private itemValue(dash: number, indent: number, depth: number): number {
     const at = this.spaces(dash + 1);
     const c = this.text.charCodeAt(at);
-    if (c === LF || c === HASH) {
-      const next = this.nextContentLine(this.lineAfter(at));
-      if (next !== this.end && this.indent > indent) return this.nodeOnItsLine(next, indent, depth);
-      // After an empty item js-yaml reads a `-` indented less as this sequence's next item.
-      if (next !== this.end && this.indent < indent && this.isDash(next + this.indent)) throw UNSURE;
-      this.word('null');
-      return next;
-    }
+    if (c === AMPERSAND) return this.anchored(at, indent, depth, true);
+    if (c === LF || c === HASH) return this.valueBelow(at, indent, depth, true);
     // `- - a` and `- key: v`: a collection starts on the item's line, indented by its column.
     if (this.isDash(at)) return this.sequence(at, at - this.lineStart(at), depth + 1);
     if (this.readKey(at)) return this.mapping(at - this.lineStart(at), depth + 1);
     return this.inlineValue(at, indent, depth);
+  }
+
+  /**
+   * The value of an entry or item (indented by `indent`) whose line ends at `at` (or has only a
+   * comment left): on the lines below, indented past it, or null.
+   */
+  private valueBelow(at: number, indent: number, depth: number, item: boolean): number {
+    const next = this.nextContentLine(this.lineAfter(at));
+    if (next !== this.end && this.indent > indent) return this.nodeOnItsLine(next, indent, depth);
+    if (next !== this.end && !item && this.indent === indent && this.isDash(next + indent)) {
+      // A sequence may sit at its key's own indentation (`key:` then `- item`).
+      return this.sequence(next + indent, indent, depth + 1);
+    }
+    // After an empty item js-yaml reads a `-` indented less as this sequence's next item.
+    if (next !== this.end && item && this.indent < indent && this.isDash(next + this.indent)) throw UNSURE;
+    this.word('null');
+    return next;
+  }
+
+  /**
+   * A value with an anchor (`&name` at `at`) of an entry or item indented by `indent`: written as
+   * any value, and its JSON kept for the aliases that follow (js-yaml shares one node between
+   * them; a JSON round trip, as the loader keeps values, copies it to each).
+   */
+  private anchored(at: number, indent: number, depth: number, item: boolean): number {
+    const t = this.text;
+    const after = this.anchorName(at);
+    const name = t.slice(at + 1, after);
+    const anchors = (this.anchors ??= new Map<string, Anchored>());
+    // Until the node is read, an alias to this name is js-yaml's business (a cycle, or the old node).
+    anchors.delete(name);
+    const from = this.len;
+    const nodes = this.nodes;
+    const outerDeepest = this.deepest;
+    this.deepest = depth;
+    const v = this.spaces(after);
+    const c = t.charCodeAt(v);
+    let next: number;
+    if (c === LF || c === HASH) {
+      // js-yaml anchors an empty mapping, not a block scalar that starts the next line; an alias
+      // there is not read here either.
+      const below = this.nextContentLine(this.lineAfter(v));
+      const first = t.charCodeAt(below + this.indent);
+      if (below !== this.end && this.indent > indent && (first === PIPE || first === GT || first === STAR)) throw UNSURE;
+      next = this.valueBelow(v, indent, depth, item);
+    } else {
+      // Two properties, an alias (which js-yaml refuses to anchor), or a key after the anchor
+      // (which then names the key): js-yaml answers.
+      if (c === AMPERSAND || c === STAR || c === 33 /* ! */ || this.isDash(v) || this.readKey(v)) throw UNSURE;
+      next = this.inlineValue(v, indent, depth);
+    }
+    anchors.set(name, { from, to: this.len, nodes: this.nodes - nodes, depth: this.deepest - depth });
+    this.deepest = Math.max(outerDeepest, this.deepest);
+    return next;
+  }
+
+  /** An alias (`*name` at `at`) held by an entry indented by `owner`, in a collection at `depth`: a copy of the anchored value's JSON. */
+  private alias(at: number, owner: number, depth: number): number {
+    const after = this.anchorName(at);
+    const anchored = this.anchors?.get(this.text.slice(at + 1, after));
+    if (anchored === undefined) throw UNSURE;
+    this.nodes += anchored.nodes;
+    if (this.nodes > MAX_DOCUMENT_NODES || depth + anchored.depth > MAX_DOCUMENT_DEPTH) throw UNSURE;
+    this.deepest = Math.max(this.deepest, depth + anchored.depth);
+    const length = anchored.to - anchored.from;
+    this.room(length);
+    this.buf.copy(this.buf, this.len, anchored.from, anchored.to);
+    this.len += length;
+    return after;
+  }
+
+  /** The end of the anchor or alias name whose `&` or `*` is at `at`; it must be followed by a space or the line's end. */
+  private anchorName(at: number): number {
+    const t = this.text;
+    let i = at + 1;
+    for (;;) {
+      const c = t.charCodeAt(i);
+      if (c === SPACE || c === LF) break;
+      // Flow indicators end a name in js-yaml: not read here.
+      if (c === COMMA || c === LBRACKET || c === RBRACKET || c === LBRACE || c === RBRACE) throw UNSURE;
+      i++;
+    }
+    if (i === at + 1) throw UNSURE;
+    return i;
   }
 
   /** A value that starts a line of its own (`line`, indented by `this.indent`), below an entry indented by `owner`. */
@@ -221,10 +332,8 @@ export class BlockReader {
     const t = this.text;
     const c = t.charCodeAt(at);
     let after: number;
-    if (c === DQUOTE) {
-      after = this.doubleQuoted(at, owner);
-    } else if (c === SQUOTE) {
-      after = this.singleQuoted(at, owner);
+    if (c === DQUOTE || c === SQUOTE) {
+      after = this.quoted(at, owner);
     } else if (c === PIPE || c === GT) {
       return this.closed(this.blockScalar(at, owner), owner);
     } else if (c === LBRACKET) {
@@ -233,7 +342,10 @@ export class BlockReader {
       if (t.charCodeAt(at + 1) !== RBRACE || depth + 1 > MAX_DOCUMENT_DEPTH) throw UNSURE;
       this.byte(LBRACE);
       this.byte(RBRACE);
+      this.deepest = Math.max(this.deepest, depth + 1);
       after = at + 2;
+    } else if (c === STAR) {
+      after = this.alias(at, owner, depth);
     } else if (cannotStartPlain(t, at)) {
       throw UNSURE;
     } else {
@@ -254,6 +366,7 @@ export class BlockReader {
   /** `[a, "b", 1]` on one line: scalars only. Returns the position after `]`. */
   private flowSequence(at: number, depth: number): number {
     if (depth > MAX_DOCUMENT_DEPTH) throw UNSURE;
+    if (depth > this.deepest) this.deepest = depth;
     const t = this.text;
     this.byte(LBRACKET);
     let i = this.spaces(at + 1);
@@ -264,11 +377,10 @@ export class BlockReader {
     for (let items = 0; ; items++) {
       if (items > 0) this.byte(COMMA);
       this.counted();
+      this.steps.push(-1, items);
       const c = t.charCodeAt(i);
-      if (c === DQUOTE) {
-        i = this.doubleQuoted(i, ONE_LINE);
-      } else if (c === SQUOTE) {
-        i = this.singleQuoted(i, ONE_LINE);
+      if (c === DQUOTE || c === SQUOTE) {
+        i = this.quoted(i, ONE_LINE);
       } else {
         // In a flow list `-` and `?` before `,` or `]` do not start a plain scalar either.
         const d = t.charCodeAt(i + 1);
@@ -285,6 +397,7 @@ export class BlockReader {
         this.plainScalar(i, to);
         i = j;
       }
+      this.steps.length -= 2;
       i = this.spaces(i);
       const d = t.charCodeAt(i);
       if (d === RBRACKET) {
@@ -306,25 +419,15 @@ export class BlockReader {
    */
   private plain(at: number, owner: number): number {
     const t = this.text;
-    let i = at;
-    let to = at;
-    for (; ; i++) {
-      const c = t.charCodeAt(i);
-      if (c === LF) break;
-      if (c === COLON) {
-        const d = t.charCodeAt(i + 1);
-        // `a: b: c`: js-yaml refuses it.
-        if (d === SPACE || d === LF) throw UNSURE;
-      } else if (c === HASH && t.charCodeAt(i - 1) === SPACE) {
-        this.plainScalar(at, to);
-        return this.nextContentLine(this.lineAfter(i));
-      }
-      if (c !== SPACE) to = i + 1;
+    const to = this.plainLine(at);
+    if (t.charCodeAt(this.scanned) === HASH) {
+      this.plainScalar(at, to);
+      return this.nextContentLine(this.lineAfter(this.scanned));
     }
     // Continuation lines, if any: their text, and what the line breaks before them fold into.
     let folded: string | undefined;
     let breaks = 1;
-    let line = i + 1;
+    let line = this.scanned + 1;
     while (line < this.end) {
       let j = line;
       while (t.charCodeAt(j) === SPACE) j++;
@@ -335,26 +438,38 @@ export class BlockReader {
         continue;
       }
       if (c === HASH || j - line <= owner) break;
-      let segmentEnd = j;
-      let k = j;
-      for (; ; k++) {
-        const d = t.charCodeAt(k);
-        if (d === LF) break;
-        if (d === COLON) {
-          const e = t.charCodeAt(k + 1);
-          if (e === SPACE || e === LF) throw UNSURE;
-        } else if (d === HASH && t.charCodeAt(k - 1) === SPACE) {
-          throw UNSURE;
-        }
-        if (d !== SPACE) segmentEnd = k + 1;
-      }
+      const segmentEnd = this.plainLine(j);
+      if (t.charCodeAt(this.scanned) === HASH) throw UNSURE;
       folded = (folded ?? t.slice(at, to)) + (breaks === 1 ? ' ' : '\n'.repeat(breaks - 1)) + t.slice(j, segmentEnd);
       breaks = 1;
-      line = k + 1;
+      line = this.scanned + 1;
     }
     if (folded === undefined) this.plainScalar(at, to);
     else this.resolved(folded);
     return this.nextContentLine(line);
+  }
+
+  /**
+   * Reads one line of a plain scalar from `from` up to its line feed or a comment's `#` (left in
+   * `scanned`); returns where its text ends, trailing spaces cut. `: ` inside is refused by js-yaml.
+   */
+  private plainLine(from: number): number {
+    const t = this.text;
+    let to = from;
+    let i = from;
+    for (; ; i++) {
+      const c = t.charCodeAt(i);
+      if (c === LF) break;
+      if (c === COLON) {
+        const d = t.charCodeAt(i + 1);
+        if (d === SPACE || d === LF) throw UNSURE;
+      } else if (c === HASH && t.charCodeAt(i - 1) === SPACE) {
+        break;
+      }
+      if (c !== SPACE) to = i + 1;
+    }
+    this.scanned = i;
+    return to;
   }
 
   /**
@@ -387,11 +502,24 @@ export class BlockReader {
     } else {
       // No implicit type resolves a scalar that starts otherwise (`<<` resolves to itself). YAML
       // 1.1 reads it as its text too, but for the short words of resolveYaml11's table (`y`, `no`, `on`, `off`).
-      if (!this.yaml11 && length <= 3 && (c === 121 /* y */ || c === 89 /* Y */ || c === 110 /* n */ || c === 78 /* N */ || c === 111 /* o */ || c === 79 /* O */)) {
-        this.yaml11 = readsDifferentlyInYaml11(t.slice(from, to), t.slice(from, to));
+      if (length <= 3 && (c === 121 /* y */ || c === 89 /* Y */ || c === 110 /* n */ || c === 78 /* N */ || c === 111 /* o */ || c === 79 /* O */)) {
+        const text = t.slice(from, to);
+        this.checkYaml11(text, text);
       }
       this.quotedRange(from, to);
     }
+  }
+
+  /** Records the plain scalar `text` (read as `value`) where kubectl reads it otherwise. */
+  private checkYaml11(text: string, value: unknown): void {
+    if (!readsDifferentlyInYaml11(text, value)) return;
+    const path: PathStep[] = [];
+    for (let i = 0; i < this.steps.length; i += 2) {
+      const from = this.steps[i]!;
+      const to = this.steps[i + 1]!;
+      path.push(from < 0 ? to : (JSON.parse(this.buf.toString('latin1', from, to)) as string));
+    }
+    (this.readings ??= []).push({ path, text, kubectl: resolveYaml11(text), lineup: value });
   }
 
   /** Writes a plain scalar's value as js-yaml resolves it. */
@@ -399,7 +527,7 @@ export class BlockReader {
     for (const type of IMPLICIT_TYPES) {
       if (!type.resolve(text)) continue;
       const value: unknown = type.construct(text);
-      if (!this.yaml11) this.yaml11 = readsDifferentlyInYaml11(text, value);
+      this.checkYaml11(text, value);
       if (value === null) this.word('null');
       else if (value === true) this.word('true');
       else if (value === false) this.word('false');
@@ -409,26 +537,35 @@ export class BlockReader {
       else throw UNSURE;
       return;
     }
-    if (!this.yaml11) this.yaml11 = readsDifferentlyInYaml11(text, text);
+    this.checkYaml11(text, text);
     this.quotedString(text);
   }
 
-  /** Writes a single-quoted scalar starting at `at` (`''` is a quote; line breaks fold as in js-yaml); returns the position after it. */
-  private singleQuoted(at: number, owner: number): number {
+  /**
+   * Writes a quoted scalar starting at `at` (`'` or `"`); returns the position after it. In
+   * single quotes `''` is a quote; in double quotes YAML's escapes are read as js-yaml reads them.
+   * Line breaks fold as in js-yaml.
+   */
+  private quoted(at: number, owner: number): number {
     const t = this.text;
+    const quote = t.charCodeAt(at);
     this.byte(DQUOTE);
     let start = at + 1;
     for (let i = start; i < this.end; ) {
       const c = t.charCodeAt(i);
-      if (c === SQUOTE) {
+      if (c === quote) {
         this.range(start, i);
-        if (t.charCodeAt(i + 1) !== SQUOTE) {
+        if (quote === DQUOTE || t.charCodeAt(i + 1) !== SQUOTE) {
           this.byte(DQUOTE);
           return i + 1;
         }
         this.byte(SQUOTE);
         i += 2;
         start = i;
+      } else if (c === BACKSLASH && quote === DQUOTE) {
+        this.range(start, i);
+        i = this.escape(i, owner);
+        start = i;
       } else if (c === LF) {
         this.range(start, i);
         i = this.fold(i, owner, true);
@@ -440,57 +577,32 @@ export class BlockReader {
     throw UNSURE;
   }
 
-  /** Writes a double-quoted scalar starting at `at`, with YAML's escapes as js-yaml reads them; returns the position after it. */
-  private doubleQuoted(at: number, owner: number): number {
+  /** Writes the escape whose `\` is at `at` in a double-quoted scalar; returns the position after it. */
+  private escape(at: number, owner: number): number {
     const t = this.text;
-    this.byte(DQUOTE);
-    let start = at + 1;
-    for (let i = start; i < this.end; ) {
-      const c = t.charCodeAt(i);
-      if (c === DQUOTE) {
-        this.range(start, i);
-        this.byte(DQUOTE);
-        return i + 1;
-      }
-      if (c === BACKSLASH) {
-        this.range(start, i);
-        const e = t.charCodeAt(i + 1);
-        if (e === LF) {
-          // An escaped line break: the break and the next lines' leading blanks are dropped.
-          i = this.fold(i + 1, owner, false);
-        } else {
-          const simple = SIMPLE_ESCAPES.get(e);
-          if (simple !== undefined) {
-            this.room(6);
-            this.char(simple);
-            i += 2;
-          } else {
-            const digits = e === 120 /* x */ ? 2 : e === LOWER_U ? 4 : e === 85 /* U */ ? 8 : 0;
-            if (digits === 0) throw UNSURE;
-            const hex = t.slice(i + 2, i + 2 + digits);
-            if (hex.length !== digits || !/^[0-9a-fA-F]+$/.test(hex)) throw UNSURE;
-            const code = parseInt(hex, 16);
-            if (code > 0x10ffff) throw UNSURE;
-            this.room(12);
-            if (code <= 0xffff) {
-              this.char(code);
-            } else {
-              this.char(((code - 0x10000) >> 10) + 0xd800);
-              this.char(((code - 0x10000) & 0x3ff) + 0xdc00);
-            }
-            i += 2 + digits;
-          }
-        }
-        start = i;
-      } else if (c === LF) {
-        this.range(start, i);
-        i = this.fold(i, owner, true);
-        start = i;
-      } else {
-        i++;
-      }
+    const e = t.charCodeAt(at + 1);
+    // An escaped line break: the break and the next lines' leading blanks are dropped.
+    if (e === LF) return this.fold(at + 1, owner, false);
+    const simple = SIMPLE_ESCAPES.get(e);
+    if (simple !== undefined) {
+      this.room(6);
+      this.char(simple);
+      return at + 2;
     }
-    throw UNSURE;
+    const digits = e === 120 /* x */ ? 2 : e === LOWER_U ? 4 : e === 85 /* U */ ? 8 : 0;
+    if (digits === 0) throw UNSURE;
+    const hex = t.slice(at + 2, at + 2 + digits);
+    if (hex.length !== digits || !/^[0-9a-fA-F]+$/.test(hex)) throw UNSURE;
+    const code = parseInt(hex, 16);
+    if (code > 0x10ffff) throw UNSURE;
+    this.room(12);
+    if (code <= 0xffff) {
+      this.char(code);
+    } else {
+      this.char(((code - 0x10000) >> 10) + 0xd800);
+      this.char(((code - 0x10000) & 0x3ff) + 0xdc00);
+    }
+    return at + 2 + digits;
   }
 
   /**
@@ -529,15 +641,15 @@ export class BlockReader {
   private blockScalar(at: number, owner: number): number {
     const t = this.text;
     const folding = t.charCodeAt(at) === GT;
-    let chomping = CLIP;
+    let chomping: 'clip' | 'keep' | 'strip' = 'clip';
     let detected = false;
     let textIndent = owner + 1;
     let i = at + 1;
     let c = t.charCodeAt(i);
     for (;; c = t.charCodeAt(++i)) {
       if (c === PLUS || c === DASH) {
-        if (chomping !== CLIP) throw UNSURE;
-        chomping = c === PLUS ? KEEP : STRIP;
+        if (chomping !== 'clip') throw UNSURE;
+        chomping = c === PLUS ? 'keep' : 'strip';
       } else if (c >= DIGIT_0 && c <= DIGIT_9) {
         if (c === DIGIT_0 || detected) throw UNSURE;
         textIndent = owner + (c - DIGIT_0);
@@ -571,8 +683,8 @@ export class BlockReader {
       }
       if (lineIndent < textIndent) {
         // The end (a line indented less, or the text's end): chomping.
-        if (chomping === KEEP) this.lineFeeds(didReadContent ? 1 + emptyLines : emptyLines);
-        else if (chomping === CLIP && didReadContent) this.lineFeeds(1);
+        if (chomping === 'keep') this.lineFeeds(didReadContent ? 1 + emptyLines : emptyLines);
+        else if (chomping === 'clip' && didReadContent) this.lineFeeds(1);
         this.byte(DQUOTE);
         return this.nextContentLine(i - lineIndent);
       }
@@ -646,7 +758,7 @@ export class BlockReader {
         if (e !== SPACE && e !== LF) continue;
         let to = i;
         while (t.charCodeAt(to - 1) === SPACE) to--;
-        if (this.keyMayResolve(at, to)) throw UNSURE;
+        if (plainKeyMayResolve(t, at, to) || isMergeKey(t, at, to)) throw UNSURE;
         this.keyFrom = at;
         this.keyTo = to;
         this.keyQuote = 0;
@@ -657,21 +769,10 @@ export class BlockReader {
     }
   }
 
-  /** PLAIN_KEY_MAY_RESOLVE or `<<`, without cutting the key out of the text unless it may be a word. */
-  private keyMayResolve(from: number, to: number): boolean {
-    const t = this.text;
-    const c = t.charCodeAt(from);
-    if (c === DASH || c === PLUS || c === DOT || (c >= DIGIT_0 && c <= DIGIT_9) || c === TILDE) return true;
-    const length = to - from;
-    if (length === 2 && c === LT && t.charCodeAt(from + 1) === LT) return true;
-    return (length === 4 || length === 5) && PLAIN_KEY_MAY_RESOLVE.test(t.slice(from, to));
-  }
-
   /** Writes the key readKey found. */
   private writeKey(): void {
-    if (this.keyQuote === DQUOTE) this.doubleQuoted(this.keyFrom, ONE_LINE);
-    else if (this.keyQuote === SQUOTE) this.singleQuoted(this.keyFrom, ONE_LINE);
-    else this.quotedRange(this.keyFrom, this.keyTo);
+    if (this.keyQuote === 0) this.quotedRange(this.keyFrom, this.keyTo);
+    else this.quoted(this.keyFrom, ONE_LINE);
   }
 
   /** One more value; past depth.ts's bound the loader's shape check must be the one to speak. */

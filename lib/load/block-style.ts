@@ -19,6 +19,7 @@ export const STAR = 42;
 export const PLUS = 43;
 export const COMMA = 44;
 export const DASH = 45;
+export const DOT = 46;
 export const DIGIT_0 = 48;
 export const DIGIT_1 = 49;
 export const DIGIT_9 = 57;
@@ -34,12 +35,26 @@ export const BACKTICK = 96;
 export const LBRACE = 123;
 export const PIPE = 124;
 export const RBRACE = 125;
+export const TILDE = 126;
 
 /**
  * A plain key that YAML's core schema reads as something other than its text (`80`, `0x1F`,
  * `true`, `~`, `.5`): only a YAML parser can say which value (and which key text) it becomes.
  */
 export const PLAIN_KEY_MAY_RESOLVE = /^(?:[-+.0-9~]|(?:true|True|TRUE|false|False|FALSE|null|Null|NULL)$)/;
+
+/** PLAIN_KEY_MAY_RESOLVE on the plain key `text[from, to)`, without cutting it out of the text unless it may be a word. */
+export function plainKeyMayResolve(text: string, from: number, to: number): boolean {
+  const c = text.charCodeAt(from);
+  if (c === DASH || c === PLUS || c === DOT || (c >= DIGIT_0 && c <= DIGIT_9) || c === TILDE) return true;
+  const length = to - from;
+  return (length === 4 || length === 5) && PLAIN_KEY_MAY_RESOLVE.test(text.slice(from, to));
+}
+
+/** Whether the plain key `text[from, to)` is `<<`, a merge key. */
+export function isMergeKey(text: string, from: number, to: number): boolean {
+  return to - from === 2 && text.charCodeAt(from) === LT && text.charCodeAt(from + 1) === LT;
+}
 
 export function isLineEnd(c: number): boolean {
   // NaN: past the end of the text.

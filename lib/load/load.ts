@@ -1,8 +1,8 @@
 /**
  * Reading manifests: files, directories, standard input; multi-document YAML, JSON, `kind: List`.
- * The model is built from a js-yaml parse per document (the fastest YAML parser there is, with no
- * positions); source positions are located lazily, only for objects that get a finding
- * (locate.ts). Malformed input never throws: it becomes a typed problem (problems.ts) that a rule
+ * The model is built from one read per document: off its lines for block-style YAML
+ * (block-read.ts), else by js-yaml (the fastest YAML parser there is, with no positions); source
+ * positions are located lazily, only for objects that get a finding (locate.ts). Malformed input never throws: it becomes a typed problem (problems.ts) that a rule
  * words. Only I/O problems (missing path, unreadable file) throw
  * UsageError, which the CLI turns into exit status 2.
  */
@@ -128,8 +128,8 @@ function addText(result: LoadResult, text: string, source: SourceText, file: str
     }
     // JSON.parse made the values of JSON text and of what the block reader read: they keep no text.
     const value = json || read !== undefined ? parsed.value : detached(parsed.value, chunkText, shape.numbersAreJson);
-    // The block reader checked each plain scalar it read: where none reads differently, there is no reading to find.
-    const readings = json || (read !== undefined && reader?.yaml11 === false) ? [] : yaml11Readings(chunkText, value);
+    // The block reader found the YAML 1.1 readings of what it read, unless their order was not sure.
+    const readings = json ? [] : (read !== undefined ? reader?.yaml11 : undefined) ?? yaml11Readings(chunkText, value);
     addDocument(result, value as Json, file, source, chunk, firstContentPosition(chunkText), readings, defaultNamespace);
   }
 }

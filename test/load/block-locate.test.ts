@@ -8,8 +8,6 @@
  * cases the walk must get right or hand over, and random mutations of those documents that
  * js-yaml still reads with the loader's schema (the loader only ever locates documents it read).
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import * as jsyaml from 'js-yaml';
 import { Parser, parseDocument, type CST, type Document } from 'yaml';
 import { generate } from '../../bench/generate';
@@ -20,7 +18,7 @@ import { reachInDocument, reachInTree } from '../../lib/load/locate';
 import { loadText } from '../../lib/load/load';
 import { documentText, splitDocuments } from '../../lib/load/split';
 import { SCHEMA } from '../../lib/load/yaml-schema';
-import { ROOT, mutate, repositoryYamlFiles } from './yaml-corpus';
+import { generatedCorpus, mutate, repositoryCorpus } from './yaml-corpus';
 
 /** Documents that each exercise something the walk reads or must hand over. */
 const TRICKY: Record<string, string> = {
@@ -243,11 +241,8 @@ function compare(texts: readonly string[], label: (text: number, line: number) =
 
 describe('positions read off the lines of block-style YAML', () => {
   test('equal the syntax tree on every path of a generated Helm-like set, and answer nearly all of them', () => {
-    const set = generate(1000);
-    const r = compare(
-      set.files.map((f) => f.text),
-      (t, line) => `${set.files[t].name}:${line}`,
-    );
+    const corpus = generatedCorpus(1000);
+    const r = compare(corpus.texts, corpus.label);
     expect(r.disagreements).toEqual([]);
     expect(r.documents).toBeGreaterThan(900);
     // Handed over: steps into flow lists (`args`, TLS `hosts`), into the occasional anchored
@@ -256,12 +251,9 @@ describe('positions read off the lines of block-style YAML', () => {
   });
 
   test("equal the syntax tree on every path of the repository's YAML, and answer nearly all of them", () => {
-    const files = repositoryYamlFiles();
-    expect(files.length).toBeGreaterThan(50);
-    const r = compare(
-      files.map((f) => fs.readFileSync(f, 'utf8')),
-      (t, line) => `${path.relative(ROOT, files[t])}:${line}`,
-    );
+    const corpus = repositoryCorpus();
+    expect(corpus.texts.length).toBeGreaterThan(50);
+    const r = compare(corpus.texts, corpus.label);
     expect(r.disagreements).toEqual([]);
     // docs/examples is written in flow style, which is handed over.
     expect(r.answered / r.total).toBeGreaterThan(0.8);

@@ -5,6 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { generate } from '../../bench/generate';
 
 export const ROOT = path.join(__dirname, '..', '..');
 
@@ -28,6 +29,24 @@ export function repositoryYamlFiles(): string[] {
     ...yamlFiles(path.join(ROOT, 'test', 'real-world')),
     ...yamlFiles(path.join(ROOT, 'lib', 'rules')),
   ];
+}
+
+/** Texts to compare a reader on, and how a disagreement names where it is (a text's index, a document's first line). */
+export interface Corpus {
+  texts: string[];
+  label: (text: number, line: number) => string;
+}
+
+/** The bench's generated Helm-like set of about `objects` objects. */
+export function generatedCorpus(objects: number): Corpus {
+  const set = generate(objects);
+  return { texts: set.files.map((f) => f.text), label: (t, line) => `${set.files[t]!.name}:${line}` };
+}
+
+/** repositoryYamlFiles, read. */
+export function repositoryCorpus(): Corpus {
+  const files = repositoryYamlFiles();
+  return { texts: files.map((f) => fs.readFileSync(f, 'utf8')), label: (t, line) => `${path.relative(ROOT, files[t]!)}:${line}` };
 }
 
 /** What mutate inserts: YAML's indicators, blanks, tabs, carriage returns, byte order marks, Unicode line breaks and spaces. */
