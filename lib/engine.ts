@@ -6,7 +6,6 @@
 import type { Finding } from './findings';
 import type { Cluster, ClusterSettings } from './cluster/model';
 import type { LoadResult, OriginLookup } from './load/types';
-import { loadPaths } from './load/load';
 import { fromObjects } from './load/objects';
 import { buildCluster } from './cluster/build';
 import { defaultSettings, loadSettingsFile, resolveSettings, settingsErrorLine, type LineupSettings } from './cluster/settings';
@@ -48,10 +47,20 @@ export function settingsFromValue(input: LineupSettings | undefined, where = 'cl
   return settings;
 }
 
+/**
+ * Reading files, with the YAML parser: loaded by the first openCluster. The constructs' check at
+ * synth reads no file, and every `cdk8s synth` of an app that uses the constructs loads this
+ * module.
+ */
+function fileLoader(): typeof import('./load/load') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('./load/load') as typeof import('./load/load');
+}
+
 /** Loads the paths (default `dist`) and builds the simulated cluster. Throws UsageError for I/O problems. */
 export function openCluster(paths: string[], opts: OpenOptions = {}): Opened {
   const settings = opts.settings !== undefined ? settingsFromValue(opts.settings) : settingsFromFile(opts.clusterFile);
-  const load = loadPaths(paths.length > 0 ? paths : ['dist'], { defaultNamespace: opts.namespace });
+  const load = fileLoader().loadPaths(paths.length > 0 ? paths : ['dist'], { defaultNamespace: opts.namespace });
   const cluster = buildCluster(load.objects, settings);
   return { cluster, load };
 }
