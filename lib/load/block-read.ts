@@ -33,7 +33,7 @@
  */
 import { MAX_DOCUMENT_DEPTH, MAX_DOCUMENT_NODES } from './depth';
 import {
-  AMPERSAND, BACKSLASH, COLON, COMMA, DASH, DIGIT_0, DIGIT_9, DQUOTE, GT, HASH, LBRACE, DOT, LBRACKET, LF, PIPE, PLUS, QUESTION,
+  AMPERSAND, BACKSLASH, COLON, COMMA, DASH, DIGIT_0, DIGIT_9, DOT, DQUOTE, GT, HASH, LBRACE, LBRACKET, LF, PIPE, PLUS, QUESTION,
   RBRACE, RBRACKET, SPACE, SQUOTE, STAR, TILDE, cannotStartPlain, isMergeKey, plainKeyMayResolve,
 } from './block-style';
 import { IMPLICIT_TYPES } from './yaml-schema';
@@ -70,11 +70,11 @@ interface Anchored {
 
 /**
  * Reads documents one at a time (see the module comment); one per file, so that the buffer the
- * JSON text is written into is allocated once per file, not per document.
+ * JSON text is written into grows to the file's largest document once, not for every document.
  */
 export class BlockReader {
   /** The JSON text of the document being read, as bytes: every character outside printable ASCII is written as a `\u` escape. */
-  private buf = Buffer.allocUnsafe(1 << 16);
+  private buf = Buffer.allocUnsafe(1 << 12);
   private len = 0;
   private text = '';
   private end = 0;
