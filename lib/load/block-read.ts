@@ -91,8 +91,15 @@ export class BlockReader {
   yaml11: Yaml11Reading[] | undefined;
   private readings: Yaml11Reading[] | undefined;
   private integerLikeKey = false;
-  /** The path to the value being written: for a key, where its JSON is in the buffer; for an item, -1 and its index. */
+  /**
+   * The path to the value being written, two numbers a step: for a key, where its JSON is in the
+   * buffer; for an item, -1 and its index. Its first `stepsLength` numbers are the path: the array
+   * is a stack that is never shortened: setting an array's `length` lower gives up its storage,
+   * which the next push allocates again (≈ 100 ms of a 10,000-object check; bench/PROFILE.md,
+   * round 12).
+   */
   private readonly steps: number[] = [];
+  private stepsLength = 0;
   /** Set by readKey: where the key's text is (inside its quotes, if any), its quote, and the position after its `:`. */
   private keyFrom = 0;
   private keyTo = 0;
@@ -125,7 +132,7 @@ export class BlockReader {
     this.yaml11 = undefined;
     this.readings = undefined;
     this.integerLikeKey = false;
-    this.steps.length = 0;
+    this.stepsLength = 0;
     this.anchors = undefined;
     this.deepest = 0;
     try {
@@ -176,9 +183,9 @@ export class BlockReader {
       if (this.keyQuote !== 0 && this.text.charCodeAt(this.keyFrom + 1) >= DIGIT_0 && this.text.charCodeAt(this.keyFrom + 1) <= DIGIT_9) this.integerLikeKey = true;
       this.byte(COLON);
       this.counted();
-      this.steps.push(from, to);
+      this.pushStep(from, to);
       const next = this.entryValue(this.afterColon, indent, depth);
-      this.steps.length -= 2;
+      this.stepsLength -= 2;
       if (next === this.end || this.indent < indent) {
         this.byte(RBRACE);
         return next;
@@ -196,9 +203,9 @@ export class BlockReader {
     for (let index = 0; ; index++) {
       if (index > 0) this.byte(COMMA);
       this.counted();
-      this.steps.push(-1, index);
+      this.pushStep(-1, index);
       const next = this.itemValue(dash, indent, depth);
-      this.steps.length -= 2;
+      this.stepsLength -= 2;
       // Not a `-`: the next key of the mapping that holds this sequence at its own indentation.
       if (next === this.end || this.indent < indent || (this.indent === indent && !this.isDash(next + indent))) {
         this.byte(RBRACKET);
@@ -377,7 +384,7 @@ export class BlockReader {
     for (let items = 0; ; items++) {
       if (items > 0) this.byte(COMMA);
       this.counted();
-      this.steps.push(-1, items);
+      this.pushStep(-1, items);
       const c = t.charCodeAt(i);
       if (c === DQUOTE || c === SQUOTE) {
         i = this.quoted(i, ONE_LINE);
@@ -397,7 +404,7 @@ export class BlockReader {
         this.plainScalar(i, to);
         i = j;
       }
-      this.steps.length -= 2;
+      this.stepsLength -= 2;
       i = this.spaces(i);
       const d = t.charCodeAt(i);
       if (d === RBRACKET) {
@@ -510,11 +517,16 @@ export class BlockReader {
     }
   }
 
+  private pushStep(a: number, b: number): void {
+    this.steps[this.stepsLength++] = a;
+    this.steps[this.stepsLength++] = b;
+  }
+
   /** Records the plain scalar `text` (read as `value`) where kubectl reads it otherwise. */
   private checkYaml11(text: string, value: unknown): void {
     if (!readsDifferentlyInYaml11(text, value)) return;
     const path: PathStep[] = [];
-    for (let i = 0; i < this.steps.length; i += 2) {
+    for (let i = 0; i < this.stepsLength; i += 2) {
       const from = this.steps[i]!;
       const to = this.steps[i + 1]!;
       path.push(from < 0 ? to : (JSON.parse(this.buf.toString('latin1', from, to)) as string));
