@@ -91,15 +91,10 @@ export class BlockReader {
   yaml11: Yaml11Reading[] | undefined;
   private readings: Yaml11Reading[] | undefined;
   private integerLikeKey = false;
-  /**
-   * The path to the value being written, two numbers a step: for a key, where its JSON is in the
-   * buffer; for an item, -1 and its index. Its first `stepsLength` numbers are the path: the array
-   * is a stack that is never shortened: setting an array's `length` lower gives up its storage,
-   * which the next push allocates again (≈ 100 ms of a 10,000-object check; bench/PROFILE.md,
-   * round 12).
-   */
+  /** The path to the value being written: for a key, where its JSON is in the buffer; for an item, -1 and its index. */
   private readonly steps: number[] = [];
-  private stepsLength = 0;
+  /** How many of `steps` are the path (two per step; the array is reused, not shortened). */
+  private stepsInPath = 0;
   /** Set by readKey: where the key's text is (inside its quotes, if any), its quote, and the position after its `:`. */
   private keyFrom = 0;
   private keyTo = 0;
@@ -132,7 +127,7 @@ export class BlockReader {
     this.yaml11 = undefined;
     this.readings = undefined;
     this.integerLikeKey = false;
-    this.stepsLength = 0;
+    this.stepsInPath = 0;
     this.anchors = undefined;
     this.deepest = 0;
     try {
@@ -183,9 +178,9 @@ export class BlockReader {
       if (this.keyQuote !== 0 && this.text.charCodeAt(this.keyFrom + 1) >= DIGIT_0 && this.text.charCodeAt(this.keyFrom + 1) <= DIGIT_9) this.integerLikeKey = true;
       this.byte(COLON);
       this.counted();
-      this.pushStep(from, to);
+      this.step(from, to);
       const next = this.entryValue(this.afterColon, indent, depth);
-      this.stepsLength -= 2;
+      this.stepsInPath -= 2;
       if (next === this.end || this.indent < indent) {
         this.byte(RBRACE);
         return next;
@@ -203,9 +198,9 @@ export class BlockReader {
     for (let index = 0; ; index++) {
       if (index > 0) this.byte(COMMA);
       this.counted();
-      this.pushStep(-1, index);
+      this.step(-1, index);
       const next = this.itemValue(dash, indent, depth);
-      this.stepsLength -= 2;
+      this.stepsInPath -= 2;
       // Not a `-`: the next key of the mapping that holds this sequence at its own indentation.
       if (next === this.end || this.indent < indent || (this.indent === indent && !this.isDash(next + indent))) {
         this.byte(RBRACKET);
@@ -384,7 +379,7 @@ export class BlockReader {
     for (let items = 0; ; items++) {
       if (items > 0) this.byte(COMMA);
       this.counted();
-      this.pushStep(-1, items);
+      this.step(-1, items);
       const c = t.charCodeAt(i);
       if (c === DQUOTE || c === SQUOTE) {
         i = this.quoted(i, ONE_LINE);
@@ -404,7 +399,7 @@ export class BlockReader {
         this.plainScalar(i, to);
         i = j;
       }
-      this.stepsLength -= 2;
+      this.stepsInPath -= 2;
       i = this.spaces(i);
       const d = t.charCodeAt(i);
       if (d === RBRACKET) {
@@ -517,16 +512,17 @@ export class BlockReader {
     }
   }
 
-  private pushStep(a: number, b: number): void {
-    this.steps[this.stepsLength++] = a;
-    this.steps[this.stepsLength++] = b;
+  private step(from: number, to: number): void {
+    this.steps[this.stepsInPath] = from;
+    this.steps[this.stepsInPath + 1] = to;
+    this.stepsInPath += 2;
   }
 
   /** Records the plain scalar `text` (read as `value`) where kubectl reads it otherwise. */
   private checkYaml11(text: string, value: unknown): void {
     if (!readsDifferentlyInYaml11(text, value)) return;
     const path: PathStep[] = [];
-    for (let i = 0; i < this.stepsLength; i += 2) {
+    for (let i = 0; i < this.stepsInPath; i += 2) {
       const from = this.steps[i]!;
       const to = this.steps[i + 1]!;
       path.push(from < 0 ? to : (JSON.parse(this.buf.toString('latin1', from, to)) as string));
