@@ -33,7 +33,7 @@
  */
 import { MAX_DOCUMENT_DEPTH, MAX_DOCUMENT_NODES } from './depth';
 import {
-  AMPERSAND, BACKSLASH, COLON, COMMA, DASH, DIGIT_0, DIGIT_9, DQUOTE, GT, HASH, LBRACE, DOT, LBRACKET, LF, PIPE, PLUS, QUESTION,
+  AMPERSAND, BACKSLASH, COLON, COMMA, DASH, DIGIT_0, DIGIT_9, DOT, DQUOTE, GT, HASH, LBRACE, LBRACKET, LF, PIPE, PLUS, QUESTION,
   RBRACE, RBRACKET, SPACE, SQUOTE, STAR, TILDE, cannotStartPlain, isMergeKey, plainKeyMayResolve,
 } from './block-style';
 import { IMPLICIT_TYPES } from './yaml-schema';
@@ -70,11 +70,11 @@ interface Anchored {
 
 /**
  * Reads documents one at a time (see the module comment); one per file, so that the buffer the
- * JSON text is written into is allocated once per file, not per document.
+ * JSON text is written into grows to the file's largest document once, not for every document.
  */
 export class BlockReader {
   /** The JSON text of the document being read, as bytes: every character outside printable ASCII is written as a `\u` escape. */
-  private buf = Buffer.allocUnsafe(1 << 16);
+  private buf = Buffer.allocUnsafe(1 << 12);
   private len = 0;
   private text = '';
   private end = 0;
@@ -93,6 +93,8 @@ export class BlockReader {
   private integerLikeKey = false;
   /** The path to the value being written: for a key, where its JSON is in the buffer; for an item, -1 and its index. */
   private readonly steps: number[] = [];
+  /** How many of `steps` are the path (two per step; the array is reused, not shortened). */
+  private stepsInPath = 0;
   /** Set by readKey: where the key's text is (inside its quotes, if any), its quote, and the position after its `:`. */
   private keyFrom = 0;
   private keyTo = 0;
@@ -125,7 +127,7 @@ export class BlockReader {
     this.yaml11 = undefined;
     this.readings = undefined;
     this.integerLikeKey = false;
-    this.steps.length = 0;
+    this.stepsInPath = 0;
     this.anchors = undefined;
     this.deepest = 0;
     try {
@@ -176,9 +178,9 @@ export class BlockReader {
       if (this.keyQuote !== 0 && this.text.charCodeAt(this.keyFrom + 1) >= DIGIT_0 && this.text.charCodeAt(this.keyFrom + 1) <= DIGIT_9) this.integerLikeKey = true;
       this.byte(COLON);
       this.counted();
-      this.steps.push(from, to);
+      this.step(from, to);
       const next = this.entryValue(this.afterColon, indent, depth);
-      this.steps.length -= 2;
+      this.stepsInPath -= 2;
       if (next === this.end || this.indent < indent) {
         this.byte(RBRACE);
         return next;
@@ -196,9 +198,9 @@ export class BlockReader {
     for (let index = 0; ; index++) {
       if (index > 0) this.byte(COMMA);
       this.counted();
-      this.steps.push(-1, index);
+      this.step(-1, index);
       const next = this.itemValue(dash, indent, depth);
-      this.steps.length -= 2;
+      this.stepsInPath -= 2;
       // Not a `-`: the next key of the mapping that holds this sequence at its own indentation.
       if (next === this.end || this.indent < indent || (this.indent === indent && !this.isDash(next + indent))) {
         this.byte(RBRACKET);
@@ -377,7 +379,7 @@ export class BlockReader {
     for (let items = 0; ; items++) {
       if (items > 0) this.byte(COMMA);
       this.counted();
-      this.steps.push(-1, items);
+      this.step(-1, items);
       const c = t.charCodeAt(i);
       if (c === DQUOTE || c === SQUOTE) {
         i = this.quoted(i, ONE_LINE);
@@ -397,7 +399,7 @@ export class BlockReader {
         this.plainScalar(i, to);
         i = j;
       }
-      this.steps.length -= 2;
+      this.stepsInPath -= 2;
       i = this.spaces(i);
       const d = t.charCodeAt(i);
       if (d === RBRACKET) {
@@ -510,11 +512,17 @@ export class BlockReader {
     }
   }
 
+  private step(from: number, to: number): void {
+    this.steps[this.stepsInPath] = from;
+    this.steps[this.stepsInPath + 1] = to;
+    this.stepsInPath += 2;
+  }
+
   /** Records the plain scalar `text` (read as `value`) where kubectl reads it otherwise. */
   private checkYaml11(text: string, value: unknown): void {
     if (!readsDifferentlyInYaml11(text, value)) return;
     const path: PathStep[] = [];
-    for (let i = 0; i < this.steps.length; i += 2) {
+    for (let i = 0; i < this.stepsInPath; i += 2) {
       const from = this.steps[i]!;
       const to = this.steps[i + 1]!;
       path.push(from < 0 ? to : (JSON.parse(this.buf.toString('latin1', from, to)) as string));

@@ -35,6 +35,9 @@ const LOOKUP = new Map<string, Yaml11Value>([
   ...['-.inf', '-.Inf', '-.INF'].map((s): [string, Yaml11Value] => [s, -Infinity]),
 ]);
 
+/** The longest text in LOOKUP: a longer plain scalar is not one of them. */
+const LOOKUP_LONGEST = Math.max(...[...LOOKUP.keys()].map((k) => k.length));
+
 /**
  * Integer literals Go's strconv.ParseInt/ParseUint (base 0) and big.Int.SetString (base 0) accept
  * once go-yaml has removed every `_`: a sign, then `0x`, `0b`, `0o` in either case, a leading `0`
@@ -62,8 +65,11 @@ function goInteger(text: string): number | undefined {
  * are left out: decoded into `interface{}`, go-yaml v2 gives a timestamp back as its string.
  */
 export function resolveYaml11(text: string): Yaml11Value {
-  const known = LOOKUP.get(text);
-  if (known !== undefined || LOOKUP.has(text)) return known ?? null;
+  // Looking a string up hashes all of it; the loader asks about every plain scalar it reads.
+  if (text.length <= LOOKUP_LONGEST) {
+    const known = LOOKUP.get(text);
+    if (known !== undefined || LOOKUP.has(text)) return known ?? null;
+  }
   const hint = text.charCodeAt(0);
   if (hint === 0x2e /* . */) {
     return GO_DOT_FLOAT.test(text) ? Number(text) : text;
