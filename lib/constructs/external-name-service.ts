@@ -4,6 +4,7 @@
  */
 import { Construct } from 'constructs';
 import { ServiceBase, type ServiceBaseProps } from './service-base';
+import { setDefined } from './spec-fields';
 
 /** Options of an ExternalName Service. */
 export interface ExternalNameServiceProps extends ServiceBaseProps {
@@ -25,6 +26,8 @@ export class ExternalNameService extends ServiceBase {
   }
 
   protected renderSpec(): Record<string, unknown> {
-    return { type: 'ExternalName', externalName: this.externalName, ports: this.renderPorts() };
+    const spec: Record<string, unknown> = { type: 'ExternalName', externalName: this.externalName };
+    setDefined(spec, 'ports', this.renderPorts());
+    return spec;
   }
 }

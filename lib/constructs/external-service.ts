@@ -9,6 +9,7 @@ import { parseIP } from '../k8s/ip';
 import type { ServicePortSpec } from './ports';
 import { ServiceBase, type ServiceBaseProps, type SessionAffinity } from './service-base';
 import { addSessionAffinity } from './session-affinity';
+import { setDefined } from './spec-fields';
 
 /** Which object lists the addresses. */
 export type EndpointsKind = 'Endpoints' | 'EndpointSlice';
@@ -124,7 +125,9 @@ export class ExternalService extends ServiceBase {
 
   protected renderSpec(): Record<string, unknown> {
     const p = this.props;
-    const spec: Record<string, unknown> = { type: 'ClusterIP', clusterIP: p.clusterIP, ports: this.renderPorts() };
+    const spec: Record<string, unknown> = { type: 'ClusterIP' };
+    setDefined(spec, 'clusterIP', p.clusterIP);
+    setDefined(spec, 'ports', this.renderPorts());
     return addSessionAffinity(spec, p.sessionAffinity, p.sessionAffinityTimeoutSeconds);
   }
 
