@@ -62,8 +62,8 @@ export class AsciiFile implements SourceText {
  * How positions will get a file's text back: read again when the file is on disk and ASCII (its
  * decoded text as long as its bytes, so no byte order mark either), else kept.
  */
-export function sourceText(text: string, bytes: Buffer, fsPath: string | undefined, stamp: FileStamp | undefined): SourceText {
-  return fsPath !== undefined && stamp !== undefined && stamp.size === bytes.length && text.length === bytes.length ? new AsciiFile(fsPath, stamp) : new KeptText(text);
+export function sourceText(text: string, byteLength: number, fsPath: string | undefined, stamp: FileStamp | undefined): SourceText {
+  return fsPath !== undefined && stamp !== undefined && stamp.size === byteLength && text.length === byteLength ? new AsciiFile(fsPath, stamp) : new KeptText(text);
 }
 
 function closeQuietly(fd: number): void {
