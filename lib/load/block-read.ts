@@ -38,7 +38,7 @@ import {
 } from './block-style';
 import { IMPLICIT_TYPES } from './yaml-schema';
 import type { PathStep } from '../k8s/field-path';
-import { mayHoldYaml11Readings, readsDifferentlyInYaml11, resolveYaml11, type Yaml11Reading } from './yaml11';
+import { readsDifferentlyInYaml11, resolveYaml11, type Yaml11Reading } from './yaml11';
 
 /**
  * Characters after which the reader does not answer: tabs (YAML readers differ on them as
@@ -132,8 +132,7 @@ export class BlockReader {
     this.deepest = 0;
     try {
       this.document();
-      // yaml11Readings looks only in documents its quick test on the text picks (mayHoldYaml11Readings), and so does this.
-      this.yaml11 = this.integerLikeKey ? undefined : this.readings !== undefined && mayHoldYaml11Readings(text) ? this.readings : [];
+      this.yaml11 = this.integerLikeKey ? undefined : (this.readings ?? []);
     } catch (e) {
       if (e === UNSURE) return undefined;
       throw e;

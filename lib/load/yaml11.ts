@@ -57,7 +57,7 @@ function goInteger(text: string): number | undefined {
   const [, sign, hex, binary, octal, leadingZero, decimal] = m;
   const digits = hex !== undefined ? `0x${hex}` : binary !== undefined ? `0b${binary}` : octal !== undefined ? `0o${octal}` : leadingZero !== undefined ? `0o${leadingZero.slice(1) || '0'}` : decimal;
   const magnitude = Number(BigInt(digits));
-  return sign === '-' ? -magnitude : magnitude;
+  return sign === '-' && magnitude !== 0 ? -magnitude : magnitude;
 }
 
 /**
@@ -101,13 +101,14 @@ export function readsDifferentlyInYaml11(text: string, lineup: unknown): boolean
 
 /**
  * Where a document may hold a plain scalar that reads differently under YAML 1.1: one of the
- * boolean words alone in a value position (after `key: `, `- `, or in a flow collection; perhaps
- * after an anchor), or a
- * number-like token there with a leading zero, an upper-case base prefix, a sign before a dot, or
- * an underscore. A test on the text (about a tenth of the time js-yaml takes to parse it), so that
- * only such documents (few) are parsed again; it may say yes to a quoted or block-scalar text.
+ * boolean words alone in a value position (after `key: `, `- `, in a flow collection, or alone on
+ * its line below its key or dash; perhaps after an anchor), or a number-like token there with a
+ * leading zero, an upper-case base prefix, a sign before a dot or an underscore, or an underscore
+ * after its first character. A test on the text (about a tenth of the time js-yaml takes to parse
+ * it), so that only such documents (few) are parsed again; it may say yes to a quoted or
+ * block-scalar text, never no to a document with a reading.
  */
-const CANDIDATE = /(?:[:-][ \t]+|[[{,][ \t]*)(?:&\S+[ \t]+)?(?:(?:[yYnN]|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF)[ \t]*(?:$|[#,\]}])|[-+]?0[0-7_BOX]|[-+]\.|[-+]?[0-9.][^\s,\]}#]*_)/m;
+const CANDIDATE = /(?:[:-][ \t]+|[[{,][ \t]*|^[ \t]*)(?:&\S+[ \t]+)?(?:(?:[yYnN]|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF)[ \t]*(?:$|[#,\]}])|[-+]?0[0-7_BOX]|[-+][._]|[-+]?[0-9.][^\s,\]}#]*_)/m;
 
 export function mayHoldYaml11Readings(documentText: string): boolean {
   return CANDIDATE.test(documentText);

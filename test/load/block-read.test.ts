@@ -201,6 +201,7 @@ now: *x
 empty: &nothing
 after: *nothing
 `,
+  'YAML 1.1 readings in anchored values, reported once': 'a: &x on\nb: *x\nc: &y\n  d: off\n  f: [y, n]\ne: *y\nl:\n- &i\n  k: yes\n- *i\n- k: no\n',
   'alias to an unknown anchor': 'a: *x\n',
   'anchor before a block scalar on the next line': 'a: &x\n  |\n  text\nb: *x\n',
   'alias inside its own anchor': 'a: &x\n  b: *x\n',
@@ -386,6 +387,7 @@ describe('the block reader', () => {
       'YAML 1.1 readings under keys JavaScript orders first',
       'merge value',
       'anchors and aliases',
+      'YAML 1.1 readings in anchored values, reported once',
       'deep Kubernetes object',
     ]);
   });

@@ -31,6 +31,10 @@ const RESOLVED: [string, unknown][] = [
     ['0b101', 5],
     ['0B101', 5],
     ['-0b101', -5],
+    // a sign, then `_`: removed before ParseInt, so a number (Go's integers have no -0)
+    ['-_0', 0],
+    ['+_1', 1],
+    ['-0', 0],
     ['1_000', 1000],
     ['+12', 12],
     ['0', 0],
@@ -119,9 +123,9 @@ describe('the candidate test misses no reading', () => {
   // Every scalar of the resolve table that reads differently, in every value position.
   const differing = RESOLVED.map(([text]) => text).filter((text) => text !== '' && readings(`a: ${text}\n`).length > 0);
   test('the table has differing scalars of every kind', () => {
-    expect(differing).toEqual(expect.arrayContaining(['y', 'on', 'OFF', '0644', '0X1F', '0B101', '+.5', '-.5', '.5_0']));
+    expect(differing).toEqual(expect.arrayContaining(['y', 'on', 'OFF', '0644', '0X1F', '0B101', '+.5', '-.5', '.5_0', '-_0']));
   });
-  test.each(differing.flatMap((text) => [`a: ${text}\n`, `- ${text}\n`, `[${text}]\n`, `{a: ${text}}\n`, `[x, ${text}]\n`, `a: &n ${text}\n`, `a:\n  b: ${text} # note\n`]))('%j', (doc) => {
+  test.each(differing.flatMap((text) => [`a: ${text}\n`, `- ${text}\n`, `[${text}]\n`, `{a: ${text}}\n`, `[x, ${text}]\n`, `a: &n ${text}\n`, `a:\n  b: ${text} # note\n`, `a:\n  ${text}\n`, `-\n  ${text}\n`, `- [a,\n  ${text}]\n`]))('%j', (doc) => {
     expect(readings(doc).length).toBeGreaterThan(0);
     expect(mayHoldYaml11Readings(doc)).toBe(true);
   });

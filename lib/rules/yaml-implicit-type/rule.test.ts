@@ -17,6 +17,12 @@ const cases: Case[] = [
     'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: flags\ndata:\n  FEATURE: on\n',
     (t) => [{ rule: 'yaml-implicit-type', severity: 'error', field: 'data.FEATURE', line: lineOf(t, 'FEATURE'), message: ['kubectl reads the unquoted on at data.FEATURE as the boolean true', 'cannot unmarshal bool', 'FEATURE: "on"'] }],
   ],
+  [
+    'ConfigMap data: on, alone on the line below its key',
+    'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: flags\ndata:\n  FEATURE:\n    on\n',
+    // Located at the scalar itself.
+    (t) => [{ rule: 'yaml-implicit-type', severity: 'error', field: 'data.FEATURE', line: lineOf(t, '    on'), message: ['kubectl reads the unquoted on at data.FEATURE as the boolean true'] }],
+  ],
   ['ConfigMap data: "on"', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: flags\ndata:\n  FEATURE: "on"\n', () => []],
   [
     'a label: yes',
