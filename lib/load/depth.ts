@@ -81,7 +81,7 @@ class WithinBounds {
   object(v: object, depth: number): boolean {
     if (depth > this.maxDepth) return false;
     // A mapping's values in one call: this walk reads every value of every document once, and
-    // reading them key by key was most of its time (bench/PROFILE.md, round 11).
+    // reading them key by key was most of its time (bench/PROFILE.md, round 12).
     const children: readonly unknown[] = Array.isArray(v) ? v : Object.values(v);
     for (let i = 0; i < children.length; i++) {
       const child = children[i];
