@@ -198,7 +198,7 @@ function feedValue(value: unknown): void {
  * cdk8s renders maps with their keys already sorted: those pass one check. Helm writes them in
  * its templates' order; their few keys are sorted in place by insertion, where
  * Array.prototype.sort's work arrays were 15 of the 174 MB a 10,000-object check allocated
- * (bench/PROFILE.md, round 12).
+ * (bench/PROFILE.md, round 13).
  */
 function sortedKeys(o: Record<string, unknown>): string[] {
   const keys = Object.keys(o);

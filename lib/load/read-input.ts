@@ -79,7 +79,7 @@ export type Input =
  * What an input path (`-` = standard input) holds, and for a regular file its stamp (which says
  * whether it can be read again as it was). A regular file is read as UTF-8 text in one native
  * call, as any YAML tool reads it (a quarter faster than reading bytes and decoding them: 18 ms
- * of 9 MB; bench/PROFILE.md, round 12); text with a NUL or a U+FFFD (binary, UTF-16, invalid UTF-8
+ * of 9 MB; bench/PROFILE.md, round 13); text with a NUL or a U+FFFD (binary, UTF-16, invalid UTF-8
  * — or a real U+FFFD) is read again as bytes for the loader to tell which. Throws UsageError with a
  * one-line reason.
  */
