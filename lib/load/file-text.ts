@@ -32,7 +32,8 @@ export interface FileStamp {
   mtimeMs: number;
 }
 
-export function stampOf(stat: fs.Stats): FileStamp {
+/** The stamp of a file's `fs.Stats` (typed by the two fields, so that the declarations name no Node type). */
+export function stampOf(stat: FileStamp): FileStamp {
   return { size: stat.size, mtimeMs: stat.mtimeMs };
 }
 
