@@ -32,7 +32,7 @@ function lookUps(dir: string): LookUp[] {
       if (hit.object === undefined) continue;
       const field = hit.sourceField ?? hit.field;
       const source = hit.object.source;
-      const text = source instanceof LocatableText ? source.text : undefined;
+      const text = source instanceof LocatableText ? source.text() : undefined;
       if (!field || text === undefined) continue;
       out.push({ text, steps: parsePath(field) });
     }

@@ -328,13 +328,14 @@ export function loadPaths(paths: string[], opts: LoadOptions = {}): LoadResult {
   objectLimit = maxInputObjects();
   for (const file of expandPaths(paths)) {
     const display = file === '-' ? '<stdin>' : file.split(path.sep).join('/');
-    const { bytes, stamp } = readInput(file, display);
+    const input = readInput(file, display);
     result.files.push(display);
-    const { text, problem } = decodeUtf8(bytes, display);
+    const { text, problem }: { text?: string; problem?: LoadProblem } = 'text' in input ? input : decodeUtf8(input.bytes, display);
     if (problem) result.problems.push(problem);
     if (text === undefined) continue;
     const withoutMark = withoutBom(text);
-    const source = sourceText(withoutMark, bytes, file === '-' ? undefined : file, stamp);
+    const byteLength = 'text' in input ? input.byteLength : input.bytes.length;
+    const source = sourceText(withoutMark, byteLength, file === '-' ? undefined : file, input.stamp);
     addText(result, withoutMark, source, display, defaultNamespace);
   }
   attachOrigins(result);

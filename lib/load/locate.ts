@@ -12,7 +12,7 @@ import type { SourceLocation } from '../findings';
 import { parsePath, type PathStep } from '../k8s/field-path';
 import { reachInBlockText, type Reached } from './block-locate';
 import { PLAIN_KEY_MAY_RESOLVE } from './block-style';
-import type { SourceText } from './file-text';
+import type { OpenFiles, SourceText } from './file-text';
 import { markerBlanked, type DocumentChunk } from './split';
 import type { ManifestSource } from './types';
 
@@ -161,8 +161,8 @@ export class LocatableText {
    * The document's text (the `---` on its first line blanked), built only when a position is asked;
    * undefined when its file changed since it was loaded.
    */
-  get text(): string | undefined {
-    const body = this.source.slice(this.start, this.end);
+  text(files?: OpenFiles): string | undefined {
+    const body = this.source.slice(this.start, this.end, files);
     return body === undefined ? undefined : markerBlanked(body, this.markerLine);
   }
 
@@ -175,16 +175,16 @@ export class LocatableText {
    * Nothing is kept between calls: thousands of findings would otherwise keep thousands of parsed
    * documents alive with the model, and a document rarely has more than one finding.
    */
-  locatePath(base: readonly PathStep[], fieldPath: string | undefined, fallback: SourceLocation): SourceLocation {
-    return this.locatePaths([fieldPath ? [...base, ...parsePath(fieldPath)] : base], fallback)[0]!;
+  locatePath(base: readonly PathStep[], fieldPath: string | undefined, fallback: SourceLocation, files?: OpenFiles): SourceLocation {
+    return this.locatePaths([fieldPath ? [...base, ...parsePath(fieldPath)] : base], fallback, files)[0]!;
   }
 
   /**
    * The positions of several paths from one parse of the document: a `kind: List` places each of
    * its items this way, where one parse per item would cost the document's length for every item.
    */
-  locatePaths(paths: readonly (readonly PathStep[])[], fallback: SourceLocation): SourceLocation[] {
-    const text = this.text;
+  locatePaths(paths: readonly (readonly PathStep[])[], fallback: SourceLocation, files?: OpenFiles): SourceLocation[] {
+    const text = this.text(files);
     if (text === undefined) return paths.map(() => fallback);
     let tree: { value: CST.Token | undefined } | undefined;
     let document: Document.Parsed | undefined;
@@ -291,9 +291,9 @@ export class DocumentSource extends LocatableText implements ManifestSource {
     super(file, source, chunk);
   }
 
-  locate(fieldPath?: string): SourceLocation {
+  locate(fieldPath?: string, files?: OpenFiles): SourceLocation {
     const start = { file: this.file, line: this.line, column: this.column };
-    return fieldPath ? this.locatePath(NO_STEPS, fieldPath, start) : start;
+    return fieldPath ? this.locatePath(NO_STEPS, fieldPath, start, files) : start;
   }
 
   /** What a serialized source says (not the file's text it refers to). */
@@ -319,9 +319,9 @@ export class ItemSource implements ManifestSource {
     this.file = document.file;
   }
 
-  locate(fieldPath?: string): SourceLocation {
+  locate(fieldPath?: string, files?: OpenFiles): SourceLocation {
     const start = { file: this.file, line: this.line, column: this.column };
-    return fieldPath ? this.document.locatePath(this.base, fieldPath, start) : start;
+    return fieldPath ? this.document.locatePath(this.base, fieldPath, start, files) : start;
   }
 
   toJSON(): SerializedSource {

@@ -1,5 +1,6 @@
 import type { JsonObject } from '../k8s/json';
 import type { SourceLocation } from '../findings';
+import type { OpenFiles } from './file-text';
 import type { LoadProblem } from './problems';
 import type { Yaml11Reading } from './yaml11';
 
@@ -27,9 +28,10 @@ export interface ManifestSource {
   locateOrigin?: OriginLookup;
   /**
    * Exact position of a field path (`spec.ports[0].targetPort`) within this object. Falls back to
-   * the nearest ancestor that exists in the text, and finally to the object's start.
+   * the nearest ancestor that exists in the text, and finally to the object's start. `files`:
+   * where the files of many look-ups in a row stay open (see OpenFiles).
    */
-  locate(fieldPath?: string): SourceLocation;
+  locate(fieldPath?: string, files?: OpenFiles): SourceLocation;
 }
 
 /** One Kubernetes object as read from the input. `raw` is exactly what the user wrote. */

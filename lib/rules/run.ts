@@ -7,6 +7,7 @@ import type { Cluster } from '../cluster/model';
 import { compareFindings, type Finding, type ObjectRef } from '../findings';
 import type { LoadProblem } from '../load/problems';
 import type { ManifestObject } from '../load/types';
+import { OpenFiles } from '../load/file-text';
 import { isIgnored } from './ignore';
 import { rules } from './registry';
 import type { InputFacts, Rule, RuleHit } from './rule';
@@ -26,7 +27,7 @@ export function objectRef(o: ManifestObject): ObjectRef {
   return ref;
 }
 
-export function hitToFinding(rule: Rule, hit: RuleHit): Finding {
+export function hitToFinding(rule: Rule, hit: RuleHit, files?: OpenFiles): Finding {
   if (hit.object === undefined) {
     const located: Finding = { rule: rule.id, severity: hit.severity ?? rule.severity, message: hit.message };
     if (hit.field !== undefined) located.field = hit.field;
@@ -42,7 +43,7 @@ export function hitToFinding(rule: Rule, hit: RuleHit): Finding {
     object: objectRef(hit.object),
   };
   if (hit.field !== undefined) f.field = hit.field;
-  f.source = hit.object.source.locate(hit.sourceField ?? hit.field);
+  f.source = hit.object.source.locate(hit.sourceField ?? hit.field, files);
   if (hit.object.source.constructPath !== undefined) f.constructPath = hit.object.source.constructPath;
   const origin = hit.object.source.locateOrigin?.();
   if (origin) f.origin = origin;
@@ -56,13 +57,17 @@ function identity(f: Finding): string {
 
 export function runRules(cluster: Cluster, loadProblems: readonly LoadProblem[], opts: RunOptions = {}): Finding[] {
   const only = opts.only ? new Set(opts.only) : undefined;
-  const out: Finding[] = [];
+  // A hit's place is kept (undefined) until every rule has run; then hits become findings in the
+  // order of their objects' files, so that locating them reads each file's documents in one go
+  // (see OpenFiles).
+  const out: (Finding | undefined)[] = [];
+  const hits: { rule: Rule; hit: RuleHit; at: number }[] = [];
   const ignoreCache = new Map<ManifestObject, Set<string>>();
   for (const rule of rules) {
     if (only && !only.has(rule.id)) continue;
-    let hits: RuleHit[];
+    let ruleHits: RuleHit[];
     try {
-      hits = rule.check({ cluster, loadProblems, input: opts.input ?? NO_INPUT_FACTS });
+      ruleHits = rule.check({ cluster, loadProblems, input: opts.input ?? NO_INPUT_FACTS });
     } catch (err) {
       // A rule must never take the whole check down; say which one failed so it can be fixed.
       out.push({
@@ -72,14 +77,22 @@ export function runRules(cluster: Cluster, loadProblems: readonly LoadProblem[],
       });
       continue;
     }
-    for (const hit of hits) {
+    for (const hit of ruleHits) {
       if (hit.object !== undefined && isIgnored(hit.object, rule.id, ignoreCache)) continue;
-      out.push(hitToFinding(rule, hit));
+      hits.push({ rule, hit, at: out.length });
+      out.push(undefined);
     }
+  }
+  const files = new OpenFiles();
+  try {
+    for (const { rule, hit, at } of hits.sort(byObjectFile)) out[at] = hitToFinding(rule, hit, files);
+  } finally {
+    files.close();
   }
   const seen = new Set<string>();
   const unique: Finding[] = [];
-  for (const f of out) {
+  // Every place is filled by now.
+  for (const f of out as Finding[]) {
     const key = identity(f);
     if (seen.has(key)) continue;
     seen.add(key);
@@ -87,4 +100,11 @@ export function runRules(cluster: Cluster, loadProblems: readonly LoadProblem[],
   }
   // Array.prototype.sort is stable: ties keep rule-registry order, then hit order.
   return unique.sort(compareFindings);
+}
+
+/** By the file of the hit's object (hits without one first); Array.prototype.sort is stable. */
+function byObjectFile(a: { hit: RuleHit }, b: { hit: RuleHit }): number {
+  const fa = a.hit.object?.source.file ?? '';
+  const fb = b.hit.object?.source.file ?? '';
+  return fa < fb ? -1 : fa > fb ? 1 : 0;
 }

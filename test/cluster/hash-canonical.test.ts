@@ -18,6 +18,10 @@ describe('fnvCanonical', () => {
     ['undefined members are dropped', { a: undefined, b: 1 }],
     ['undefined and functions in arrays', [undefined, () => 1, 2]],
     ['0x7f is not escaped', { del: '\u007f' }],
+    // Up to 32 keys are sorted by insertion, more by the library sort.
+    ['keys in reverse order', Object.fromEntries(['z', 'y', 'x', 'b', 'B', 'a', 'A', '_', '-', 'é', '\ud83d\ude80'].map((k) => [k, k]))],
+    ['32 keys, shuffled', Object.fromEntries(Array.from({ length: 32 }, (_, i) => [`k${(i * 13) % 32}`, i]))],
+    ['33 keys, shuffled', Object.fromEntries(Array.from({ length: 33 }, (_, i) => [`k${(i * 14) % 33}`, i]))],
   ];
   test.each(cases)('%s: equals FNV-1a of canonical JSON', (_name, value) => {
     expect(fnvCanonical(value)).toBe(fnv1a32(canonicalJson(value)));
@@ -32,6 +36,13 @@ describe('fnvCanonical', () => {
     fc.assert(
       fc.property(fc.jsonValue(), (value) => fnvCanonical(value) === fnv1a32(canonicalJson(value))),
       { numRuns: 500 },
+    );
+  });
+
+  test('property: maps of any size and key order hash as their canonical JSON does', () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), fc.jsonValue({ maxDepth: 1 }), { maxKeys: 60 }), (value) => fnvCanonical(value) === fnv1a32(canonicalJson(value))),
+      { numRuns: 300 },
     );
   });
 });

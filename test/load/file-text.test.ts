@@ -41,7 +41,8 @@ test('positions read the document again from its file: the load keeps no ASCII f
   opened.mockClear();
   const findings = runRules(buildCluster(r.objects, defaultSettings()), r.problems);
   expect(findings.map((f) => [f.rule, path.basename(f.source!.file), f.source!.line, f.source!.column])).toEqual(EXPECTED);
-  expect(new Set(opened.mock.calls.map(([file]) => path.basename(String(file))))).toEqual(new Set(['f1.yaml', 'f2.yaml', 'f3.yaml']));
+  // Each file once, for its six findings (the runner locates hits file by file).
+  expect(opened.mock.calls.map(([file]) => path.basename(String(file))).sort()).toEqual(['f1.yaml', 'f2.yaml', 'f3.yaml']);
   // The same positions as from text kept in memory.
   const kept = loadText(fs.readFileSync(path.join(many, 'f2.yaml'), 'utf8'), 'f2.yaml');
   expect(kept.objects.map((o) => o.source.locate('spec.selector.app').line)).toEqual([7, 19, 31]);
@@ -70,4 +71,17 @@ test('a file changed after the load is not used for positions: they fall back to
   expect([located.line, located.column]).toEqual([2, 1]);
   fs.rmSync(file);
   expect(r.objects[0]!.source.locate('spec.ports[0]').line).toBe(2);
+});
+
+test('findings located together still never read a file changed after the load', () => {
+  const file = path.join(many, 'changing.yaml');
+  fs.writeFileSync(file, '# one comment line\n' + [1, 2].map((i) => SERVICE.replace('web', `s${i}`)).join('---\n'));
+  const r = loadPaths([file]);
+  fs.writeFileSync(file, '# now\n# three\n# comment lines\n' + SERVICE + '# and longer\n');
+  const findings = runRules(buildCluster(r.objects, defaultSettings()), r.problems);
+  // Each Service's findings fall back to where it starts (lines 2 and 14).
+  expect(findings.map((f) => [f.rule, f.source!.line, f.source!.column])).toEqual([
+    ['service-selects-no-pods', 2, 1],
+    ['service-selects-no-pods', 14, 1],
+  ]);
 });

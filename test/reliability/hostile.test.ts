@@ -152,6 +152,12 @@ describe('bytes that are not UTF-8 YAML', () => {
     expect(loadFindings(r.problems)[0]!.message).toContain('is UTF-16 encoded');
   });
 
+  test('a real U+FFFD in valid UTF-8 is text, not a bad byte', () => {
+    const r = loadPaths([write('replacement.yaml', Buffer.from(SERVICE.replace('name: web', 'name: web\n  annotations:\n    note: "\ufffd"'), 'utf8'))]);
+    expect(loadFindings(r.problems)).toEqual([]);
+    expect(r.objects.map((o) => (o.raw.metadata as { annotations: Record<string, string> }).annotations.note)).toEqual(['\ufffd']);
+  });
+
   test('control characters are a located parse finding', () => {
     const r = check(SERVICE + 'x: "\u0001\u001b[31m"\n');
     expect(r.findings.map((f) => [f.rule, f.source?.line])).toEqual([['manifest-parse-error', 10]]);

@@ -2,7 +2,8 @@
 import { SEVERITY_RANK } from '../../findings';
 import { checkCluster } from '../../engine';
 import { unmodelledKinds } from '../../cluster/kinds';
-import { formatReport, summarize, type ReportFormat } from '../../report';
+import { formatReport, type ReportFormat } from '../../report/format-report';
+import { summarize } from '../../report/summary';
 import type { CheckedObject } from '../../report/junit';
 import { EXIT_FINDINGS, EXIT_OK, type CliIO } from '../io';
 import { open, type CommonOptions } from './common';
