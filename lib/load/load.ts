@@ -121,8 +121,9 @@ function addText(result: LoadResult, text: string, source: SourceText, file: str
       continue;
     }
     // js-yaml reads a mapping as a key (`{{ .Values.x }}`, an unrendered template, or a `?` key) as
-    // "[object Object]"; JSON never makes one, and YAML only with a `{` or a `?`.
-    if (!json && (chunkText.includes('{') || chunkText.includes('?')) && hasMappingKey(parsed.value)) {
+    // "[object Object]"; JSON never makes one, YAML only with a `{` or a `?`, and the block reader
+    // never (it hands over `{{`, `?` keys and flow mappings other than `{}`).
+    if (!json && read === undefined && (chunkText.includes('{') || chunkText.includes('?')) && hasMappingKey(parsed.value)) {
       result.problems.push(placeholderProblem(file, chunk, chunkText));
       continue;
     }

@@ -107,12 +107,18 @@ function readLinks(dir: string, cwd: string): Map<string, Link | null> | undefin
  */
 export function attachOrigins(result: LoadResult, cwd = process.cwd()): void {
   const byDir = new Map<string, Map<string, Link | null> | undefined>();
+  // Objects come file by file: the links of the last file's folder serve the next object too.
+  let lastFile: string | undefined;
+  let links: Map<string, Link | null> | undefined;
   for (const o of result.objects) {
     const file = o.source.file;
     if (file === '<stdin>' || file.startsWith('<')) continue;
-    const dir = path.dirname(file);
-    let links = byDir.get(dir);
-    if (!byDir.has(dir)) byDir.set(dir, (links = readLinks(dir, cwd)));
+    if (file !== lastFile) {
+      lastFile = file;
+      const dir = path.dirname(file);
+      links = byDir.get(dir);
+      if (!byDir.has(dir)) byDir.set(dir, (links = readLinks(dir, cwd)));
+    }
     if (!links) continue;
     const link = links.get(identityOf(o));
     if (!link) continue;
