@@ -92,7 +92,7 @@ export function readInput(file: string, display: string, limit = MAX_STREAM_BYTE
     if (!stat.isFile()) return { bytes: readStream(fd, display, limit) };
     const stamp = stampOf(stat);
     const text = cleanText(fd);
-    return text !== undefined ? { text, byteLength: stat.size, stamp } : { bytes: fs.readFileSync(file), stamp };
+    return text !== undefined ? { text, byteLength: stat.size, stamp } : { bytes: bytesFromStart(fd, stat.size), stamp };
   } catch (e) {
     if (e instanceof UsageError) throw e;
     throw new UsageError(`cannot read ${display}: ${describeIoError(e)}; check that it is a readable manifest file`);
@@ -117,4 +117,16 @@ function cleanText(fd: number): string | undefined {
     throw e;
   }
   return text.includes('\0') || text.includes('\ufffd') ? undefined : text;
+}
+
+/** A regular file's bytes from its start, through the descriptor already open (standard input has no path). */
+function bytesFromStart(fd: number, size: number): Buffer {
+  const bytes = Buffer.allocUnsafe(size);
+  let read = 0;
+  while (read < size) {
+    const n = fs.readSync(fd, bytes, read, size - read, read);
+    if (n === 0) break;
+    read += n;
+  }
+  return bytes.subarray(0, read);
 }

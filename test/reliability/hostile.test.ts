@@ -362,6 +362,19 @@ describe('unreadable inputs', () => {
     }
   });
 
+  test('standard input redirected from a file that is not UTF-8 is judged from its bytes', () => {
+    const file = write('stdin-latin1.yaml', Buffer.from('apiVersion: v1\nkind: Service\nmetadata: {name: caf\xe9}\n', 'latin1'));
+    const fd = fs.openSync(file, 'r');
+    try {
+      const r = spawnLineup(['check', '-'], { stdio: [fd, 'pipe', 'pipe'] });
+      expect(r.code).toBe(1);
+      expect(r.out).toContain('<stdin>:3:21  error  manifest-parse-error');
+      expect(r.err).toBe('');
+    } finally {
+      fs.closeSync(fd);
+    }
+  });
+
   test('a device without end (/dev/zero) is refused after a bound, not read until memory runs out', () => {
     const r = spawnLineup(['check', '/dev/zero'], { nodeArgs: ['--max-old-space-size=256'] });
     expectOneLineUsageError(r, 'lineup: cannot read /dev/zero: more than 256 MiB without an end');
