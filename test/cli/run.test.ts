@@ -383,6 +383,21 @@ describe('the compiled bin', () => {
     expect(r.stdout).toBe('status=0\n');
   });
 
+  it('writes all of a large output to a reader that is slow to start, then exits with its status', () => {
+    // The process ends as soon as nothing is left to do: what is still queued for the pipe must be written first.
+    const many = path.join(dir, 'many-services-slow.yaml');
+    const docs = Array.from({ length: 3000 }, (_, i) => `apiVersion: v1\nkind: Service\nmetadata:\n  name: svc-${i}\nspec:\n  selector:\n    app: none\n  ports:\n  - port: 80\n`);
+    fs.writeFileSync(many, docs.join('---\n'));
+    const direct = spawnSync(process.execPath, [bin, 'check', many, '-o', 'json'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    expect(direct.status).toBe(1);
+    expect(direct.stdout.length).toBeGreaterThan(1 << 20);
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${bin}" check "${many}" -o json | (sleep 1; wc -c); echo "status=\${PIPESTATUS[0]}"`], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    const [bytes, status] = r.stdout.trim().split('\n');
+    expect(Number(bytes)).toBe(Buffer.byteLength(direct.stdout));
+    expect(status).toBe('status=1');
+  });
+
   it('reads standard input for "-"', () => {
     const r = spawnSync(process.execPath, [bin, 'get', 'svc', '-'], { input: SEED_003, encoding: 'utf8' });
     expect(r.status).toBe(0);
