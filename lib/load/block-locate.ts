@@ -20,7 +20,7 @@
 import type { PathStep } from '../k8s/field-path';
 import {
   AMPERSAND, BANG, BACKSLASH, COLON, COMMA, CR, DASH, DIGIT_1, DIGIT_9, DQUOTE, GT, HASH, LBRACE, LBRACKET, LF, PIPE, PLUS, QUESTION,
-  RBRACE, RBRACKET, SPACE, SQUOTE, STAR, TAB, cannotStartPlain, isBlank, isLineEnd, isMergeKey, plainKeyMayResolve,
+  RBRACE, RBRACKET, SPACE, SQUOTE, STAR, TAB, TAB_FIRST, BlockLines, cannotStartPlain, isBlank, isLineEnd, isMergeKey, plainKeyMayResolve,
 } from './block-style';
 
 /** Where a path leads: the deepest step found (`named`: its key or item), and the value's start. */
@@ -31,8 +31,8 @@ export interface Reached {
   resolved: number;
 }
 
-/** The walk cannot answer exactly: the caller asks the syntax tree. */
-const UNSURE = -1;
+/** The walk cannot answer exactly: the caller asks the syntax tree. A line that begins with a tab is one such case, so this is TAB_FIRST too. */
+const UNSURE = TAB_FIRST;
 /** A step that is not in its mapping or sequence. */
 const ABSENT = -2;
 
@@ -65,12 +65,9 @@ export function reachInBlockText(text: string, steps: readonly PathStep[]): Reac
  * lines return the start of the next line with content (or the text's length), and leave that
  * line's indentation in `indent`, or return UNSURE.
  */
-class BlockWalk {
-  private readonly end: number;
+class BlockWalk extends BlockLines {
   /** Where the first line starts: after a byte order mark, which is not indentation. */
   private readonly origin: number;
-  /** Indentation of the line last returned by a line-moving method. */
-  private indent = 0;
   /** Set by readKey: the key's text (inside its quotes, if any) and the position after its `:`. */
   private keyFrom = 0;
   private keyTo = 0;
@@ -80,7 +77,9 @@ class BlockWalk {
   private at = 0;
   private nodeIndent = 0;
 
-  constructor(private readonly text: string) {
+  constructor(text: string) {
+    super();
+    this.text = text;
     this.end = text.length;
     this.origin = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   }
@@ -609,30 +608,6 @@ class BlockWalk {
     let i = at;
     while (this.text.charCodeAt(i) === SPACE) i++;
     return this.text.charCodeAt(i) === TAB ? UNSURE : i;
-  }
-
-  /** From the line starting at `line`: the next line that is neither blank nor a comment (its indentation in `indent`). */
-  private nextContentLine(line: number): number {
-    const t = this.text;
-    let start = line;
-    while (start < this.end) {
-      let i = start;
-      while (t.charCodeAt(i) === SPACE) i++;
-      const c = t.charCodeAt(i);
-      // A tab in the indentation, or after a line's `-` (not read as an item here).
-      if (c === TAB || (c === DASH && t.charCodeAt(i + 1) === TAB)) return UNSURE;
-      if (c !== HASH && !isLineEnd(c)) {
-        this.indent = i - start;
-        return start;
-      }
-      start = this.lineAfter(i);
-    }
-    return this.end;
-  }
-
-  private lineAfter(at: number): number {
-    const nl = this.text.indexOf('\n', at);
-    return nl < 0 ? this.end : nl + 1;
   }
 
   /** Column (0-based) of a position, counted from its line's start. */

@@ -34,7 +34,7 @@
 import { MAX_DOCUMENT_DEPTH, MAX_DOCUMENT_NODES } from './depth';
 import {
   AMPERSAND, BACKSLASH, COLON, COMMA, DASH, DIGIT_0, DIGIT_9, DOT, DQUOTE, GT, HASH, LBRACE, LBRACKET, LF, PIPE, PLUS, QUESTION,
-  RBRACE, RBRACKET, SPACE, SQUOTE, STAR, TILDE, cannotStartPlain, isMergeKey, plainKeyMayResolve,
+  RBRACE, RBRACKET, SPACE, SQUOTE, STAR, TILDE, BlockLines, cannotStartPlain, isMergeKey, plainKeyMayResolve,
 } from './block-style';
 import { IMPLICIT_TYPES } from './yaml-schema';
 import type { PathStep } from '../k8s/field-path';
@@ -72,14 +72,11 @@ interface Anchored {
  * Reads documents one at a time (see the module comment); one per file, so that the buffer the
  * JSON text is written into grows to the file's largest document once, not for every document.
  */
-export class BlockReader {
+export class BlockReader extends BlockLines {
+  // The text of a document read has no tab (NOT_READ), so nextContentLine never answers TAB_FIRST here.
   /** The JSON text of the document being read, as bytes: every character outside printable ASCII is written as a `\u` escape. */
   private buf = Buffer.allocUnsafe(1 << 12);
   private len = 0;
-  private text = '';
-  private end = 0;
-  /** Indentation of the line last returned by a line-moving method. */
-  private indent = 0;
   /** Values written so far, as depth.ts counts them. */
   private nodes = 1;
   /**
@@ -810,29 +807,6 @@ export class BlockReader {
     let i = at;
     while (this.text.charCodeAt(i) === SPACE) i++;
     return i;
-  }
-
-  /** From the line starting at `line`: the next line that is neither blank nor a comment (its indentation in `indent`). */
-  private nextContentLine(line: number): number {
-    const t = this.text;
-    let start = line;
-    while (start < this.end) {
-      let i = start;
-      while (t.charCodeAt(i) === SPACE) i++;
-      const c = t.charCodeAt(i);
-      if (c !== HASH && c !== LF) {
-        this.indent = i - start;
-        return start;
-      }
-      start = this.lineAfter(i);
-    }
-    this.indent = 0;
-    return this.end;
-  }
-
-  private lineAfter(at: number): number {
-    const nl = this.text.indexOf('\n', at);
-    return nl < 0 ? this.end : nl + 1;
   }
 
   private lineStart(at: number): number {

@@ -79,3 +79,46 @@ export function cannotStartPlain(text: string, at: number): boolean {
   const c = text.charCodeAt(at);
   return isIndicator(c) || ((c === DASH || c === QUESTION || c === COLON) && isBlank(text.charCodeAt(at + 1)));
 }
+
+/** What nextContentLine answers for a line that begins with a tab, or with `-` and a tab. */
+export const TAB_FIRST = -1;
+
+/**
+ * The lines of a block-style document as both walkers move over them. Positions are offsets into
+ * `text`; `indent` is the indentation of the line nextContentLine found last. The locator makes one
+ * walk a document; the reader is reused, its text set for each document.
+ */
+export abstract class BlockLines {
+  protected text = '';
+  protected end = 0;
+  protected indent = 0;
+
+  /**
+   * From the line starting at `line`: the start of the next line that is neither blank nor a
+   * comment (its indentation in `indent`), `end` when there is none, or TAB_FIRST: neither walker
+   * reads a tab as indentation, nor after an item's `-`.
+   */
+  protected nextContentLine(line: number): number {
+    const t = this.text;
+    let start = line;
+    while (start < this.end) {
+      let i = start;
+      while (t.charCodeAt(i) === SPACE) i++;
+      const c = t.charCodeAt(i);
+      if (c === TAB || (c === DASH && t.charCodeAt(i + 1) === TAB)) return TAB_FIRST;
+      if (c !== HASH && !isLineEnd(c)) {
+        this.indent = i - start;
+        return start;
+      }
+      start = this.lineAfter(i);
+    }
+    this.indent = 0;
+    return this.end;
+  }
+
+  /** The start of the line after the one `at` is on, or `end`. */
+  protected lineAfter(at: number): number {
+    const nl = this.text.indexOf('\n', at);
+    return nl < 0 ? this.end : nl + 1;
+  }
+}
