@@ -2,6 +2,8 @@
  * Deterministic stand-ins for what Kubernetes does randomly or by hashing Go structs: name
  * suffixes, pod-template-hash, UIDs and allocation start points. Same input, same output, always.
  */
+import { sortedKeys } from '../k8s/json';
+
 /**
  * The alphabet of k8s.io/apimachinery/pkg/util/rand: no vowels (no accidental words) and no
  * characters that are easily confused (0/o, 1/l, 3/e).
@@ -193,27 +195,6 @@ function feedValue(value: unknown): void {
   }
 }
 
-/**
- * The object's keys in sort order (the default sort's: UTF-16 code units; keys are distinct).
- * cdk8s renders maps with their keys already sorted: those pass one check. Helm writes them in
- * its templates' order; their few keys are sorted in place by insertion, where
- * Array.prototype.sort's work arrays were 15 of the 174 MB a 10,000-object check allocated
- * (bench/PROFILE.md, round 13).
- */
-function sortedKeys(o: Record<string, unknown>): string[] {
-  const keys = Object.keys(o);
-  if (keys.length > SORTED_BY_INSERTION) return keys.sort();
-  for (let i = 1; i < keys.length; i++) {
-    const key = keys[i];
-    let j = i - 1;
-    for (; j >= 0 && keys[j] > key; j--) keys[j + 1] = keys[j];
-    keys[j + 1] = key;
-  }
-  return keys;
-}
-
-/** Beyond this many keys (a large labels or data map) the library sort's O(n log n) is kept. */
-const SORTED_BY_INSERTION = 32;
 
 const HEX_DIGITS = '0123456789abcdef';
 

@@ -8,7 +8,7 @@
  * or BAD when it had the wrong type — in which case the error has been recorded and the caller
  * skips the checks that depend on the field.
  */
-import type { Json, JsonObject } from '../k8s/json';
+import { sortedKeys, type Json, type JsonObject } from '../k8s/json';
 import { GoValue, invalid, type FieldError } from './field-error';
 
 export const BAD: unique symbol = Symbol('wrong JSON type');
@@ -109,7 +109,7 @@ export class Decoder {
     if (v === undefined) return undefined;
     if (!isPlainObject(v)) return this.wrong(path, v, 'a map of strings');
     const out: Record<string, string> = {};
-    for (const k of Object.keys(v).sort()) {
+    for (const k of sortedKeys(v)) {
       const item = v[k];
       if (typeof item === 'string') out[k] = item;
       else if (item !== null) this.wrong(`${path}[${k}]`, item, 'a string');

@@ -4,7 +4,7 @@
  * Only what a manifest can carry on create is checked: name/generateName, namespace, labels,
  * annotations.
  */
-import type { JsonObject } from '../k8s/json';
+import { sortedKeys, type JsonObject } from '../k8s/json';
 import { isDNS1035Label, isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isValidLabelValue, type KubeVersion } from '../k8s/names';
 import { BAD, Decoder, ok } from './decode';
 import { forbidden, invalidEach, required, type FieldError } from './field-error';
@@ -28,9 +28,11 @@ export const nameIsDNSLabel: NameValidator = (name, prefix, version) => isDNS112
 export function validateLabels(labels: Record<string, string>, path: string, version?: KubeVersion): FieldError[] {
   const errs: FieldError[] = [];
   // Go ranges over the map in random order; sorted keys make the output deterministic.
-  for (const key of Object.keys(labels).sort()) {
-    errs.push(...invalidEach(path, key, isQualifiedName(key, version)));
-    errs.push(...invalidEach(path, labels[key], isValidLabelValue(labels[key], version)));
+  for (const key of sortedKeys(labels)) {
+    const keyMessages = isQualifiedName(key, version);
+    if (keyMessages.length > 0) errs.push(...invalidEach(path, key, keyMessages));
+    const valueMessages = isValidLabelValue(labels[key], version);
+    if (valueMessages.length > 0) errs.push(...invalidEach(path, labels[key], valueMessages));
   }
   return errs;
 }
@@ -41,9 +43,10 @@ const TOTAL_ANNOTATION_SIZE_LIMIT = 256 * 1024;
 export function validateAnnotations(annotations: Record<string, string>, path: string, version?: KubeVersion): FieldError[] {
   const errs: FieldError[] = [];
   let size = 0;
-  for (const key of Object.keys(annotations).sort()) {
+  for (const key of sortedKeys(annotations)) {
     // Annotation keys are checked case-insensitively (upstream lower-cases them first).
-    errs.push(...invalidEach(path, key, isQualifiedName(key.toLowerCase(), version)));
+    const messages = isQualifiedName(key.toLowerCase(), version);
+    if (messages.length > 0) errs.push(...invalidEach(path, key, messages));
     size += Buffer.byteLength(key) + Buffer.byteLength(annotations[key]);
   }
   if (size > TOTAL_ANNOTATION_SIZE_LIMIT) errs.push({ field: path, type: 'TooLong', detail: `must have at most ${TOTAL_ANNOTATION_SIZE_LIMIT} bytes` });
