@@ -5,7 +5,7 @@
  * Prints `{"ms": <parse time>, "documents": N}`.
  *
  * Each floor loads only its own parser: the whole process is what lineup is compared with, and
- * loading `yaml` as well cost the js-yaml floor ≈ 30 ms of start-up it has no use for.
+ * loading `yaml` as well cost the js-yaml floor ≈ 20–30 ms of start-up it has no use for.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';

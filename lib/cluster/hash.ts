@@ -195,7 +195,6 @@ function feedValue(value: unknown): void {
   }
 }
 
-
 const HEX_DIGITS = '0123456789abcdef';
 
 /**

@@ -609,9 +609,4 @@ class BlockWalk extends BlockLines {
     while (this.text.charCodeAt(i) === SPACE) i++;
     return this.text.charCodeAt(i) === TAB ? UNSURE : i;
   }
-
-  /** Column (0-based) of a position, counted from its line's start. */
-  private column(at: number): number {
-    return at - (this.text.lastIndexOf('\n', at - 1) + 1);
-  }
 }

@@ -235,8 +235,8 @@ export class BlockReader extends BlockLines {
     if (c === AMPERSAND) return this.anchored(at, indent, depth, true);
     if (c === LF || c === HASH) return this.valueBelow(at, indent, depth, true);
     // `- - a` and `- key: v`: a collection starts on the item's line, indented by its column.
-    if (this.isDash(at)) return this.sequence(at, at - this.lineStart(at), depth + 1);
-    if (this.readKey(at)) return this.mapping(at - this.lineStart(at), depth + 1);
+    if (this.isDash(at)) return this.sequence(at, this.column(at), depth + 1);
+    if (this.readKey(at)) return this.mapping(this.column(at), depth + 1);
     return this.inlineValue(at, indent, depth);
   }
 
@@ -807,10 +807,6 @@ export class BlockReader extends BlockLines {
     let i = at;
     while (this.text.charCodeAt(i) === SPACE) i++;
     return i;
-  }
-
-  private lineStart(at: number): number {
-    return this.text.lastIndexOf('\n', at - 1) + 1;
   }
 
   // ---- Writing JSON ------------------------------------------------------------------------------

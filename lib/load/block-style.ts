@@ -121,4 +121,9 @@ export abstract class BlockLines {
     const nl = this.text.indexOf('\n', at);
     return nl < 0 ? this.end : nl + 1;
   }
+
+  /** The column (0-based) of a position: how far it is from its line's start. */
+  protected column(at: number): number {
+    return at - (this.text.lastIndexOf('\n', at - 1) + 1);
+  }
 }
