@@ -35,7 +35,7 @@ export function buildCluster(objects: ManifestObject[], settings: ClusterSetting
   const admission = admitServices(input, settings);
   const { workloads, pods } = schedulePods(expandWorkloads(input, nodes, settings, limits), nodes, settings);
   const { services, allocationProblems, podIndex } = selectPods(admission, pods, settings);
-  const index = new ClusterIndex(namespaces.byName, services, pods, podIndex);
+  const index = new ClusterIndex(namespaces.byName, services, pods, podIndex, input.byKind);
   const traffic = readTrafficObjects(input, services, pods, index, settings);
   return new BuiltCluster({
     settings,

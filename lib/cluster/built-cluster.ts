@@ -27,7 +27,7 @@ import type { SimPodMonitor, SimServiceMonitor } from './monitors';
 import type { EndpointControllers } from './steps/endpoint-controllers';
 
 /** The model's own data: a Cluster without its look-up methods. */
-type ClusterData = Omit<Cluster, 'endpoints' | 'endpointSlices' | 'namespace' | 'service' | 'pod' | 'endpointsOf' | 'slicesOf' | 'podsMatching'>;
+type ClusterData = Omit<Cluster, 'endpoints' | 'endpointSlices' | 'objectsOfKind' | 'namespace' | 'service' | 'pod' | 'endpointsOf' | 'slicesOf' | 'podsMatching'>;
 
 /** The steps' results, gathered: the model's data, and what its look-ups read. */
 export interface ClusterParts extends ClusterData {
@@ -85,6 +85,10 @@ export class BuiltCluster implements Cluster {
 
   endpointSlices(): SimEndpointSlice[] {
     return this.#controllers.endpointSlices();
+  }
+
+  objectsOfKind(kind: string): readonly ManifestObject[] {
+    return this.#index.objectsOfKind(kind);
   }
 
   namespace(name: string): SimNamespace | undefined {

@@ -4,6 +4,7 @@
  * objects already hold (no `namespace/name` text per object, which the model would keep alive).
  */
 import { byString } from '../k8s/json';
+import type { ManifestObject } from '../load/types';
 import type { SimNamespace, SimPod, SimService } from './model';
 import { PodIndex } from './index-pods';
 
@@ -34,6 +35,8 @@ export function compareNsName(a: { namespace: string; name: string }, b: { names
   return byString(a.namespace, b.namespace) || byString(a.name, b.name);
 }
 
+const NO_OBJECTS: readonly ManifestObject[] = Object.freeze([]);
+
 export class ClusterIndex {
   private readonly servicesByName: ByNamespaceName<SimService>;
   private readonly podsByName: ByNamespaceName<SimPod>;
@@ -45,6 +48,7 @@ export class ClusterIndex {
     services: readonly SimService[],
     private readonly pods: readonly SimPod[],
     private readonly podsByLabels: PodIndex,
+    private readonly objectsByKind: ReadonlyMap<string, readonly ManifestObject[]>,
   ) {
     this.servicesByName = ByNamespaceName.of(services);
     this.podsByName = ByNamespaceName.of(pods);
@@ -52,6 +56,11 @@ export class ClusterIndex {
 
   namespace(name: string): SimNamespace | undefined {
     return this.namespaces.get(name);
+  }
+
+  /** The loaded objects of a kind, in input order. */
+  objectsOfKind(kind: string): readonly ManifestObject[] {
+    return this.objectsByKind.get(kind) ?? NO_OBJECTS;
   }
 
   service(namespace: string, name: string): SimService | undefined {

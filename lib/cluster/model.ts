@@ -431,6 +431,11 @@ export interface Cluster {
   endpoints(): SimEndpoints[];
   /** Every EndpointSlice (manual, the controller's, mirrored), sorted by namespace, name. Computed as `endpoints()` is. */
   endpointSlices(): SimEndpointSlice[];
+  /**
+   * The loaded objects of one kind (of any API group), in input order, duplicates included: what
+   * `objects` holds of that kind, without a pass over every object for each rule that reads one kind.
+   */
+  objectsOfKind(kind: string): readonly ManifestObject[];
   /** A namespace of `namespaces`, with its labels. */
   namespace(name: string): SimNamespace | undefined;
   /** Look-ups (namespace/name keys). */

@@ -180,6 +180,20 @@ describe('look-ups and indexes', () => {
     expect(c.podsMatching(ns, selector).map((p) => p.name)).toEqual(names);
   });
 
+  test('objectsOfKind: every loaded object of the kind, any group, in input order, duplicates included', () => {
+    const k = build([
+      { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'b' } },
+      { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' } },
+      { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'a', namespace: 'other' } },
+      { apiVersion: 'example.com/v1', kind: 'Secret', metadata: { name: 'crd' } },
+      { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'b' } },
+    ]);
+    expect(k.objectsOfKind('Secret').map((o) => `${o.apiVersion} ${o.namespace}/${o.name}`)).toEqual(['v1 default/b', 'v1 other/a', 'example.com/v1 default/crd', 'v1 default/b']);
+    expect(k.objectsOfKind('ConfigMap').map((o) => o.name)).toEqual(['x']);
+    expect(k.objectsOfKind('Service')).toEqual([]);
+    expect(k.objectsOfKind('secret')).toEqual([]);
+  });
+
   test('pods and services are sorted by namespace and name; look-ups by key', () => {
     expect(c.pods.map((p) => `${p.namespace}/${p.name}`).filter((k) => !k.startsWith('kube-system/'))).toEqual(['default/a', 'default/b', 'other/c']);
     expect(c.services.map((s) => `${s.namespace}/${s.name}`)).toEqual(['default/kubernetes', 'kube-system/kube-dns']);

@@ -62,6 +62,7 @@ function cluster(services: SimService[], namespaces: string[] = []): Cluster {
     endpointsOf: () => undefined,
     slicesOf: () => [],
     podsMatching: () => [],
+    objectsOfKind: () => [],
     networkPolicies: [],
     namespace: () => undefined,
     serviceMonitors: [],

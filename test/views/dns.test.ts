@@ -64,6 +64,7 @@ function cluster(opts: { services: SimService[]; slices?: SimEndpointSlice[]; na
     endpointsOf: () => undefined,
     slicesOf: (ns, name) => slices.filter((s) => s.namespace === ns && s.serviceName === name).sort((a, b) => (a.name < b.name ? -1 : 1)),
     podsMatching: () => [],
+    objectsOfKind: () => [],
     networkPolicies: [],
     namespace: () => undefined,
     serviceMonitors: [],

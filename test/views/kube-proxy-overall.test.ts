@@ -227,6 +227,7 @@ function fakeCluster(services: SimService[], slices: SimEndpointSlice[], version
     endpointsOf: () => undefined,
     slicesOf: (ns, name) => slices.filter((s) => s.namespace === ns && s.serviceName === name),
     podsMatching: () => [],
+    objectsOfKind: () => [],
     networkPolicies: [],
     namespace: () => undefined,
     serviceMonitors: [],

@@ -60,6 +60,7 @@ function cluster(opts: { version: string; podCIDR: string; nodes: { name: string
     endpointsOf: () => undefined,
     slicesOf: (ns, name) => opts.slices.filter((s) => s.namespace === ns && s.serviceName === name).sort((a, b) => (a.name < b.name ? -1 : 1)),
     podsMatching: () => [],
+    objectsOfKind: () => [],
     networkPolicies: [],
     namespace: () => undefined,
     serviceMonitors: [],

@@ -11,6 +11,8 @@ import type { DuplicateObject } from '../model';
 export interface SortedInput {
   /** Every loaded object, in input order (Gateway API objects are read from here). */
   all: readonly ManifestObject[];
+  /** Every loaded object by kind, each list in input order (duplicates included). */
+  byKind: Map<string, ManifestObject[]>;
   /** Later declarations of a modelled object, each with the first one. */
   duplicates: DuplicateObject[];
   services: ManifestObject[];
@@ -28,11 +30,14 @@ export interface SortedInput {
 }
 
 export function sortInput(objects: readonly ManifestObject[]): SortedInput {
-  const s: SortedInput = { all: objects, duplicates: [], services: [], endpoints: [], slices: [], pods: [], nodes: [], namespaces: [], workloads: [], ingresses: [], ingressClasses: [], networkPolicies: [], serviceMonitors: [], podMonitors: [] };
+  const s: SortedInput = { all: objects, byKind: new Map(), duplicates: [], services: [], endpoints: [], slices: [], pods: [], nodes: [], namespaces: [], workloads: [], ingresses: [], ingressClasses: [], networkPolicies: [], serviceMonitors: [], podMonitors: [] };
   // Seen (kind, namespace, name) triples of modelled objects in nested maps (no key string built per
   // object), each with the first declaration and the list and index where the kept object went.
   const seen = new Map<string, Map<string, Map<string, { first: ManifestObject; list?: ManifestObject[]; index: number }>>>();
   for (const o of objects) {
+    const ofKind = s.byKind.get(o.kind);
+    if (ofKind) ofKind.push(o);
+    else s.byKind.set(o.kind, [o]);
     const role = modelledRole(o);
     if (role === undefined) continue;
     let byNamespace = seen.get(o.kind);

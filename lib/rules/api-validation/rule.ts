@@ -6,6 +6,7 @@
 import { renderInvalid, validateObject, VALIDATED_KINDS } from '../../validation';
 import type { JsonObject } from '../../k8s/json';
 import type { ManifestObject } from '../../load/types';
+import type { FieldError } from '../../validation/field-error';
 import type { Rule, RuleHit } from '../rule';
 
 export const apiValidation: Rule = {
@@ -26,19 +27,27 @@ export const apiValidation: Rule = {
     // that copy rather than default a second one.
     const defaulted = new Map<ManifestObject, JsonObject>();
     for (const s of cluster.services) if (s.obj && s.defaulted) defaulted.set(s.obj, s.defaulted);
-    for (const o of cluster.objects) {
-      if (!VALIDATED_KINDS.has(o.kind)) continue; // most objects of a large input: ConfigMaps, RBAC, CRs
-      // The build validated each NetworkPolicy it read when deciding which exist: reuse that.
-      const errors = (o.kind === 'NetworkPolicy' ? cluster.networkPolicyErrors?.get(o) : undefined) ?? validateObject(o.kind, o.apiVersion, o.raw, version, o.kind === 'Service' ? defaulted.get(o) : undefined);
-      if (!errors || errors.length === 0) continue;
-      const seen = new Set<string>();
-      for (const e of errors) {
-        const message = renderInvalid(o.kind, o.name, [e]);
-        if (seen.has(message)) continue;
-        seen.add(message);
-        hits.push({ object: o, field: e.field, message });
+    // The validated kinds only: most objects of a large input are ConfigMaps, RBAC and CRs.
+    for (const kind of VALIDATED_KINDS) {
+      for (const o of cluster.objectsOfKind(kind)) {
+        // The build validated each NetworkPolicy it read when deciding which exist: reuse that.
+        const errors = (kind === 'NetworkPolicy' ? cluster.networkPolicyErrors?.get(o) : undefined) ?? validateObject(kind, o.apiVersion, o.raw, version, kind === 'Service' ? defaulted.get(o) : undefined);
+        if (errors && errors.length > 0) hits.push(...wordErrors(o, errors));
       }
     }
     return hits;
   },
 };
+
+/** The object's errors as hits, each distinct message once (upstream may list the same error twice). */
+function wordErrors(o: ManifestObject, errors: readonly FieldError[]): RuleHit[] {
+  const hits: RuleHit[] = [];
+  const seen = new Set<string>();
+  for (const e of errors) {
+    const message = renderInvalid(o.kind, o.name, [e]);
+    if (seen.has(message)) continue;
+    seen.add(message);
+    hits.push({ object: o, field: e.field, message });
+  }
+  return hits;
+}

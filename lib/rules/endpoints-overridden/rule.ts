@@ -20,7 +20,7 @@ export const endpointsOverridden: Rule = {
     'to pods, delete the Endpoints object.',
   check({ cluster }) {
     const hits: RuleHit[] = [];
-    for (const o of cluster.objects) {
+    for (const o of cluster.objectsOfKind('Endpoints')) {
       if (!isEndpointsObject(o)) continue;
       const svc = cluster.service(o.namespace, o.name);
       if (!svc || !svc.selector || svc.type === 'ExternalName') continue;

@@ -27,12 +27,10 @@ export const endpointsPortMismatch: Rule = {
     // Indexed by namespace/name once: a per-(Service, Endpoints) scan would be quadratic.
     const byName = new Map<string, ManifestObject[]>();
     const slicesFor = new Map<string, ManifestObject[]>();
-    for (const o of cluster.objects) {
-      if (isEndpointsObject(o)) push(byName, `${o.namespace}/${o.name}`, o);
-      else if (isEndpointSliceObject(o)) {
-        const svcName = sliceServiceName(o);
-        if (svcName !== undefined) push(slicesFor, `${o.namespace}/${svcName}`, o);
-      }
+    for (const o of cluster.objectsOfKind('Endpoints')) if (isEndpointsObject(o)) push(byName, `${o.namespace}/${o.name}`, o);
+    for (const o of cluster.objectsOfKind('EndpointSlice')) {
+      const svcName = isEndpointSliceObject(o) ? sliceServiceName(o) : undefined;
+      if (svcName !== undefined) push(slicesFor, `${o.namespace}/${svcName}`, o);
     }
     for (const svc of cluster.services) {
       if (!svc.obj || svc.selector || svc.type === 'ExternalName' || svc.ports.length === 0) continue;

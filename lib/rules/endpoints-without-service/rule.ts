@@ -34,36 +34,36 @@ export const endpointsWithoutService: Rule = {
       if (elsewhere.length > 0) hints.push(`Service ${name} exists in namespace ${listSome(elsewhere, 3)}, but endpoints only back a Service of their own namespace (${ns})`);
       return hints.length > 0 ? `; ${hints.join('; ')}` : '';
     };
-    for (const o of cluster.objects) {
-      if (isEndpointsObject(o)) {
-        if (cluster.service(o.namespace, o.name)) continue;
-        if (str(obj(obj(o.raw.metadata)?.annotations)?.[LEADER_ANNOTATION]) !== undefined) continue;
+    for (const o of cluster.objectsOfKind('Endpoints')) {
+      if (!isEndpointsObject(o) || cluster.service(o.namespace, o.name)) continue;
+      if (str(obj(obj(o.raw.metadata)?.annotations)?.[LEADER_ANNOTATION]) !== undefined) continue;
+      hits.push({
+        object: o,
+        field: 'metadata.name',
+        message:
+          `${objectLabel(o)} names no Service: there is no Service ${o.name} in namespace ${o.namespace}, so these addresses receive no traffic` +
+          `${near(o.namespace, o.name)}; Endpoints must have exactly the name of the selector-less Service they back`,
+      });
+    }
+    for (const o of cluster.objectsOfKind('EndpointSlice')) {
+      if (!isEndpointSliceObject(o)) continue;
+      const svcName = sliceServiceName(o);
+      if (svcName === undefined) {
         hits.push({
           object: o,
-          field: 'metadata.name',
+          field: 'metadata.labels',
           message:
-            `${objectLabel(o)} names no Service: there is no Service ${o.name} in namespace ${o.namespace}, so these addresses receive no traffic` +
-            `${near(o.namespace, o.name)}; Endpoints must have exactly the name of the selector-less Service they back`,
+            `${objectLabel(o)} has no ${SERVICE_NAME_LABEL} label, so kube-proxy and CoreDNS ignore it; ` +
+            `add the label ${SERVICE_NAME_LABEL}: <service name> naming the Service it backs`,
         });
-      } else if (isEndpointSliceObject(o)) {
-        const svcName = sliceServiceName(o);
-        if (svcName === undefined) {
-          hits.push({
-            object: o,
-            field: 'metadata.labels',
-            message:
-              `${objectLabel(o)} has no ${SERVICE_NAME_LABEL} label, so kube-proxy and CoreDNS ignore it; ` +
-              `add the label ${SERVICE_NAME_LABEL}: <service name> naming the Service it backs`,
-          });
-        } else if (!cluster.service(o.namespace, svcName)) {
-          hits.push({
-            object: o,
-            field: `metadata.labels[${SERVICE_NAME_LABEL}]`,
-            message:
-              `${objectLabel(o)} is labelled ${SERVICE_NAME_LABEL}: ${svcName}, but there is no Service ${svcName} in namespace ${o.namespace}, ` +
-              `so these addresses receive no traffic${near(o.namespace, svcName)}`,
-          });
-        }
+      } else if (!cluster.service(o.namespace, svcName)) {
+        hits.push({
+          object: o,
+          field: `metadata.labels[${SERVICE_NAME_LABEL}]`,
+          message:
+            `${objectLabel(o)} is labelled ${SERVICE_NAME_LABEL}: ${svcName}, but there is no Service ${svcName} in namespace ${o.namespace}, ` +
+            `so these addresses receive no traffic${near(o.namespace, svcName)}`,
+        });
       }
     }
     return hits;

@@ -23,10 +23,12 @@ export const gatewayApiValidation: Rule = {
     'change that part of the object as the message says.',
   check({ cluster }) {
     const hits: RuleHit[] = [];
-    for (const o of cluster.objects) {
-      if (!KINDS.has(o.kind) || apiGroup(o.apiVersion) !== GATEWAY_GROUP) continue;
-      for (const e of validateGatewayApiObject(o.kind, o.raw)) {
-        hits.push({ object: o, field: e.field, message: `The ${o.kind} "${o.name}" is invalid: ${e.field}: ${e.detail}` });
+    for (const kind of KINDS) {
+      for (const o of cluster.objectsOfKind(kind)) {
+        if (apiGroup(o.apiVersion) !== GATEWAY_GROUP) continue;
+        for (const e of validateGatewayApiObject(kind, o.raw)) {
+          hits.push({ object: o, field: e.field, message: `The ${kind} "${o.name}" is invalid: ${e.field}: ${e.detail}` });
+        }
       }
     }
     return hits;

@@ -4,7 +4,7 @@
  * Certificate among the inputs) are exempt because the secret will be issued.
  */
 import { arr, at, obj, str } from '../../k8s/json';
-import type { ManifestObject } from '../../load/types';
+import type { Cluster } from '../../cluster/model';
 import { objectLabel } from '../support/describe';
 import { apiGroup } from '../../cluster/kinds';
 import type { Rule, RuleHit } from '../rule';
@@ -31,7 +31,7 @@ export const ingressTlsSecretMissing: Rule = {
       arr(at(ing.obj.raw, 'spec', 'tls')).forEach((entry, i) => {
         const secret = str(obj(entry)?.secretName);
         if (!secret) return;
-        present ??= secretsAmongInputs(cluster.objects);
+        present ??= secretsAmongInputs(cluster);
         if (present.has(`${ing.namespace}/${secret}`)) return;
         const hosts = arr(obj(entry)?.hosts).map((h) => str(h)).filter((h): h is string => !!h);
         hits.push({
@@ -49,14 +49,12 @@ export const ingressTlsSecretMissing: Rule = {
 };
 
 /** `namespace/name` of every Secret among the inputs, and of every Secret a cert-manager Certificate will write. */
-function secretsAmongInputs(objects: readonly ManifestObject[]): Set<string> {
+function secretsAmongInputs(cluster: Cluster): Set<string> {
   const out = new Set<string>();
-  for (const o of objects) {
-    if (o.kind === 'Secret' && apiGroup(o.apiVersion) === '') out.add(`${o.namespace}/${o.name}`);
-    if (o.kind === 'Certificate' && apiGroup(o.apiVersion) === 'cert-manager.io') {
-      const name = str(at(o.raw, 'spec', 'secretName'));
-      if (name) out.add(`${o.namespace}/${name}`);
-    }
+  for (const o of cluster.objectsOfKind('Secret')) if (apiGroup(o.apiVersion) === '') out.add(`${o.namespace}/${o.name}`);
+  for (const o of cluster.objectsOfKind('Certificate')) {
+    const name = apiGroup(o.apiVersion) === 'cert-manager.io' ? str(at(o.raw, 'spec', 'secretName')) : undefined;
+    if (name) out.add(`${o.namespace}/${name}`);
   }
   return out;
 }

@@ -38,9 +38,7 @@ function push(map: Map<string, ManifestObject[]>, key: string, o: ManifestObject
 
 export function manualEndpoints(cluster: Cluster): ManualEndpoints {
   const out: ManualEndpoints = { endpoints: new Map(), slices: new Map() };
-  for (const o of cluster.objects) {
-    if (isEndpointsObject(o)) push(out.endpoints, o.namespace, o);
-    else if (isEndpointSliceObject(o)) push(out.slices, o.namespace, o);
-  }
+  for (const o of cluster.objectsOfKind('Endpoints')) if (isEndpointsObject(o)) push(out.endpoints, o.namespace, o);
+  for (const o of cluster.objectsOfKind('EndpointSlice')) if (isEndpointSliceObject(o)) push(out.slices, o.namespace, o);
   return out;
 }

@@ -65,7 +65,8 @@ export const yamlImplicitType: Rule = {
   check({ cluster }) {
     const hits: RuleHit[] = [];
     for (const o of cluster.objects) {
-      for (const r of o.yaml11 ?? []) {
+      if (o.yaml11 === undefined) continue; // most objects: the loader met no such scalar
+      for (const r of o.yaml11) {
         const type = fieldType(o.kind, r.path);
         if (type === undefined) continue;
         const verdict = judge(type, r.text, r.kubectl, r.lineup, r.path);
