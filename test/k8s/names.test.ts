@@ -30,6 +30,9 @@ describe('isDNS1035Label', () => {
     ['a'.repeat(63), []],
     ['a'.repeat(64), ['must be no more than 63 characters']],
     ['A'.repeat(64), ['must be no more than 63 characters', DNS1035]],
+    // Go's len() counts bytes: 40 characters of two bytes each are over the limit, and not a label.
+    ['é'.repeat(40), ['must be no more than 63 characters', DNS1035]],
+    ['é', [DNS1035]],
   ])('%p', (value, expected) => expect(isDNS1035Label(value)).toEqual(expected));
   test('[version] bytes from 1.34', () => expect(isDNS1035Label('a'.repeat(64), { major: 1, minor: 34 })).toEqual(['must be no more than 63 bytes']));
 });
@@ -44,6 +47,7 @@ describe('isDNS1123Label', () => {
     ['-a', [DNS1123_LABEL]],
     ['', [DNS1123_LABEL]],
     ['a'.repeat(64), ['must be no more than 63 characters']],
+    ['ü'.repeat(32), ['must be no more than 63 characters', DNS1123_LABEL]],
   ])('%p', (value, expected) => expect(isDNS1123Label(value)).toEqual(expected));
 });
 
@@ -55,6 +59,9 @@ describe('isDNS1123Subdomain / isWildcardDNS1123Subdomain', () => {
     ['foo..com', [SUBDOMAIN]],
     ['foo.com.', [SUBDOMAIN]],
     ['*.foo.com', [SUBDOMAIN]],
+    ['a'.repeat(253), []],
+    ['a'.repeat(254), ['must be no more than 253 characters']],
+    ['ü'.repeat(127), ['must be no more than 253 characters', SUBDOMAIN]],
     [`${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(63)}`, ['must be no more than 253 characters']],
   ])('subdomain %p', (value, expected) => expect(isDNS1123Subdomain(value)).toEqual(expected));
   test.each<[string, string[]]>([
@@ -100,6 +107,9 @@ describe('isValidPortName (IANA_SVC_NAME), every failing check reported', () => 
     ['-', [LETTER, EDGE]],
     ['--', [LETTER, DOUBLE, EDGE]],
     ['-1234567890--_AB', [LEN, CHARS, LETTER, DOUBLE, EDGE]],
+    ['a-1', []],
+    ['ü', [CHARS, LETTER]],
+    ['ü'.repeat(8), [LEN, CHARS, LETTER]],
   ])('%p', (value, expected) => expect(isValidPortName(value)).toEqual(expected));
 });
 
@@ -116,6 +126,12 @@ describe('isQualifiedName (label keys)', () => {
     ['a/b/c', [`a qualified name ${QNAME} with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`]],
     ['a'.repeat(64), ['name part must be no more than 63 characters']],
     ['_app', [`name part ${QNAME}`]],
+    [`example.com/${'a'.repeat(63)}`, []],
+    [`example.com/${'a'.repeat(64)}`, ['name part must be no more than 63 characters']],
+    [`${'a'.repeat(253)}/app`, []],
+    [`${'a'.repeat(254)}/app`, ['prefix part must be no more than 253 characters']],
+    ['ü'.repeat(32), ['name part must be no more than 63 characters', `name part ${QNAME}`]],
+    ['ü/app', [`prefix part ${SUBDOMAIN}`]],
   ])('%p', (value, expected) => expect(isQualifiedName(value)).toEqual(expected));
 });
 
@@ -128,6 +144,8 @@ describe('isValidLabelValue', () => {
     ['-web', [LABEL_VALUE]],
     ['web_', [LABEL_VALUE]],
     ['a'.repeat(64), ['must be no more than 63 characters']],
+    ['a'.repeat(63), []],
+    ['é'.repeat(32), ['must be no more than 63 characters', LABEL_VALUE]],
   ])('%p', (value, expected) => expect(isValidLabelValue(value)).toEqual(expected));
 });
 
