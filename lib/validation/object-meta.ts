@@ -67,9 +67,7 @@ export function validateObjectMeta(raw: JsonObject, namespaced: boolean, nameFn:
   const errors: FieldError[] = [];
   const d = new Decoder(errors);
   const meta = d.object(raw, 'metadata', 'metadata');
-  const labels: Record<string, string> = {};
-  const annotations: Record<string, string> = {};
-  if (meta === BAD) return { errors, labels, annotations };
+  if (meta === BAD) return { errors, labels: {}, annotations: {} };
   const m = meta ?? {};
 
   const generateName = d.string(m, 'generateName', 'metadata.generateName');
@@ -90,16 +88,11 @@ export function validateObjectMeta(raw: JsonObject, namespaced: boolean, nameFn:
     else errors.push(forbidden('metadata.namespace', 'not allowed on this type'));
   }
 
-  const l = d.stringMap(m, 'labels', 'metadata.labels');
-  if (ok(l)) {
-    Object.assign(labels, l);
-    errors.push(...validateLabels(l, 'metadata.labels', version));
-  }
-  const a = d.stringMap(m, 'annotations', 'metadata.annotations');
-  if (ok(a)) {
-    Object.assign(annotations, a);
-    errors.push(...validateAnnotations(a, 'metadata.annotations', version));
-  }
-  return { errors, labels, annotations };
+  // The decoded maps are fresh copies (stringMap): they are the result as they are.
+  const labels = d.stringMap(m, 'labels', 'metadata.labels');
+  if (ok(labels)) errors.push(...validateLabels(labels, 'metadata.labels', version));
+  const annotations = d.stringMap(m, 'annotations', 'metadata.annotations');
+  if (ok(annotations)) errors.push(...validateAnnotations(annotations, 'metadata.annotations', version));
+  return { errors, labels: ok(labels) ? labels : {}, annotations: ok(annotations) ? annotations : {} };
 }
 
