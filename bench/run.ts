@@ -40,21 +40,39 @@ interface Options {
   yamlFloor: boolean;
 }
 
-function parseArgs(argv: string[]): Options {
+const USAGE =
+  'usage: npm run bench [-- --sizes N,N,… --runs N --no-monokle --monokle-max N --no-synth --synth-only ' +
+  '--no-netpol --netpol-only --netpol-size N --no-yaml-floor --reach-limit SECONDS]';
+
+/** Thrown for a command line the benchmark cannot run as meant; main prints it with the usage. */
+class UsageError extends Error {}
+
+/**
+ * The options, or UsageError: an unknown option or a number that is not a positive integer is
+ * refused rather than ignored, since a run takes minutes and rewrites RESULTS.md.
+ */
+export function parseArgs(argv: string[]): Options | 'help' {
   const o: Options = { sizes: [1000, 4000, 10000, 50000], runs: 3, monokle: true, monokleMax: 4000, synth: true, synthOnly: false, netpol: true, netpolOnly: false, netpolSize: 50000, reachLimitMs: 120_000, yamlFloor: true };
+  const count = (option: string, text: string | undefined): number => {
+    const n = Number(text);
+    if (!text || !Number.isInteger(n) || n <= 0) throw new UsageError(`${option} takes a positive integer, not ${text ? JSON.stringify(text) : 'nothing'}`);
+    return n;
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    if (a === '--sizes') o.sizes = argv[++i].split(',').map(Number);
-    else if (a === '--runs') o.runs = Number(argv[++i]);
+    if (a === '--help' || a === '-h') return 'help';
+    else if (a === '--sizes') o.sizes = (argv[++i] ?? '').split(',').map((size) => count(a, size));
+    else if (a === '--runs') o.runs = count(a, argv[++i]);
     else if (a === '--no-monokle') o.monokle = false;
-    else if (a === '--monokle-max') o.monokleMax = Number(argv[++i]);
+    else if (a === '--monokle-max') o.monokleMax = count(a, argv[++i]);
     else if (a === '--no-synth') o.synth = false;
     else if (a === '--synth-only') o.synthOnly = true;
     else if (a === '--no-netpol') o.netpol = false;
     else if (a === '--netpol-only') o.netpolOnly = true;
-    else if (a === '--netpol-size') o.netpolSize = Number(argv[++i]);
+    else if (a === '--netpol-size') o.netpolSize = count(a, argv[++i]);
     else if (a === '--no-yaml-floor') o.yamlFloor = false;
-    else if (a === '--reach-limit') o.reachLimitMs = Number(argv[++i]) * 1000;
+    else if (a === '--reach-limit') o.reachLimitMs = count(a, argv[++i]) * 1000;
+    else throw new UsageError(`unknown option ${a}`);
   }
   return o;
 }
@@ -159,7 +177,19 @@ function ratioRange(a: number[], b: number[]): [number, number] {
 }
 
 function main(): void {
-  const opts = parseArgs(process.argv.slice(2));
+  let parsed: Options | 'help';
+  try {
+    parsed = parseArgs(process.argv.slice(2));
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    process.stderr.write(`bench: ${e.message}\n${USAGE}\n`);
+    process.exit(2);
+  }
+  if (parsed === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  const opts = parsed;
   if (opts.synthOnly) {
     rewriteSynthSection(opts);
     return;
@@ -507,4 +537,4 @@ function scalingSvg(rows: Row[]): string {
   return out.join('\n') + '\n';
 }
 
-main();
+if (require.main === module) main();
