@@ -48,8 +48,9 @@ const USAGE =
 class UsageError extends Error {}
 
 /**
- * The options, or UsageError: an unknown option or a number that is not a positive integer is
- * refused rather than ignored, since a run takes minutes and rewrites RESULTS.md.
+ * The options, or 'help' when the usage is asked for. An unknown option or a count that is not a
+ * positive integer throws UsageError rather than being ignored: a run takes minutes and rewrites
+ * RESULTS.md.
  */
 export function parseArgs(argv: string[]): Options | 'help' {
   const o: Options = { sizes: [1000, 4000, 10000, 50000], runs: 3, monokle: true, monokleMax: 4000, synth: true, synthOnly: false, netpol: true, netpolOnly: false, netpolSize: 50000, reachLimitMs: 120_000, yamlFloor: true };
