@@ -46,12 +46,12 @@ export class AsciiFile implements SourceText {
 
   slice(start: number, end: number, files?: OpenFiles): string | undefined {
     if (files !== undefined) return files.read(this, start, end);
-    const fd = this.open();
-    if (fd === undefined) return undefined;
+    // Alone: the same reading, with the file open for this one document.
+    const alone = new OpenFiles();
     try {
-      return readRange(fd, start, end);
+      return alone.read(this, start, end);
     } finally {
-      closeQuietly(fd);
+      alone.close();
     }
   }
 
